@@ -1,0 +1,64 @@
+// lossviz-cli list functions|optimizers|schedules
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "common/errors.hpp"
+#include "functions/test_function.hpp"
+#include "optim/registry.hpp"
+#include "schedule/schedule.hpp"
+
+namespace lv::cli {
+
+namespace {
+
+void print_hyperparameters(const HyperParameters& parameters) {
+  for (const HyperParameter& d : parameters.descriptors()) {
+    std::printf("    %-28s %s\n", (d.name + "=" + parameters.to_text(d.name)).c_str(),
+                d.help.c_str());
+  }
+}
+
+void list_functions() {
+  for (const TestFunction& function : test_functions()) {
+    std::printf("%-18s %s\n", function.name.c_str(), function.description.c_str());
+    std::printf("    f(x, y) = %s", function.formula.c_str());
+    for (const FormulaParameter& parameter : function.parameters) {
+      std::printf("   %s=%g", parameter.name.c_str(), parameter.value);
+    }
+    std::printf("\n");
+  }
+}
+
+void list_optimizers() {
+  for (const OptimizerInfo& info : optimizer_registry()) {
+    std::printf("%-18s %s\n", info.name.c_str(), info.summary.c_str());
+    print_hyperparameters(info.make()->hyperparameters());
+  }
+}
+
+void list_schedules() {
+  for (const ScheduleInfo& info : schedule_registry()) {
+    std::printf("%-22s %s\n", info.name.c_str(), info.summary.c_str());
+    print_hyperparameters(info.make()->hyperparameters());
+  }
+}
+
+}  // namespace
+
+int list_command(const Args& args) {
+  if (args.size() != 1) throw InputError("usage: lossviz-cli list functions|optimizers|schedules");
+  const std::string& what = args[0];
+  if (what == "functions") {
+    list_functions();
+  } else if (what == "optimizers") {
+    list_optimizers();
+  } else if (what == "schedules") {
+    list_schedules();
+  } else {
+    throw InputError("cannot list '" + what + "': expected functions, optimizers or schedules");
+  }
+  return 0;
+}
+
+}  // namespace lv::cli

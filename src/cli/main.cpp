@@ -1,0 +1,67 @@
+// lossviz-cli: the headless front end. Dispatches to one subcommand; bad usage or input prints
+// one line on stderr and exits 2 (ARCHITECTURE §4).
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "common/errors.hpp"
+#include "common/text.hpp"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const lv::cli::Args&);
+  const char* usage;
+};
+
+const Command k_commands[] = {
+    {"list", lv::cli::list_command, "list functions|optimizers|schedules"},
+    {"run", lv::cli::run_command,
+     "run --function NAME | --expr \"FORMULA\" [--param k=v]... --optimizer NAME [--set k=v]...\n"
+     "        --start X,Y --steps N [--schedule NAME [--sched-set k=v]...] [--clip-norm C]\n"
+     "        [--clip-value V] [--noise SIGMA] [--seed S] [--tol T] [--out FILE.csv|FILE.json]"},
+    {"hessian", lv::cli::hessian_command,
+     "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
+};
+
+void print_usage(std::FILE* stream) {
+  std::fprintf(stream, "usage: lossviz-cli COMMAND [FLAGS]\n\ncommands:\n");
+  for (const Command& command : k_commands) std::fprintf(stream, "  %s\n", command.usage);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage(stderr);
+    return 2;
+  }
+  const std::string_view name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(stdout);
+    return 0;
+  }
+  const lv::cli::Args args(argv + 2, argv + argc);
+  for (const Command& command : k_commands) {
+    if (name != command.name) continue;
+    try {
+      return command.run(args);
+    } catch (const lv::InputError& error) {
+      std::fprintf(stderr, "lossviz-cli %s: error: %s\n", command.name, error.what());
+      return 2;
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "lossviz-cli %s: internal error: %s\n", command.name, error.what());
+      return 1;
+    }
+  }
+  std::vector<std::string> names;
+  for (const Command& command : k_commands) names.emplace_back(command.name);
+  const auto suggestion = lv::closest_match(name, names);
+  std::fprintf(stderr, "lossviz-cli: error: unknown command '%s'%s; try 'lossviz-cli --help'\n",
+               argv[1], suggestion ? (" (did you mean '" + *suggestion + "'?)").c_str() : "");
+  return 2;
+}

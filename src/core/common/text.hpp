@@ -1,0 +1,28 @@
+// Small text helpers used when reporting errors and parsing user input.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lv {
+
+// Levenshtein edit distance between two strings.
+int edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo.
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string> candidates);
+
+// Parses a whole string as a finite or infinite double; nullopt on any trailing garbage.
+std::optional<double> parse_double(std::string_view text);
+
+// Splits on a separator character, keeping empty fields.
+std::vector<std::string> split(std::string_view text, char separator);
+
+// Formats a double so that it reads back exactly (printf "%.17g").
+std::string format_exact(double value);
+
+}  // namespace lv

@@ -1,0 +1,28 @@
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "functions/builtins.hpp"
+
+namespace lv {
+
+const std::vector<TestFunction>& test_functions() {
+  static const std::vector<TestFunction> functions = {
+      make_quadratic(),
+      make_rosenbrock(),
+  };
+  return functions;
+}
+
+const TestFunction& find_test_function(std::string_view name) {
+  std::vector<std::string> names;
+  for (const TestFunction& function : test_functions()) {
+    if (function.name == name) return function;
+    names.push_back(function.name);
+  }
+  std::string message = "unknown function '" + std::string(name) + "'";
+  if (const auto suggestion = closest_match(name, names)) {
+    message += " (did you mean '" + *suggestion + "'?)";
+  }
+  throw InputError(message + "; see 'lossviz-cli list functions'");
+}
+
+}  // namespace lv

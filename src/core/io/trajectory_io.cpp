@@ -1,0 +1,55 @@
+#include "io/trajectory_io.hpp"
+
+#include <cmath>
+
+#include "common/text.hpp"
+
+namespace lv {
+
+std::string trajectory_csv(const Trajectory& trajectory) {
+  std::string csv = "step,loss,grad_norm,update_norm,lr";
+  for (int i = 0; i < trajectory.dim(); ++i) csv += ",x" + std::to_string(i);
+  csv += '\n';
+  for (int row = 0; row < trajectory.size(); ++row) {
+    csv += std::to_string(row);
+    for (double value : {trajectory.loss[row], trajectory.gradient_norm[row],
+                         trajectory.update_norm[row], trajectory.learning_rate[row]}) {
+      csv += ',' + format_exact(value);
+    }
+    const auto x = trajectory.x(row);
+    for (int i = 0; i < trajectory.dim(); ++i) csv += ',' + format_exact(x[i]);
+    csv += '\n';
+  }
+  return csv;
+}
+
+nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& label) {
+  nlohmann::json points = nlohmann::json::array();
+  for (int row = 0; row < trajectory.size(); ++row) {
+    const auto x = trajectory.x(row);
+    points.push_back(std::vector<double>(x.data(), x.data() + x.size()));
+  }
+  nlohmann::json run = {
+      {"optimizer", label.optimizer},
+      {"hyperparameters", label.hyperparameters},
+      {"status", status_name(trajectory.status)},
+      {"steps", trajectory.size() - 1},
+      {"loss", trajectory.loss},
+      {"grad_norm", trajectory.gradient_norm},
+      {"update_norm", trajectory.update_norm},
+      {"lr", trajectory.learning_rate},
+      {"function_evaluations", trajectory.function_evaluations},
+      {"x", points},
+  };
+  if (!label.schedule.empty()) {
+    run["schedule"] = label.schedule;
+    run["schedule_parameters"] = label.schedule_parameters;
+  }
+  if (trajectory.status == RunStatus::Diverged) {
+    run["diverged_step"] = trajectory.diverged_step;
+  }
+  if (!trajectory.status_reason.empty()) run["reason"] = trajectory.status_reason;
+  return run;
+}
+
+}  // namespace lv

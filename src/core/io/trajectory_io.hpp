@@ -1,0 +1,26 @@
+// Trajectory files: the CSV of ARCHITECTURE §4 (header step,loss,grad_norm,update_norm,lr,x0,x1..,
+// numbers as %.17g) and a JSON document holding one or several labelled runs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "run/trajectory.hpp"
+
+namespace lv {
+
+std::string trajectory_csv(const Trajectory& trajectory);
+
+// What a JSON run record carries besides the trajectory itself.
+struct RunLabel {
+  std::string optimizer;
+  nlohmann::json hyperparameters = nlohmann::json::object();
+  std::string schedule;
+  nlohmann::json schedule_parameters = nlohmann::json::object();
+};
+
+nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& label);
+
+}  // namespace lv

@@ -1,0 +1,37 @@
+#include "optim/optimizer.hpp"
+
+#include <limits>
+
+namespace lv {
+
+namespace {
+constexpr double k_infinity = std::numeric_limits<double>::infinity();
+}
+
+Optimizer::Optimizer(std::string name, std::vector<HyperParameter> descriptors)
+    : name_(std::move(name)), hyperparameters_(std::move(descriptors)) {}
+
+double Optimizer::base_learning_rate() const {
+  return hyperparameters_.has("lr") ? hyperparameters_.get("lr") : 0.0;
+}
+
+HyperParameter learning_rate_parameter(double default_value) {
+  return real_parameter("lr", default_value, 1e-5, 1.0, 0.0, k_infinity, true,
+                        "learning rate (step size)");
+}
+
+HyperParameter weight_decay_parameter() {
+  return real_parameter("weight_decay", 0.0, 0.0, 1.0, 0.0, k_infinity, false,
+                        "L2 penalty coefficient added to the gradient (weight_decay * x)");
+}
+
+HyperParameter maximize_parameter() {
+  return boolean_parameter("maximize", false, "maximize the objective instead of minimizing");
+}
+
+HyperParameter eps_parameter(double default_value) {
+  return real_parameter("eps", default_value, 1e-12, 1e-1, 0.0, k_infinity, true,
+                        "term added to the denominator for numerical stability");
+}
+
+}  // namespace lv

@@ -1,0 +1,53 @@
+// lv::Optimizer: one class per method, created by name from the registry (registry.hpp). The
+// configuration is a HyperParameters set (descriptors = data); the per-run state (moments, step
+// count, memory) lives in the subclass and is cleared by reset().
+//
+// Protocol, one update: the runner evaluates f and ∇f at x, applies noise and clipping, asks the
+// schedule for the learning rate, then calls step(). step() moves x in place; methods that need
+// more (line searches, Hessians, SAM's second gradient) use context.oracle.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/types.hpp"
+#include "optim/oracle.hpp"
+#include "params/hyperparameter.hpp"
+
+namespace lv {
+
+struct StepContext {
+  const Vec& gradient;    // ∇f(x) as the optimizer sees it (noisy, clipped); never maximize-negated
+  double value;           // f(x)
+  double learning_rate;   // this step's lr (the schedule applied to the "lr" hyperparameter)
+  Oracle& oracle;
+};
+
+class Optimizer {
+ public:
+  Optimizer(std::string name, std::vector<HyperParameter> descriptors);
+  virtual ~Optimizer() = default;
+
+  const std::string& name() const { return name_; }
+  HyperParameters& hyperparameters() { return hyperparameters_; }
+  const HyperParameters& hyperparameters() const { return hyperparameters_; }
+  // The base learning rate (hyperparameter "lr"); 0 for methods without one.
+  double base_learning_rate() const;
+
+  // Clears all per-run state for a run starting at x0. Throws InputError for an inconsistent
+  // configuration (e.g. SGD nesterov without momentum), as torch.optim's constructors do.
+  virtual void reset(const Vec& x0) = 0;
+  virtual void step(const StepContext& context, Vec& x) = 0;
+
+ private:
+  std::string name_;
+  HyperParameters hyperparameters_;
+};
+
+// Descriptors shared by many methods, so their help text and ranges agree everywhere.
+HyperParameter learning_rate_parameter(double default_value);
+HyperParameter weight_decay_parameter();
+HyperParameter maximize_parameter();
+HyperParameter eps_parameter(double default_value);
+
+}  // namespace lv

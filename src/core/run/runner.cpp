@@ -1,0 +1,115 @@
+#include "run/runner.hpp"
+
+#include <cmath>
+#include <future>
+#include <string>
+
+#include "common/errors.hpp"
+#include "optim/oracle.hpp"
+
+namespace lv {
+
+namespace {
+
+double scheduled_rate(const Schedule* schedule, int step, double base_lr) {
+  return schedule ? schedule->learning_rate(step, base_lr) : base_lr;
+}
+
+void mark_diverged(Trajectory& trajectory, int step, const std::string& reason) {
+  trajectory.status = RunStatus::Diverged;
+  trajectory.diverged_step = step;
+  trajectory.status_reason = reason;
+}
+
+}  // namespace
+
+Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer,
+                         const Schedule* schedule, const Vec& x0, const RunSettings& settings) {
+  const int n = objective.dim();
+  if (x0.size() != n) {
+    throw InputError("start point has " + std::to_string(x0.size()) + " coordinates but the " +
+                     "objective has " + std::to_string(n) + " variables");
+  }
+  if (schedule) schedule->validate();
+  optimizer.reset(x0);
+
+  Oracle oracle(objective, settings.noise_sigma, settings.seed);
+  Trajectory trajectory(n);
+  trajectory.reserve(settings.max_steps + 1);
+
+  Vec x = x0;
+  Vec previous(n);
+  Vec gradient(n);
+  Vec update_gradient(n);
+  const double base_lr = optimizer.base_learning_rate();
+
+  // Evaluates the true f and ∇f at x (the recorded values); checks them for finiteness.
+  auto evaluate = [&](double& value, double& gradient_norm) {
+    value = objective.value_gradient(x, gradient);
+    gradient_norm = gradient.norm();
+    return std::isfinite(value) && std::isfinite(gradient_norm);
+  };
+
+  double value = 0.0;
+  double gradient_norm = 0.0;
+  if (!x.allFinite() || !evaluate(value, gradient_norm)) {
+    mark_diverged(trajectory, 0, "the start point has a non-finite value or gradient");
+    return trajectory;
+  }
+  trajectory.append(x, value, gradient_norm, 0.0, scheduled_rate(schedule, 0, base_lr), 0);
+
+  for (int step = 1; step <= settings.max_steps; ++step) {
+    if (settings.gradient_tolerance > 0.0 && gradient_norm < settings.gradient_tolerance) {
+      trajectory.status = RunStatus::Converged;
+      trajectory.status_reason = "gradient norm below tolerance";
+      return trajectory;
+    }
+    const double learning_rate = scheduled_rate(schedule, step - 1, base_lr);
+    update_gradient = gradient;
+    oracle.add_noise(update_gradient);
+    clip_gradient(update_gradient, settings.clip);
+    previous = x;
+    optimizer.step(StepContext{update_gradient, value, learning_rate, oracle}, x);
+
+    if (!x.allFinite()) {
+      mark_diverged(trajectory, step, "non-finite point at step " + std::to_string(step));
+      return trajectory;
+    }
+    if (x.cwiseAbs().maxCoeff() > settings.divergence_bound) {
+      mark_diverged(trajectory, step, "left the bound |x| <= " +
+                                          std::to_string(settings.divergence_bound) +
+                                          " at step " + std::to_string(step));
+      return trajectory;
+    }
+    if (!evaluate(value, gradient_norm)) {
+      mark_diverged(trajectory, step, "non-finite loss or gradient at step " + std::to_string(step));
+      return trajectory;
+    }
+    // The runner's own evaluation counts as one per step on top of the optimizer's extra ones.
+    const long evaluations = step + oracle.function_evaluations();
+    trajectory.append(x, value, gradient_norm, (x - previous).norm(), learning_rate, evaluations);
+  }
+  trajectory.status = RunStatus::MaxSteps;
+  return trajectory;
+}
+
+std::vector<Trajectory> run_race(const Objective& objective, std::vector<RaceEntry>& entries) {
+  std::vector<Trajectory> trajectories(entries.size());
+  auto run_entry = [&](size_t i) {
+    RaceEntry& entry = entries[i];
+    trajectories[i] = run_optimizer(objective, *entry.optimizer, entry.schedule.get(), entry.start,
+                                    entry.settings);
+  };
+  if (entries.size() <= 1) {
+    for (size_t i = 0; i < entries.size(); ++i) run_entry(i);
+    return trajectories;
+  }
+  std::vector<std::future<void>> futures;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    futures.push_back(std::async(std::launch::async, run_entry, i));
+  }
+  for (std::future<void>& future : futures) future.get();  // rethrows the first error
+  return trajectories;
+}
+
+}  // namespace lv

@@ -1,0 +1,44 @@
+// The trajectory runner: runs optimizers from start points for N steps, recording every step,
+// stopping on divergence (non-finite value/gradient/point, or ‖x‖∞ beyond a bound) and on
+// convergence (gradient norm below a tolerance). Racing = several runs on one objective.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "objective/objective.hpp"
+#include "optim/optimizer.hpp"
+#include "run/gradient_clipping.hpp"
+#include "run/trajectory.hpp"
+#include "schedule/schedule.hpp"
+
+namespace lv {
+
+struct RunSettings {
+  int max_steps = 1000;                // updates to make (default: 1000)
+  double gradient_tolerance = 1e-10;   // converged when ‖∇f‖ < this (0: never) (default: 1e-10)
+  double divergence_bound = 1e8;       // diverged when any |x_i| exceeds this (default: 1e8)
+  double noise_sigma = 0.0;            // Gaussian gradient noise σ (default: 0, none)
+  uint64_t seed = 0;                   // seeds the noise (default: 0)
+  ClipSettings clip;                   // gradient clipping (default: off)
+};
+
+// Runs `optimizer` (reset() here) from x0. `schedule` may be null (constant lr).
+// Throws InputError if x0 has the wrong dimension or the configuration is inconsistent.
+Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer,
+                         const Schedule* schedule, const Vec& x0, const RunSettings& settings);
+
+// One contestant of a race.
+struct RaceEntry {
+  std::unique_ptr<Optimizer> optimizer;
+  std::unique_ptr<Schedule> schedule;  // may be null
+  Vec start;
+  RunSettings settings;
+};
+
+// Runs every entry (in parallel threads when there are several) and returns the trajectories in
+// entry order.
+std::vector<Trajectory> run_race(const Objective& objective, std::vector<RaceEntry>& entries);
+
+}  // namespace lv
