@@ -59,7 +59,8 @@ void check_close(const Mat& a, const Mat& b, double tolerance) {
 TEST_CASE("Rosenbrock gradient and Hessian equal the hand-derived closed form") {
   const double a = 1.0, b = 100.0;
   const Expr expr = Expr::parse("(a - x)^2 + b*(y - x^2)^2", {{"a", a, 0, 2}, {"b", b, 1, 200}});
-  for (const auto& [x, y] : std::vector<std::pair<double, double>>{{-1.2, 1.0}, {0.3, -0.7}, {1.0, 1.0}}) {
+  for (const auto& [x, y] :
+       std::vector<std::pair<double, double>>{{-1.2, 1.0}, {0.3, -0.7}, {1.0, 1.0}}) {
     Vec g;
     Mat h;
     const double f = expr.value_gradient_hessian(Vec{{x, y}}, g, h);
@@ -79,11 +80,26 @@ TEST_CASE("every operation's derivatives match finite differences at random poin
   // Each formula exercises one operation (and the chain rule through it); domains are kept
   // where the operation is smooth.
   const std::vector<std::string> formulas = {
-      "x*y + x - y",         "x/(y + 3)",          "3/(x + 3) + (x + 3)/2", "(x + 3)^(y + 2)",
-      "(x + 3)^2.5 + y^3",   "2^x + pow(y + 3, x)", "atan2(y + 0.1, x + 2)", "min(x, y)*max(x, 2*y)",
-      "-sin(x*y) + cos(x + y)", "tan(0.5*x*y)",     "exp(x*y/2)",           "log(x*x + y*y + 1)",
-      "sqrt(x*x + 2*y*y + 1)", "abs(x - 3) * y",    "tanh(x*y + x)",        "sigmoid(3*x - y)",
-      "softplus(2*x*y)",     "(1 - x)^2 + 100*(y - x^2)^2", "x^3 - 3*x*y^2",  "1 - x - y*x/4",
+      "x*y + x - y",
+      "x/(y + 3)",
+      "3/(x + 3) + (x + 3)/2",
+      "(x + 3)^(y + 2)",
+      "(x + 3)^2.5 + y^3",
+      "2^x + pow(y + 3, x)",
+      "atan2(y + 0.1, x + 2)",
+      "min(x, y)*max(x, 2*y)",
+      "-sin(x*y) + cos(x + y)",
+      "tan(0.5*x*y)",
+      "exp(x*y/2)",
+      "log(x*x + y*y + 1)",
+      "sqrt(x*x + 2*y*y + 1)",
+      "abs(x - 3) * y",
+      "tanh(x*y + x)",
+      "sigmoid(3*x - y)",
+      "softplus(2*x*y)",
+      "(1 - x)^2 + 100*(y - x^2)^2",
+      "x^3 - 3*x*y^2",
+      "1 - x - y*x/4",
   };
   std::mt19937 generator(42);
   std::uniform_real_distribution<double> uniform(-1.0, 1.0);
@@ -146,4 +162,27 @@ TEST_CASE("batched values equal point-by-point values") {
   std::vector<double> values(150);
   expr.program().values(points.data(), 150, expr.parameter_values().data(), values.data());
   for (int i = 0; i < 150; ++i) CHECK(values[i] == expr.value(&points[2 * i]));
+}
+
+TEST_CASE("batched values and gradients equal the single-point evaluator for every operation") {
+  const Expr expr = Expr::parse(
+      "sin(x)*cos(y) + tan(0.3*x) + exp(0.5*y) + log(x*x + 1) + sqrt(y*y + 2) + abs(x - 0.1)"
+      " + tanh(y) + sigmoid(x) + softplus(y) + min(x, y) + max(x, 2*y) + atan2(y, x + 3)"
+      " + (x + 2)^(y + 2) + x^3 + x^p + 2/(x + 3) + x/(y + 3) - x + 3 - y*x",
+      {{"p", 4.0, 1, 5}});
+  std::vector<double> points;
+  for (int i = 0; i < 131; ++i) {  // more than two blocks, with a partial last block
+    points.push_back(-0.9 + 0.0137 * i);
+    points.push_back(0.8 - 0.0121 * i);
+  }
+  std::vector<double> values(131), gradients(262);
+  expr.program().values_gradients(points.data(), 131, expr.parameter_values().data(), values.data(),
+                                  gradients.data());
+  for (int i = 0; i < 131; ++i) {
+    double gradient[2];
+    CHECK(values[i] ==
+          doctest::Approx(expr.value_gradient(&points[2 * i], gradient)).epsilon(1e-14));
+    CHECK(gradients[2 * i] == doctest::Approx(gradient[0]).epsilon(1e-14));
+    CHECK(gradients[2 * i + 1] == doctest::Approx(gradient[1]).epsilon(1e-14));
+  }
 }

@@ -9,7 +9,8 @@ namespace lv {
 
 // ---- Contents: local derivatives, compiler, evaluation loops ------------------------------------
 
-// ==== local derivatives ===========================================================================
+// ==== local derivatives
+// ===========================================================================
 namespace {
 
 // Local partial derivatives of one instruction: f and its first and second partials with respect
@@ -206,7 +207,8 @@ inline Local local(Op op, double a, double b, double k) {
   return d;
 }
 
-// ==== compiler ====================================================================================
+// ==== compiler
+// ====================================================================================
 
 // An operand while compiling: a numeric constant (not yet in a register) or a register.
 struct Operand {
@@ -269,7 +271,8 @@ class Compiler {
     const int rb = materialize(b);
     // An exponent free of the variables has no derivative: skip its log(a) term, which is
     // NaN for a negative base (x^p with a parameter p is fine for integer p).
-    if (op == Op::Pow && !depends_[rb]) return {false, 0.0, push({Op::PowFixed, ra, rb, 0.0}, depends_[ra])};
+    if (op == Op::Pow && !depends_[rb])
+      return {false, 0.0, push({Op::PowFixed, ra, rb, 0.0}, depends_[ra])};
     return {false, 0.0, push({op, ra, rb, 0.0}, depends_[ra] || depends_[rb])};
   }
 
@@ -281,11 +284,13 @@ class Compiler {
       case Op::Add:
         return with_constant(Op::AddConst, other, k);
       case Op::Sub:
-        return b.is_constant ? with_constant(Op::AddConst, a, -k) : with_constant(Op::SubFromConst, b, k);
+        return b.is_constant ? with_constant(Op::AddConst, a, -k)
+                             : with_constant(Op::SubFromConst, b, k);
       case Op::Mul:
         return with_constant(Op::MulConst, other, k);
       case Op::Div:
-        return b.is_constant ? with_constant(Op::MulConst, a, 1.0 / k) : with_constant(Op::DivFromConst, b, k);
+        return b.is_constant ? with_constant(Op::MulConst, a, 1.0 / k)
+                             : with_constant(Op::DivFromConst, b, k);
       case Op::Pow:
         if (!b.is_constant) return std::nullopt;  // k^x: general pow
         if (k == 1.0) return a;
@@ -315,7 +320,8 @@ Program Program::compile(const Ast& ast, int variable_count, int parameter_count
   return program;
 }
 
-// ==== evaluation loops ============================================================================
+// ==== evaluation loops
+// ============================================================================
 namespace {
 
 // Registers live in a scratch buffer reused per thread, so evaluation allocates nothing after
@@ -355,8 +361,8 @@ double run(const Program& program, const double* x, const double* parameters, do
   for (const Instruction& instruction : program.code()) {
     const int a = instruction.a;
     const int b = instruction.b;
-    const Local d = local<Order>(instruction.op, a >= 0 ? value[a] : 0.0,
-                                 b >= 0 ? value[b] : 0.0, instruction.k);
+    const Local d = local<Order>(instruction.op, a >= 0 ? value[a] : 0.0, b >= 0 ? value[b] : 0.0,
+                                 instruction.k);
     value[r] = d.f;
     if constexpr (Order >= 1) {
       double* g = grad + static_cast<size_t>(r) * n;
@@ -408,6 +414,242 @@ double run(const Program& program, const double* x, const double* parameters, do
   return value[out];
 }
 
+// ==== 2D fast paths
+// =============================================================================== Surfaces are 2D
+// and evaluated millions of times (trajectories, grids), so 2D value+gradient has its own loop:
+// registers are (value, d/dx, d/dy) triples on the stack, and the common cheap operations apply the
+// chain rule directly instead of through the generic Local partials.
+
+struct Dual {
+  double v, dx, dy;
+};
+
+inline Dual chain(const Local& d, const Dual& a) {
+  return {d.f, d.da * a.dx, d.da * a.dy};
+}
+inline Dual chain(const Local& d, const Dual& a, const Dual& b) {
+  return {d.f, d.da * a.dx + d.db * b.dx, d.da * a.dy + d.db * b.dy};
+}
+
+inline Dual apply(const Instruction& instruction, const Dual* reg) {
+  const double k = instruction.k;
+  switch (instruction.op) {
+    case Op::Constant:
+      return {k, 0.0, 0.0};
+    case Op::Add: {
+      const Dual& a = reg[instruction.a];
+      const Dual& b = reg[instruction.b];
+      return {a.v + b.v, a.dx + b.dx, a.dy + b.dy};
+    }
+    case Op::Sub: {
+      const Dual& a = reg[instruction.a];
+      const Dual& b = reg[instruction.b];
+      return {a.v - b.v, a.dx - b.dx, a.dy - b.dy};
+    }
+    case Op::Mul: {
+      const Dual& a = reg[instruction.a];
+      const Dual& b = reg[instruction.b];
+      return {a.v * b.v, a.dx * b.v + a.v * b.dx, a.dy * b.v + a.v * b.dy};
+    }
+    case Op::Square: {
+      const Dual& a = reg[instruction.a];
+      const double twice = 2.0 * a.v;
+      return {a.v * a.v, twice * a.dx, twice * a.dy};
+    }
+    case Op::AddConst: {
+      const Dual& a = reg[instruction.a];
+      return {a.v + k, a.dx, a.dy};
+    }
+    case Op::MulConst: {
+      const Dual& a = reg[instruction.a];
+      return {a.v * k, a.dx * k, a.dy * k};
+    }
+    case Op::SubFromConst: {
+      const Dual& a = reg[instruction.a];
+      return {k - a.v, -a.dx, -a.dy};
+    }
+    case Op::Neg: {
+      const Dual& a = reg[instruction.a];
+      return {-a.v, -a.dx, -a.dy};
+    }
+    default:
+      break;
+  }
+  const Dual& a = reg[instruction.a];
+  if (instruction.b < 0) return chain(local<1>(instruction.op, a.v, 0.0, k), a);
+  const Dual& b = reg[instruction.b];
+  return chain(local<1>(instruction.op, a.v, b.v, k), a, b);
+}
+
+double value_gradient_2d(const Program& program, const double* x, const double* parameters,
+                         double* gradient) {
+  constexpr int k_stack_registers = 256;
+  Dual stack[k_stack_registers];
+  thread_local std::vector<Dual> heap;
+  Dual* reg = stack;
+  if (program.register_count() > k_stack_registers) {
+    if (heap.size() < static_cast<size_t>(program.register_count()))
+      heap.resize(program.register_count());
+    reg = heap.data();
+  }
+  reg[0] = {x[0], 1.0, 0.0};
+  reg[1] = {x[1], 0.0, 1.0};
+  for (int p = 0; p < program.parameter_count(); ++p) reg[2 + p] = {parameters[p], 0.0, 0.0};
+  Dual* out = reg + 2 + program.parameter_count();
+  for (const Instruction& instruction : program.code()) *out++ = apply(instruction, reg);
+  const Dual& result = reg[program.output_register()];
+  gradient[0] = result.dx;
+  gradient[1] = result.dy;
+  return result.v;
+}
+
+// Block kernels: one instruction over a block of points at a time, structure-of-arrays, so the
+// inner loops are plain array loops the compiler vectorises and dispatch is paid once per block.
+constexpr int k_block = 64;
+
+struct BlockRegisters {
+  double* v;   // values, k_block per register
+  double* dx;  // d/dx (gradient mode only)
+  double* dy;
+};
+
+// Elementwise loops over one block; __restrict lets the compiler vectorise (registers of one
+// instruction never alias its operands).
+template <typename F>
+inline void for_block(int m, double* __restrict out, F&& f) {
+  for (int i = 0; i < m; ++i) out[i] = f(i);
+}
+
+template <bool kGradient>
+void run_block_instruction(const Instruction& instruction, int r, int m, BlockRegisters regs) {
+  const double k = instruction.k;
+  const auto row = [](double* base, int reg) {
+    return reg >= 0 ? base + static_cast<size_t>(reg) * k_block : nullptr;
+  };
+  double* __restrict rv = row(regs.v, r);
+  const double* __restrict av = row(regs.v, instruction.a);
+  const double* __restrict bv = row(regs.v, instruction.b);
+  double* __restrict rx = kGradient ? row(regs.dx, r) : nullptr;
+  double* __restrict ry = kGradient ? row(regs.dy, r) : nullptr;
+  const double* __restrict ax = kGradient ? row(regs.dx, instruction.a) : nullptr;
+  const double* __restrict ay = kGradient ? row(regs.dy, instruction.a) : nullptr;
+  const double* __restrict bx = kGradient ? row(regs.dx, instruction.b) : nullptr;
+  const double* __restrict by = kGradient ? row(regs.dy, instruction.b) : nullptr;
+  switch (instruction.op) {
+    case Op::Constant:
+      for_block(m, rv, [&](int) { return k; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int) { return 0.0; });
+        for_block(m, ry, [&](int) { return 0.0; });
+      }
+      return;
+    case Op::Add:
+      for_block(m, rv, [&](int i) { return av[i] + bv[i]; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return ax[i] + bx[i]; });
+        for_block(m, ry, [&](int i) { return ay[i] + by[i]; });
+      }
+      return;
+    case Op::Sub:
+      for_block(m, rv, [&](int i) { return av[i] - bv[i]; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return ax[i] - bx[i]; });
+        for_block(m, ry, [&](int i) { return ay[i] - by[i]; });
+      }
+      return;
+    case Op::Mul:
+      for_block(m, rv, [&](int i) { return av[i] * bv[i]; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return ax[i] * bv[i] + av[i] * bx[i]; });
+        for_block(m, ry, [&](int i) { return ay[i] * bv[i] + av[i] * by[i]; });
+      }
+      return;
+    case Op::Square:
+      for_block(m, rv, [&](int i) { return av[i] * av[i]; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return 2.0 * av[i] * ax[i]; });
+        for_block(m, ry, [&](int i) { return 2.0 * av[i] * ay[i]; });
+      }
+      return;
+    case Op::AddConst:
+      for_block(m, rv, [&](int i) { return av[i] + k; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return ax[i]; });
+        for_block(m, ry, [&](int i) { return ay[i]; });
+      }
+      return;
+    case Op::MulConst:
+      for_block(m, rv, [&](int i) { return av[i] * k; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return ax[i] * k; });
+        for_block(m, ry, [&](int i) { return ay[i] * k; });
+      }
+      return;
+    case Op::SubFromConst:
+      for_block(m, rv, [&](int i) { return k - av[i]; });
+      if constexpr (kGradient) {
+        for_block(m, rx, [&](int i) { return -ax[i]; });
+        for_block(m, ry, [&](int i) { return -ay[i]; });
+      }
+      return;
+    default:
+      break;
+  }
+  // Everything else: the generic local partials, point by point.
+  for (int i = 0; i < m; ++i) {
+    const Local d =
+        local < kGradient ? 1 : 0 > (instruction.op, av ? av[i] : 0.0, bv ? bv[i] : 0.0, k);
+    rv[i] = d.f;
+    if constexpr (kGradient) {
+      rx[i] = d.da * ax[i] + (bv ? d.db * bx[i] : 0.0);
+      ry[i] = d.da * ay[i] + (bv ? d.db * by[i] : 0.0);
+    }
+  }
+}
+
+// Values (and, with kGradient, 2D gradients) at `count` points, k_block points at a time.
+template <bool kGradient>
+void run_blocks(const Program& program, const double* points, int count, const double* parameters,
+                double* values_out, double* gradients_out) {
+  const int variables = program.variable_count();
+  const int inputs = variables + program.parameter_count();
+  const size_t block_size = static_cast<size_t>(program.register_count()) * k_block;
+  std::vector<double>& buffer = scratch(block_size * (kGradient ? 3 : 1));
+  const BlockRegisters regs{buffer.data(), kGradient ? buffer.data() + block_size : nullptr,
+                            kGradient ? buffer.data() + 2 * block_size : nullptr};
+  for (int start = 0; start < count; start += k_block) {
+    const int m = std::min(k_block, count - start);
+    for (int v = 0; v < variables; ++v) {
+      double* column = regs.v + static_cast<size_t>(v) * k_block;
+      for (int i = 0; i < m; ++i)
+        column[i] = points[static_cast<size_t>(start + i) * variables + v];
+      if constexpr (kGradient) {
+        std::fill_n(regs.dx + static_cast<size_t>(v) * k_block, m, v == 0 ? 1.0 : 0.0);
+        std::fill_n(regs.dy + static_cast<size_t>(v) * k_block, m, v == 1 ? 1.0 : 0.0);
+      }
+    }
+    for (int p = 0; p < program.parameter_count(); ++p) {
+      const size_t offset = static_cast<size_t>(variables + p) * k_block;
+      std::fill_n(regs.v + offset, m, parameters[p]);
+      if constexpr (kGradient) {
+        std::fill_n(regs.dx + offset, m, 0.0);
+        std::fill_n(regs.dy + offset, m, 0.0);
+      }
+    }
+    int r = inputs;
+    for (const Instruction& instruction : program.code()) {
+      run_block_instruction<kGradient>(instruction, r++, m, regs);
+    }
+    const size_t out = static_cast<size_t>(program.output_register()) * k_block;
+    std::copy_n(regs.v + out, m, values_out + start);
+    if constexpr (kGradient) {
+      for (int i = 0; i < m; ++i) {
+        gradients_out[2 * static_cast<size_t>(start + i)] = regs.dx[out + i];
+        gradients_out[2 * static_cast<size_t>(start + i) + 1] = regs.dy[out + i];
+      }
+    }
+  }
+}
 }  // namespace
 
 double Program::value(const double* x, const double* parameters) const {
@@ -415,7 +657,7 @@ double Program::value(const double* x, const double* parameters) const {
 }
 
 double Program::value_gradient(const double* x, const double* parameters, double* gradient) const {
-  if (variable_count_ == 2) return run<1, 2>(*this, x, parameters, gradient, nullptr);
+  if (variable_count_ == 2) return value_gradient_2d(*this, x, parameters, gradient);
   return run<1, 0>(*this, x, parameters, gradient, nullptr);
 }
 
@@ -425,35 +667,14 @@ double Program::value_gradient_hessian(const double* x, const double* parameters
   return run<2, 0>(*this, x, parameters, gradient, hessian);
 }
 
-void Program::values(const double* points, int count, const double* parameters,
-                     double* out) const {
-  // Block of points processed one instruction at a time; the inner loop is a plain array loop.
-  constexpr int k_block = 64;
-  const int inputs = variable_count_ + parameter_count_;
-  std::vector<double>& buffer = scratch(static_cast<size_t>(register_count()) * k_block);
-  for (int start = 0; start < count; start += k_block) {
-    const int m = std::min(k_block, count - start);
-    for (int v = 0; v < variable_count_; ++v) {
-      double* column = buffer.data() + static_cast<size_t>(v) * k_block;
-      for (int i = 0; i < m; ++i) column[i] = points[(start + i) * variable_count_ + v];
-    }
-    for (int p = 0; p < parameter_count_; ++p) {
-      double* column = buffer.data() + static_cast<size_t>(variable_count_ + p) * k_block;
-      std::fill(column, column + m, parameters[p]);
-    }
-    int r = inputs;
-    for (const Instruction& instruction : code_) {
-      double* result = buffer.data() + static_cast<size_t>(r) * k_block;
-      const double* a = instruction.a >= 0 ? buffer.data() + static_cast<size_t>(instruction.a) * k_block : nullptr;
-      const double* b = instruction.b >= 0 ? buffer.data() + static_cast<size_t>(instruction.b) * k_block : nullptr;
-      for (int i = 0; i < m; ++i) {
-        result[i] = local<0>(instruction.op, a ? a[i] : 0.0, b ? b[i] : 0.0, instruction.k).f;
-      }
-      ++r;
-    }
-    const double* result = buffer.data() + static_cast<size_t>(output_) * k_block;
-    std::copy_n(result, m, out + start);
-  }
+void Program::values(const double* points, int count, const double* parameters, double* out) const {
+  run_blocks<false>(*this, points, count, parameters, out, nullptr);
+}
+
+void Program::values_gradients(const double* points, int count, const double* parameters,
+                               double* values_out, double* gradients_out) const {
+  assert(variable_count_ == 2 && "batched gradients are for 2D surfaces");
+  run_blocks<true>(*this, points, count, parameters, values_out, gradients_out);
 }
 
 }  // namespace lv

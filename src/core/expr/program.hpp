@@ -29,7 +29,9 @@ class Program {
 
   int variable_count() const { return variable_count_; }
   int parameter_count() const { return parameter_count_; }
-  int register_count() const { return variable_count_ + parameter_count_ + static_cast<int>(code_.size()); }
+  int register_count() const {
+    return variable_count_ + parameter_count_ + static_cast<int>(code_.size());
+  }
   int output_register() const { return output_; }
   std::span<const Instruction> code() const { return code_; }
   // Whether register r depends on the variables (false for parameters and constants).
@@ -45,6 +47,9 @@ class Program {
   // Values at many points at once: points is count × variable_count() row-major. Amortises the
   // instruction dispatch over a block of points (used for grids and plots).
   void values(const double* points, int count, const double* parameters, double* out) const;
+  // Values and gradients (gradients: count × 2, row-major) at many points of a 2D formula.
+  void values_gradients(const double* points, int count, const double* parameters,
+                        double* values_out, double* gradients_out) const;
 
  private:
   int variable_count_ = 0;
