@@ -13,8 +13,8 @@ namespace lv::cli {
 
 struct Selection {
   FormulaObjective objective;
-  std::string label;                       // function name or the formula
-  const TestFunction* function = nullptr;  // null for --expr
+  std::string label;                                 // function name or the formula
+  const TestFunction* function = nullptr;            // null for --expr
 };
 
 // The flags a selection understands, to add to a command's FlagSpec list.
