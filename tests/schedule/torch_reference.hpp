@@ -174,7 +174,7 @@ struct TorchOneCycleLR {
       }
       start_step = phases[i].end_step;
     }
-    return NAN;
+    return NAN;  // unreachable: the last phase always matches
   }
 };
 
