@@ -8,7 +8,9 @@ namespace lv {
 class ConstantSchedule final : public Schedule {
  public:
   ConstantSchedule() : Schedule("constant", {}) {}
-  double learning_rate(int, double base_lr) const override { return base_lr; }
+
+ protected:
+  double scheduled_learning_rate(int, double base_lr) const override { return base_lr; }
 };
 
 }  // namespace lv
