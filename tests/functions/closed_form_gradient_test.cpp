@@ -52,7 +52,8 @@ TEST_CASE("Booth: ∇f = (10x + 8y − 34, 8x + 10y − 38)") {
 TEST_CASE("Booth's Hessian is the constant [[10, 8], [8, 10]]") {
   Vec gradient;
   lv::Mat hessian;
-  lv::find_test_function("booth").expr().value_gradient_hessian(Vec{{-3.0, 7.5}}, gradient, hessian);
+  lv::find_test_function("booth").expr().value_gradient_hessian(Vec{{-3.0, 7.5}}, gradient,
+                                                                hessian);
   CHECK(hessian(0, 0) == 10.0);
   CHECK(hessian(0, 1) == 8.0);
   CHECK(hessian(1, 0) == 8.0);
@@ -89,7 +90,8 @@ TEST_CASE("Rastrigin (A = 10): ∂f/∂x = 2x + 2πA sin 2πx") {
 
 TEST_CASE("Ravine (κ = 20, 30°): ∇f = Rᵀ diag(1, κ) R p") {
   check_gradient("ravine", [](double x, double y) {
-    const double c = std::cos(std::numbers::pi / 6.0), s = std::sin(std::numbers::pi / 6.0), kappa = 20.0;
+    const double c = std::cos(std::numbers::pi / 6.0), s = std::sin(std::numbers::pi / 6.0),
+                 kappa = 20.0;
     const double u = c * x + s * y, v = -s * x + c * y;
     return Vec{{c * u - s * kappa * v, s * u + c * kappa * v}};
   });

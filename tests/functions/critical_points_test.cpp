@@ -19,7 +19,9 @@ using lv::Vec;
 
 namespace {
 
-Vec point(double x, double y) { return Vec{{x, y}}; }
+Vec point(double x, double y) {
+  return Vec{{x, y}};
+}
 
 struct Local {
   double value = 0.0;
@@ -37,7 +39,9 @@ Local evaluate(const TestFunction& function, const CriticalPoint& critical) {
 }
 
 // The scale a zero gradient is measured against (ISSUE: |∇f| ≤ 1e-8·max(1, |f|)).
-double gradient_tolerance(double value) { return 1e-8 * std::max(1.0, std::abs(value)); }
+double gradient_tolerance(double value) {
+  return 1e-8 * std::max(1.0, std::abs(value));
+}
 
 std::string label(const TestFunction& function, const CriticalPoint& critical) {
   return function.name + " at (" + std::to_string(critical.x) + ", " + std::to_string(critical.y) +

@@ -2,9 +2,9 @@
 // Khronos reference compiler glslangValidator (Debian package glslang-tools), no GPU needed.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 
 #include "expr/glsl.hpp"
 #include "functions/test_function.hpp"
@@ -23,7 +23,8 @@ std::string fragment_shader(const lv::Expr& expr) {
          "  float value = lv_f(p);\n"
          "  vec3 value_gradient = lv_f_grad(p);\n"
          "  LvJet jet = lv_f_jet(p);\n"
-         "  color = vec4(value, value_gradient.yz, jet.v + jet.g.x + jet.h.x + jet.h.y + jet.h.z);\n"
+         "  color = vec4(value, value_gradient.yz, jet.v + jet.g.x + jet.h.x + jet.h.y + "
+         "jet.h.z);\n"
          "}\n";
 }
 

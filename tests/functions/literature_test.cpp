@@ -50,16 +50,19 @@ const std::vector<Printed> kPrinted = {
     {"ackley", 0, 0, 0, 0, 0},                           // Ackley (1987); JY No. 1; VLSE
     {"levi13", 1, 1, 0, 0, 0},                           // VLSE (Levy N. 13)
     {"styblinski_tang", -2.903534, -2.903534, 6, -78.332, 3},  // VLSE location; value see below
-    {"mccormick", -0.54719, -1.54719, 5, -1.9133, 4},    // JY No. 72; VLSE
+    {"mccormick", -0.54719, -1.54719, 5, -1.9133, 4},          // JY No. 72; VLSE
     {"easom", std::numbers::pi, std::numbers::pi, 15, -1, 0},  // Easom (1990); JY No. 50; VLSE
-    {"saddle", 0, 0, 0, 0, 0},                           // ∇(x² − y²) = (2x, −2y)
-    {"monkey_saddle", 0, 0, 0, 0, 0},                    // ∇(x³ − 3xy²) = (3x² − 3y², −6xy)
+    {"saddle", 0, 0, 0, 0, 0},                                 // ∇(x² − y²) = (2x, −2y)
+    {"monkey_saddle", 0, 0, 0, 0, 0},  // ∇(x³ − 3xy²) = (3x² − 3y², −6xy)
 };
 
 // One unit in the last printed digit: sources round or truncate, so either is accepted.
-double last_digit(int digits) { return std::pow(10.0, -digits); }
+double last_digit(int digits) {
+  return std::pow(10.0, -digits);
+}
 
-const CriticalPoint* stored_near(const TestFunction& function, double x, double y, double tolerance) {
+const CriticalPoint* stored_near(const TestFunction& function, double x, double y,
+                                 double tolerance) {
   for (const CriticalPoint& critical : function.critical_points) {
     if (std::abs(critical.x - x) <= tolerance && std::abs(critical.y - y) <= tolerance) {
       return &critical;
@@ -112,9 +115,9 @@ TEST_CASE("McCormick's critical points in closed form: v = x − y = 1, cos(x + 
   struct Exact {
     double u, value;
   };
-  for (const Exact& exact : {Exact{-2 * pi / 3, -half_sqrt3 - pi / 3},
-                             Exact{4 * pi / 3, 2 * pi / 3 - half_sqrt3},
-                             Exact{2 * pi / 3, half_sqrt3 + pi / 3}}) {
+  for (const Exact& exact :
+       {Exact{-2 * pi / 3, -half_sqrt3 - pi / 3}, Exact{4 * pi / 3, 2 * pi / 3 - half_sqrt3},
+        Exact{2 * pi / 3, half_sqrt3 + pi / 3}}) {
     const double x = (exact.u + 1.0) / 2.0, y = (exact.u - 1.0) / 2.0;
     CAPTURE(exact.u);
     const CriticalPoint* stored = stored_near(lv::find_test_function("mccormick"), x, y, 1e-14);
@@ -130,7 +133,8 @@ TEST_CASE("Styblinski-Tang: coordinates are the roots of 4t³ − 32t + 5 (trigo
   const double amplitude = 2.0 * std::sqrt(-p / 3.0);
   const double phase = std::acos(3.0 * q / (2.0 * p) * std::sqrt(-3.0 / p)) / 3.0;
   std::vector<double> roots;
-  for (int k = 0; k < 3; ++k) roots.push_back(amplitude * std::cos(phase - 2.0 * std::numbers::pi * k / 3.0));
+  for (int k = 0; k < 3; ++k)
+    roots.push_back(amplitude * std::cos(phase - 2.0 * std::numbers::pi * k / 3.0));
   std::sort(roots.begin(), roots.end());  // minimum, maximum, minimum of the 1-D quartic
   auto one_d = [](double t) { return 0.5 * (t * t * t * t - 16.0 * t * t + 5.0 * t); };
   const TestFunction& function = lv::find_test_function("styblinski_tang");

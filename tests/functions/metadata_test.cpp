@@ -20,10 +20,11 @@ bool inside(const lv::ViewBox& view, double x, double y) {
 
 TEST_CASE("the names ARCHITECTURE §4 fixes are all built in, plus the three teaching surfaces") {
   for (const char* name :
-       {"quadratic", "ravine", "rosenbrock", "himmelblau", "beale", "booth", "matyas",
-        "three_hump_camel", "six_hump_camel", "goldstein_price", "rastrigin", "ackley", "levi13",
-        "styblinski_tang", "mccormick", "easom", "saddle", "monkey_saddle", "plateau",
-        "sharp_flat", "noisy_bowl"}) {
+       {"quadratic", "ravine", "rosenbrock",       "himmelblau",      "beale",
+        "booth",     "matyas", "three_hump_camel", "six_hump_camel",  "goldstein_price",
+        "rastrigin", "ackley", "levi13",           "styblinski_tang", "mccormick",
+        "easom",     "saddle", "monkey_saddle",    "plateau",         "sharp_flat",
+        "noisy_bowl"}) {
     CAPTURE(name);
     CHECK_NOTHROW(lv::find_test_function(name));
   }

@@ -2,9 +2,9 @@
 // function of more than one variable", Tech. Rep. 25, Statistical Techniques Research Group,
 // Princeton University: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)².
 // Global minimum f(3, 0.5) = 0 (Jamil & Yang 2013, No. 10; Surjanovic & Bingham, Virtual Library
-// of Simulation Experiments, "Beale function"). Two saddles lie in the view box: (0, 1), where every
-// residual's x-derivative vanishes and f = 1.5² + 2.25² + 2.625² = 14.203125 exactly, and one near
-// (0.1005, −2.6445) located by Newton iteration on the exact gradient and Hessian.
+// of Simulation Experiments, "Beale function"). Two saddles lie in the view box: (0, 1), where
+// every residual's x-derivative vanishes and f = 1.5² + 2.25² + 2.625² = 14.203125 exactly, and one
+// near (0.1005, −2.6445) located by Newton iteration on the exact gradient and Hessian.
 #include "functions/builtins.hpp"
 
 namespace lv {
@@ -21,7 +21,8 @@ TestFunction make_beale() {
   f.critical_points = {
       {3.0, 0.5, 0.0, CriticalKind::GlobalMinimum},
       {0.0, 1.0, 14.203125, CriticalKind::Saddle},
-      {0.10053793732415833, -2.6445135850231249, 9.8645122847555591, CriticalKind::Saddle},  // computed
+      {0.10053793732415833, -2.6445135850231249, 9.8645122847555591,
+       CriticalKind::Saddle},  // computed
   };
   f.start_points = {{1.0, 1.5}, {-2.0, 2.0}, {-3.0, -1.0}, {2.5, -2.0}};
   f.reference = "Beale, Tech. Rep. 25, Princeton (1958); Jamil & Yang, IJMMNO 4 (2013)";

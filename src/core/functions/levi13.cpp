@@ -15,7 +15,8 @@ TestFunction make_levi13() {
   f.view = {-3.0, 5.0, -3.0, 5.0};
   f.critical_points = {{1.0, 1.0, 0.0, CriticalKind::GlobalMinimum}};
   f.start_points = {{-2.0, 4.0}, {4.0, -2.0}, {-2.5, -2.5}};
-  f.reference = "Surjanovic & Bingham, VLSE (Levy N. 13); Laguna & Marti, J. Global Optim. 33 (2005)";
+  f.reference =
+      "Surjanovic & Bingham, VLSE (Levy N. 13); Laguna & Marti, J. Global Optim. 33 (2005)";
   return f;
 }
 

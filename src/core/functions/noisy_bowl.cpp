@@ -1,11 +1,12 @@
 // A teaching surface: a round bowl covered with small high-frequency ripples (an "egg crate"),
 //   f = ½(x² + y²) + amplitude·(1 − cos(frequency·x)·cos(frequency·y)).
 // Where the ripple slope amplitude·frequency exceeds the bowl's slope r, every ripple is a local
-// minimum, so gradient descent with a small lr stops in the first one it meets; an lr above
-// 2/(amplitude·frequency²) no longer resolves the ripples and follows the bowl (cf. Kleinberg, Li
-// & Yuan 2018, "An alternative view: when does SGD escape local minima?", ICML). Global minimum
-// f(0, 0) = 0; the nearest ring of local minima was located by Newton iteration on the exact
-// gradient and Hessian (default parameters).
+// minimum, so gradient descent with a small lr stops in the first one it meets; an lr well above
+// 2/(amplitude·frequency²) (the ripples' curvature bound) overshoots the ripples but still
+// contracts along the bowl (curvature 1), so it keeps bouncing near the bottom instead (cf.
+// Kleinberg, Li & Yuan 2018, "An alternative view: when does SGD escape local minima?", ICML).
+// Global minimum f(0, 0) = 0; the nearest ring of local minima was located by Newton iteration on
+// the exact gradient and Hessian (default parameters).
 #include "functions/builtins.hpp"
 
 namespace lv {
@@ -15,8 +16,8 @@ TestFunction make_noisy_bowl() {
   f.name = "noisy_bowl";
   f.title = "Bowl with ripples";
   f.description =
-      "A simple bowl with tiny ripples: small steps get trapped in a ripple, larger steps roll "
-      "to the bottom.";
+      "A simple bowl with tiny ripples: small steps get trapped in a ripple, large steps skip "
+      "them and reach the bottom area.";
   f.formula = "0.5*(x^2 + y^2) + amplitude*(1 - cos(frequency*x)*cos(frequency*y))";
   f.parameters = {{"amplitude", 0.05, 0.0, 0.3}, {"frequency", 20.0, 2.0, 40.0}};
   f.view = {-2.0, 2.0, -2.0, 2.0};

@@ -25,7 +25,8 @@ TestFunction make_rastrigin() {
       {0.0, -0.99495863765233483, 0.99495905709329158, CriticalKind::LocalMinimum},
   };
   f.start_points = {{-3.3, 2.7}, {4.2, -4.4}, {0.4, 0.45}};
-  f.reference = "Rastrigin (1974); Muhlenbein et al., Parallel Computing 17 (1991); Jamil & Yang (2013)";
+  f.reference =
+      "Rastrigin (1974); Muhlenbein et al., Parallel Computing 17 (1991); Jamil & Yang (2013)";
   return f;
 }
 

@@ -10,7 +10,8 @@ TestFunction make_saddle() {
   TestFunction f;
   f.name = "saddle";
   f.title = "Saddle";
-  f.description = "Up along x, down along y: a start near the x-axis slows down near the middle, then escapes.";
+  f.description =
+      "Up along x, down along y: a start near the x-axis slows down near the middle, then escapes.";
   f.formula = "x^2 - y^2";
   f.view = {-2.0, 2.0, -2.0, 2.0};
   f.critical_points = {{0.0, 0.0, 0.0, CriticalKind::Saddle}};

@@ -35,7 +35,8 @@ TestFunction make_six_hump_camel() {
       {-1.6380679841897789, -0.22867406904439413, 2.2293571975307143, CriticalKind::Saddle},
   };
   f.start_points = {{0.5, 0.0}, {-1.9, -1.0}, {1.9, 1.0}, {-1.0, 0.9}};
-  f.reference = "Dixon & Szego, Towards Global Optimisation 2 (1978); Jamil & Yang, IJMMNO 4 (2013)";
+  f.reference =
+      "Dixon & Szego, Towards Global Optimisation 2 (1978); Jamil & Yang, IJMMNO 4 (2013)";
   return f;
 }
 
