@@ -29,29 +29,29 @@ struct Printed {
 // optimization problems", IJMMNO 4(2):150-194; VLSE = Surjanovic & Bingham, Virtual Library of
 // Simulation Experiments (sfu.ca/~ssurjano); the original papers named in each row.
 const std::vector<Printed> kPrinted = {
-    {"quadratic", 0, 0, 0, 0, 0},                        // ½(x² + κy²) ≥ 0
-    {"ravine", 0, 0, 0, 0, 0},                           // a rotated ½(u² + κv²) ≥ 0
-    {"rosenbrock", 1, 1, 0, 0, 0},                       // Rosenbrock (1960): f(a, a²) = 0
-    {"himmelblau", 3.0, 2.0, 1, 0, 0},                   // Himmelblau (1972); JY
-    {"himmelblau", -2.805118, 3.131312, 6, 0, 0},        // JY
-    {"himmelblau", -3.779310, -3.283186, 6, 0, 0},       // JY
-    {"himmelblau", 3.584428, -1.848126, 6, 0, 0},        // JY
-    {"beale", 3, 0.5, 1, 0, 0},                          // JY No. 10; VLSE
-    {"booth", 1, 3, 0, 0, 0},                            // JY No. 23; VLSE
-    {"matyas", 0, 0, 0, 0, 0},                           // JY No. 71; VLSE
-    {"three_hump_camel", 0, 0, 0, 0, 0},                 // JY No. 29; VLSE
-    {"six_hump_camel", 0.0898, -0.7126, 4, -1.0316, 4},  // Dixon & Szegö (1978); VLSE
-    {"six_hump_camel", -0.0898, 0.7126, 4, -1.0316, 4},  // Dixon & Szegö (1978); VLSE
-    {"goldstein_price", 0, -1, 0, 3, 0},                 // Goldstein & Price (1971); JY No. 58
-    {"goldstein_price", -0.6, -0.4, 1, 30, 0},           // Dixon & Szegö (1978)
-    {"goldstein_price", 1.8, 0.2, 1, 84, 0},             // Dixon & Szegö (1978)
-    {"goldstein_price", 1.2, 0.8, 1, 840, 0},            // Dixon & Szegö (1978)
-    {"rastrigin", 0, 0, 0, 0, 0},                        // JY; VLSE
-    {"ackley", 0, 0, 0, 0, 0},                           // Ackley (1987); JY No. 1; VLSE
-    {"levi13", 1, 1, 0, 0, 0},                           // VLSE (Levy N. 13)
+    {"quadratic", 0, 0, 0, 0, 0},                              // ½(x² + κy²) ≥ 0
+    {"ravine", 0, 0, 0, 0, 0},                                 // a rotated ½(u² + κv²) ≥ 0
+    {"rosenbrock", 1, 1, 0, 0, 0},                             // Rosenbrock (1960): f(a, a²) = 0
+    {"himmelblau", 3.0, 2.0, 1, 0, 0},                         // Himmelblau (1972); JY
+    {"himmelblau", -2.805118, 3.131312, 6, 0, 0},              // JY
+    {"himmelblau", -3.779310, -3.283186, 6, 0, 0},             // JY
+    {"himmelblau", 3.584428, -1.848126, 6, 0, 0},              // JY
+    {"beale", 3, 0.5, 1, 0, 0},                                // JY; VLSE
+    {"booth", 1, 3, 0, 0, 0},                                  // JY; VLSE
+    {"matyas", 0, 0, 0, 0, 0},                                 // JY; VLSE
+    {"three_hump_camel", 0, 0, 0, 0, 0},                       // JY; VLSE
+    {"six_hump_camel", 0.0898, -0.7126, 4, -1.0316, 4},        // Dixon & Szegö (1978); VLSE
+    {"six_hump_camel", -0.0898, 0.7126, 4, -1.0316, 4},        // Dixon & Szegö (1978); VLSE
+    {"goldstein_price", 0, -1, 0, 3, 0},                       // Goldstein & Price (1971); JY
+    {"goldstein_price", -0.6, -0.4, 1, 30, 0},                 // exact, by hand (last test case)
+    {"goldstein_price", 1.8, 0.2, 1, 84, 0},                   // exact, by hand (last test case)
+    {"goldstein_price", 1.2, 0.8, 1, 840, 0},                  // exact, by hand (last test case)
+    {"rastrigin", 0, 0, 0, 0, 0},                              // JY; VLSE
+    {"ackley", 0, 0, 0, 0, 0},                                 // Ackley (1987); JY; VLSE
+    {"levi13", 1, 1, 0, 0, 0},                                 // VLSE (Levy N. 13)
     {"styblinski_tang", -2.903534, -2.903534, 6, -78.332, 3},  // VLSE location; value see below
-    {"mccormick", -0.54719, -1.54719, 5, -1.9133, 4},          // JY No. 72; VLSE
-    {"easom", std::numbers::pi, std::numbers::pi, 15, -1, 0},  // Easom (1990); JY No. 50; VLSE
+    {"mccormick", -0.54719, -1.54719, 5, -1.9133, 4},          // JY; VLSE
+    {"easom", std::numbers::pi, std::numbers::pi, 15, -1, 0},  // Easom (1990); JY; VLSE
     {"saddle", 0, 0, 0, 0, 0},                                 // ∇(x² − y²) = (2x, −2y)
     {"monkey_saddle", 0, 0, 0, 0, 0},  // ∇(x³ − 3xy²) = (3x² − 3y², −6xy)
 };
@@ -156,8 +156,10 @@ TEST_CASE("Styblinski-Tang: coordinates are the roots of 4t³ − 32t + 5 (trigo
 }
 
 TEST_CASE("Goldstein-Price and Beale: critical values that follow from the formula by hand") {
-  // Goldstein-Price at (1.8, 0.2): x + y + 1 = 3 with cofactor 3 → 1 + 9·3 = 28; 2x − 3y = 3
-  // with cofactor −3 → 30 − 27 = 3; f = 84. At (1.2, 0.8): 28 · 30 = 840.
+  // Goldstein-Price at (−0.6, −0.4): x + y + 1 = 0 and 2x − 3y = 0, f = 1 · 30 = 30. At (1.8, 0.2):
+  // x + y + 1 = 3 with cofactor 3 → 1 + 9·3 = 28; 2x − 3y = 3 with cofactor −3 → 30 − 27 = 3;
+  // f = 84. At (1.2, 0.8): 28 · 30 = 840.
+  CHECK(value_at("goldstein_price", -0.6, -0.4) == doctest::Approx(30.0).epsilon(1e-13));
   CHECK(value_at("goldstein_price", 1.8, 0.2) == doctest::Approx(84.0).epsilon(1e-13));
   CHECK(value_at("goldstein_price", 1.2, 0.8) == doctest::Approx(840.0).epsilon(1e-13));
   // Beale at (0, 1): residuals 1.5, 2.25, 2.625, f = 14.203125; every term of ∂f/∂y carries a

@@ -1,6 +1,6 @@
 // Ackley's function, Ackley (1987), "A connectionist machine for genetic hillclimbing", Kluwer:
 // f = −20 exp(−0.2 √(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20.
-// Global minimum f(0, 0) = 0 (Jamil & Yang 2013, No. 1; Surjanovic & Bingham, VLSE, "Ackley
+// Global minimum f(0, 0) = 0 (Jamil & Yang 2013; Surjanovic & Bingham, VLSE, "Ackley
 // function"). The square root makes the origin a cone tip: f is not differentiable there.
 #include "functions/builtins.hpp"
 

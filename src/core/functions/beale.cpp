@@ -1,7 +1,7 @@
 // Beale's function, Beale (1958), "On an iterative method for finding a local minimum of a
 // function of more than one variable", Tech. Rep. 25, Statistical Techniques Research Group,
 // Princeton University: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)².
-// Global minimum f(3, 0.5) = 0 (Jamil & Yang 2013, No. 10; Surjanovic & Bingham, Virtual Library
+// Global minimum f(3, 0.5) = 0 (Jamil & Yang 2013; Surjanovic & Bingham, Virtual Library
 // of Simulation Experiments, "Beale function"). Two saddles lie in the view box: (0, 1), where
 // every residual's x-derivative vanishes and f = 1.5² + 2.25² + 2.625² = 14.203125 exactly, and one
 // near (0.1005, −2.6445) located by Newton iteration on the exact gradient and Hessian.

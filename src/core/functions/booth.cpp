@@ -1,5 +1,5 @@
 // Booth's function: f = (x + 2y − 7)² + (2x + y − 5)², a convex quadratic with global minimum
-// f(1, 3) = 0 (Jamil & Yang 2013, No. 23; Surjanovic & Bingham, Virtual Library of Simulation
+// f(1, 3) = 0 (Jamil & Yang 2013; Surjanovic & Bingham, Virtual Library of Simulation
 // Experiments, "Booth function"). Hessian [[10, 8], [8, 10]], eigenvalues 2 and 18.
 #include "functions/builtins.hpp"
 
@@ -14,7 +14,7 @@ TestFunction make_booth() {
   f.view = {-10.0, 10.0, -10.0, 10.0};
   f.critical_points = {{1.0, 3.0, 0.0, CriticalKind::GlobalMinimum}};
   f.start_points = {{-8.0, -8.0}, {0.0, 0.0}, {8.0, -6.0}};
-  f.reference = "Jamil & Yang, IJMMNO 4 (2013) No. 23; Surjanovic & Bingham, VLSE";
+  f.reference = "Jamil & Yang, IJMMNO 4 (2013); Surjanovic & Bingham, VLSE";
   return f;
 }
 

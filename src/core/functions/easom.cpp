@@ -1,6 +1,6 @@
 // Easom's function, Easom (1990), "A survey of global optimization techniques", M. Eng. thesis,
 // Univ. of Louisville: f = −cos x cos y exp(−((x − π)² + (y − π)²)). Global minimum
-// f(π, π) = −1 (Jamil & Yang 2013, No. 50; Surjanovic & Bingham, VLSE, "Easom function").
+// f(π, π) = −1 (Jamil & Yang 2013; Surjanovic & Bingham, VLSE, "Easom function").
 #include "functions/builtins.hpp"
 
 namespace lv {

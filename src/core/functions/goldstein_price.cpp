@@ -1,9 +1,9 @@
 // Goldstein-Price function, Goldstein & Price (1971), "On descent from local minima", Math.
 // Comp. 25:569: f = [1 + (x + y + 1)²(19 − 14x + 3x² − 14y + 6xy + 3y²)]
 //                 · [30 + (2x − 3y)²(18 − 32x + 12x² + 48y − 36xy + 27y²)].
-// Global minimum f(0, −1) = 3; local minima f(−0.6, −0.4) = 30, f(1.8, 0.2) = 84,
-// f(1.2, 0.8) = 840 (Dixon & Szegö 1978; Jamil & Yang 2013, No. 58). All four are exact: the
-// squared factors vanish or the quadratic cofactors equal 3 and −3 there. The four saddles, also at
+// Global minimum f(0, −1) = 3 (Dixon & Szegö 1978; Jamil & Yang 2013). The three local minima
+// f(−0.6, −0.4) = 30, f(1.8, 0.2) = 84 and f(1.2, 0.8) = 840 are exact, checked by hand: there
+// the squared factors vanish or their quadratic cofactors equal 3 and −3. The four saddles, also at
 // rational points, were located by Newton iteration on the exact gradient and Hessian.
 #include "functions/builtins.hpp"
 

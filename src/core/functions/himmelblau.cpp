@@ -1,4 +1,4 @@
-// Himmelblau's function, Himmelblau (1972), "Applied Nonlinear Programming", McGraw-Hill, p. 428:
+// Himmelblau's function, Himmelblau (1972), "Applied Nonlinear Programming", McGraw-Hill:
 // f(x, y) = (x² + y − 11)² + (x + y² − 7)². Four global minima with f = 0; the rounded
 // coordinates are those of Jamil & Yang (2013), "A literature survey of benchmark functions for
 // global optimization problems", Int. J. Math. Modelling Numer. Optim. 4(2):150-194.

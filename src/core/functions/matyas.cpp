@@ -1,5 +1,5 @@
-// Matyas' function: f = 0.26(x² + y²) − 0.48xy, global minimum f(0, 0) = 0 (Jamil & Yang 2013,
-// No. 71; Surjanovic & Bingham, Virtual Library of Simulation Experiments, "Matyas function").
+// Matyas' function: f = 0.26(x² + y²) − 0.48xy, global minimum f(0, 0) = 0 (Jamil & Yang 2013;
+// Surjanovic & Bingham, Virtual Library of Simulation Experiments, "Matyas function").
 // Hessian [[0.52, −0.48], [−0.48, 0.52]]: eigenvalues 0.04 (along x = y) and 1, condition 25.
 #include "functions/builtins.hpp"
 
@@ -14,7 +14,7 @@ TestFunction make_matyas() {
   f.view = {-10.0, 10.0, -10.0, 10.0};
   f.critical_points = {{0.0, 0.0, 0.0, CriticalKind::GlobalMinimum}};
   f.start_points = {{-8.0, 6.0}, {9.0, 7.0}, {-5.0, -9.0}};
-  f.reference = "Jamil & Yang, IJMMNO 4 (2013) No. 71; Surjanovic & Bingham, VLSE";
+  f.reference = "Jamil & Yang, IJMMNO 4 (2013); Surjanovic & Bingham, VLSE";
   return f;
 }
 

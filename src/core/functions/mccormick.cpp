@@ -1,6 +1,6 @@
 // McCormick's function, McCormick (1976), "Computability of global solutions to factorable
 // nonconvex programs", Math. Program. 10:147: f = sin(x + y) + (x − y)² − 1.5x + 2.5y + 1.
-// Global minimum f(−0.54719, −1.54719) = −1.9133 (Jamil & Yang 2013, No. 72; Surjanovic &
+// Global minimum f(−0.54719, −1.54719) = −1.9133 (Jamil & Yang 2013; Surjanovic &
 // Bingham, VLSE, "McCormick function"). In u = x + y, v = x − y it separates into
 // f = sin u + u/2 + (v − 1)², so every critical point is exact: v = 1 and cos u = −½, i.e.
 // u = −2π/3 (global minimum, f = −√3/2 − π/3), u = 4π/3 (local minimum, f = 2π/3 − √3/2) and
@@ -23,7 +23,7 @@ TestFunction make_mccormick() {
       {1.5471975511965979, 0.54719755119659774, 1.9132229549810362, CriticalKind::Saddle},
   };
   f.start_points = {{3.5, 3.5}, {-1.0, 3.0}, {2.0, -2.5}};
-  f.reference = "McCormick, Math. Program. 10 (1976) 147-175; Jamil & Yang, IJMMNO 4 (2013) No. 72";
+  f.reference = "McCormick, Math. Program. 10 (1976) 147-175; Jamil & Yang, IJMMNO 4 (2013)";
   return f;
 }
 

@@ -1,7 +1,7 @@
 // The monkey saddle f = x³ − 3xy² = Re((x + iy)³): three valleys (two for the legs, one for the
 // tail). The origin is a degenerate critical point: gradient and Hessian both vanish, so
 // second-order tests cannot classify it (do Carmo, "Differential Geometry of Curves and
-// Surfaces" (1976), §3-3, Example 3).
+// Surfaces" (1976), ch. 3).
 #include "functions/builtins.hpp"
 
 namespace lv {

@@ -1,7 +1,9 @@
 // A quadratic bowl with condition number κ, rotated by an angle θ so that its narrow valley runs
-// diagonally: f = ½(u² + κ v²) with (u, v) the coordinates rotated by θ. Gradient descent zig-zags
-// across the valley because no axis-aligned step matches the eigenvectors (Goh, "Why Momentum
-// Really Works", Distill 2017, §"First Steps: Gradient Descent"; Nocedal & Wright 2006, §3.3).
+// diagonally: f = ½(u² + κ v²) with (u, v) the coordinates rotated by θ. Gradient descent
+// zig-zags across the valley at any angle (its rate depends on κ only: Nocedal & Wright 2006,
+// §3.3; Goh, "Why Momentum Really Works", Distill 2017); the angle matters to per-coordinate
+// methods (Adagrad, RMSprop, Adam), whose diagonal scaling can undo only axis-aligned
+// ill-conditioning.
 #include "functions/builtins.hpp"
 
 namespace lv {

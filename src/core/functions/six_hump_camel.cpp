@@ -1,10 +1,10 @@
 // Six-hump camel function, Dixon & Szegö (1978), "The global optimization problem: an
 // introduction", Towards Global Optimisation 2, North-Holland: f = (4 − 2.1x² + x⁴/3)x² + xy +
 // (−4 + 4y²)y². Two global minima f = −1.0316 at (0.0898, −0.7126) and (−0.0898, 0.7126)
-// (Jamil & Yang 2013, No. 30; Surjanovic & Bingham, VLSE, "Six-hump camel function"). The sources
+// (Jamil & Yang 2013; Surjanovic & Bingham, VLSE, "Six-hump camel function"). The sources
 // count four further local minima but print no coordinates: those and the seven saddles were
-// located by Newton iteration on the exact gradient and Hessian (f is odd-symmetric,
-// f(−x, −y) = f(x, y), so they come in pairs, except the saddle at the origin).
+// located by Newton iteration on the exact gradient and Hessian (f(−x, −y) = f(x, y),
+// so they come in pairs, except the saddle at the origin).
 #include "functions/builtins.hpp"
 
 namespace lv {
@@ -13,7 +13,7 @@ TestFunction make_six_hump_camel() {
   TestFunction f;
   f.name = "six_hump_camel";
   f.title = "Six-hump camel";
-  f.description = "Six valleys, two of them equally deepest: a map of basins of attraction.";
+  f.description = "Six valleys, the two deepest equally deep: a map of basins of attraction.";
   f.formula = "(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2";
   f.view = {-2.2, 2.2, -1.2, 1.2};
   f.critical_points = {

@@ -1,7 +1,7 @@
 // Styblinski-Tang function, Styblinski & Tang (1990), "Experiments in nonconvex optimization:
 // stochastic approximation with function smoothing and simulated annealing", Neural Networks
 // 3:467: f = ½ Σ (xᵢ⁴ − 16xᵢ² + 5xᵢ). Global minimum at (−2.903534, −2.903534) (Surjanovic &
-// Bingham, VLSE, "Styblinski-Tang function"), with f = −39.16616·2 = −78.33232 (the value VLSE
+// Bingham, VLSE, "Styblinski-Tang function"), with f = −39.166166·2 = −78.332331 (the value VLSE
 // prints, −39.16599 per coordinate, is 1.7e-4 too high: ½(t⁴ − 16t² + 5t) at t = −2.903534 is
 // −39.166166). The function is a sum of one 1-D quartic per coordinate, whose critical points are
 // the roots of 4t³ − 32t + 5 = 0 (t₁ ≈ −2.9035 minimum, t₂ ≈ 0.1567 maximum, t₃ ≈ 2.7468 minimum):
