@@ -17,9 +17,9 @@
 namespace lv {
 
 struct StepContext {
-  const Vec& gradient;    // ∇f(x) as the optimizer sees it (noisy, clipped); never maximize-negated
-  double value;           // f(x)
-  double learning_rate;   // this step's lr (the schedule applied to the "lr" hyperparameter)
+  const Vec& gradient;  // ∇f(x) as the optimizer sees it (noisy, clipped); never maximize-negated
+  double value;         // f(x)
+  double learning_rate;  // this step's lr (the schedule applied to the "lr" hyperparameter)
   Oracle& oracle;
 };
 
@@ -49,5 +49,10 @@ HyperParameter learning_rate_parameter(double default_value);
 HyperParameter weight_decay_parameter();
 HyperParameter maximize_parameter();
 HyperParameter eps_parameter(double default_value);
+// torch.optim's `betas=(beta1, beta2)`, exposed as two settings; each must lie in [0, 1).
+HyperParameter beta1_parameter(double default_value = 0.9);
+HyperParameter beta2_parameter(double default_value = 0.999);
+// "weight_decay" for methods whose decay is decoupled from the gradient (AdamW).
+HyperParameter decoupled_weight_decay_parameter(double default_value);
 
 }  // namespace lv

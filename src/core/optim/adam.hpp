@@ -1,0 +1,37 @@
+// Adam with AMSGrad and maximize, exactly as torch.optim.Adam; AdamW (adamw.hpp) is the same
+// rule with decoupled weight decay.
+#pragma once
+
+#include "optim/gradient_terms.hpp"
+#include "optim/optimizer.hpp"
+
+namespace lv {
+
+class Adam : public Optimizer {
+ public:
+  Adam();
+  void reset(const Vec& x0) override;
+  void step(const StepContext& context, Vec& x) override;
+
+ protected:
+  // For variants over the same rule: `decoupled` picks AdamW's weight decay.
+  Adam(std::string name, std::vector<HyperParameter> descriptors, bool decoupled);
+
+ private:
+  bool decoupled_;
+  struct Settings {  // read from the hyperparameters at reset()
+    double beta1, beta2, eps;
+    WeightDecay weight_decay;
+    bool amsgrad, maximize;
+  } settings_{};
+  long step_count_ = 0;
+  Vec direction_;
+  Vec first_moment_;       // exp_avg
+  Vec second_moment_;      // exp_avg_sq
+  Vec max_second_moment_;  // max_exp_avg_sq (AMSGrad)
+};
+
+// The descriptors of the Adam family in torch.optim's argument order, with `weight_decay` given.
+std::vector<HyperParameter> adam_parameters(double learning_rate, HyperParameter weight_decay);
+
+}  // namespace lv
