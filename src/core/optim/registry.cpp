@@ -24,25 +24,15 @@ OptimizerInfo entry(std::string name, std::string summary) {
 const std::vector<OptimizerInfo>& optimizer_registry() {
   static const std::vector<OptimizerInfo> registry = {
       entry<Sgd>("sgd", "stochastic gradient descent with momentum / Nesterov (torch.optim.SGD)"),
-      entry<Adagrad>(
-          "adagrad",
-          "per-coordinate steps scaled by the summed squared gradients (torch.optim.Adagrad)"),
-      entry<RmsProp>(
-          "rmsprop",
-          "steps scaled by a running average of squared gradients (torch.optim.RMSprop)"),
-      entry<Adam>(
-          "adam",
-          "momentum + RMSprop scaling with bias correction; amsgrad option (torch.optim.Adam)"),
+      entry<Adagrad>("adagrad", "steps scaled by summed squared gradients (torch.optim.Adagrad)"),
+      entry<RmsProp>("rmsprop", "steps scaled by a running mean of g^2 (torch.optim.RMSprop)"),
+      entry<Adam>("adam", "momentum + RMS scaling with bias correction (torch.optim.Adam)"),
       entry<AdamW>("adamw", "Adam with decoupled weight decay (torch.optim.AdamW)"),
-      entry<NAdam>("nadam", "Adam with Nesterov momentum and momentum decay (torch.optim.NAdam)"),
-      entry<RAdam>("radam",
-                   "Adam with the variance of the adaptive step rectified (torch.optim.RAdam)"),
-      entry<Adamax>(
-          "adamax",
-          "Adam with the infinity norm in place of the second moment (torch.optim.Adamax)"),
+      entry<NAdam>("nadam", "Adam with Nesterov momentum (torch.optim.NAdam)"),
+      entry<RAdam>("radam", "Adam with a rectified adaptive step (torch.optim.RAdam)"),
+      entry<Adamax>("adamax", "Adam with the infinity norm (torch.optim.Adamax)"),
       entry<Adadelta>("adadelta",
-                      "steps scaled by running averages of squared updates and gradients "
-                      "(torch.optim.Adadelta)"),
+                      "steps from running means of g^2 and dx^2 (torch.optim.Adadelta)"),
   };
   return registry;
 }
