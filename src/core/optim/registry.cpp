@@ -31,8 +31,7 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<NAdam>("nadam", "Adam with Nesterov momentum (torch.optim.NAdam)"),
       entry<RAdam>("radam", "Adam with a rectified adaptive step (torch.optim.RAdam)"),
       entry<Adamax>("adamax", "Adam with the infinity norm (torch.optim.Adamax)"),
-      entry<Adadelta>("adadelta",
-                      "steps from running means of g^2 and dx^2 (torch.optim.Adadelta)"),
+      entry<Adadelta>("adadelta", "running means of g^2 and of dx^2 (torch.optim.Adadelta)"),
   };
   return registry;
 }
