@@ -18,8 +18,7 @@ struct ScalarAdadelta {
   double v = 0.0, u = 0.0;
 
   double step(double x, double g) {
-    if (maximize) g = -g;
-    g += weight_decay * x;
+    g = decayed_gradient(x, g, lr, weight_decay, false, maximize);
     v = rho * v + (1.0 - rho) * g * g;
     const double delta = std::sqrt(u + eps) / std::sqrt(v + eps) * g;
     u = rho * u + (1.0 - rho) * delta * delta;
@@ -36,12 +35,8 @@ TEST_CASE("adadelta: defaults; the first step is √eps/√(0.1g² + eps)·g") {
 }
 
 TEST_CASE("adadelta: lr, rho, weight decay and maximize") {
-  ScalarAdadelta rule;
-  rule.lr = 0.5;
-  rule.rho = 0.5;
-  rule.eps = 1e-2;
-  rule.weight_decay = 0.1;
-  rule.maximize = true;
+  const ScalarAdadelta rule{
+      .lr = 0.5, .rho = 0.5, .eps = 1e-2, .weight_decay = 0.1, .maximize = true};
   check_against_reference("adadelta",
                           {{"lr", "0.5"},
                            {"rho", "0.5"},

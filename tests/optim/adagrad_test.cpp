@@ -21,8 +21,7 @@ struct ScalarAdagrad {
 
   double step(double x, double g) {
     ++t;
-    if (maximize) g = -g;
-    g += weight_decay * x;
+    g = decayed_gradient(x, g, lr, weight_decay, false, maximize);
     const double clr = lr / (1.0 + (t - 1) * lr_decay);
     state_sum += g * g;
     return x - clr * g / (std::sqrt(state_sum) + eps);
@@ -41,10 +40,7 @@ TEST_CASE("adagrad: defaults; the first step is lr·g/(|g| + eps)") {
 }
 
 TEST_CASE("adagrad: lr_decay and initial_accumulator_value") {
-  ScalarAdagrad rule;
-  rule.lr = 0.5;
-  rule.lr_decay = 0.5;
-  rule.state_sum = 3.0;
+  const ScalarAdagrad rule{.lr = 0.5, .lr_decay = 0.5, .state_sum = 3.0};
   const auto x = check_against_reference(
       "adagrad", {{"lr", "0.5"}, {"lr_decay", "0.5"}, {"initial_accumulator_value", "3"}}, rule);
   // step 1 (clr = 0.5): x1 = 1 − 0.5·1/(√(3 + 1) + 1e-10) = 0.75, y1 = 1 − 5/(√103 + 1e-10)
@@ -54,10 +50,7 @@ TEST_CASE("adagrad: lr_decay and initial_accumulator_value") {
 }
 
 TEST_CASE("adagrad: weight decay and maximize") {
-  ScalarAdagrad rule;
-  rule.lr = 0.1;
-  rule.weight_decay = 0.2;
-  rule.maximize = true;
+  const ScalarAdagrad rule{.lr = 0.1, .weight_decay = 0.2, .maximize = true};
   check_against_reference("adagrad", {{"lr", "0.1"}, {"weight_decay", "0.2"}, {"maximize", "true"}},
                           rule);
 }

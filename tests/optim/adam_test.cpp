@@ -23,14 +23,8 @@ struct ScalarAdam {
 
   double step(double x, double g) {
     ++t;
-    if (maximize) g = -g;
-    if (decoupled) {
-      x *= 1.0 - lr * weight_decay;
-    } else {
-      g += weight_decay * x;
-    }
-    m = beta1 * m + (1.0 - beta1) * g;
-    v = beta2 * v + (1.0 - beta2) * g * g;
+    g = decayed_gradient(x, g, lr, weight_decay, decoupled, maximize);
+    update_moments(m, v, g, beta1, beta2);
     v_max = std::max(v_max, v);
     const double m_hat = m / (1.0 - std::pow(beta1, t));
     const double v_hat = (amsgrad ? v_max : v) / (1.0 - std::pow(beta2, t));
@@ -47,13 +41,9 @@ TEST_CASE("adam: defaults; the first step is lr·g/(|g| + eps) (m̂ = g, v̂ = g
 }
 
 TEST_CASE("adam: larger steps, L2 weight decay added to the gradient, other betas") {
-  ScalarAdam rule;
-  rule.lr = 0.1;
-  rule.beta1 = 0.8;
-  rule.beta2 = 0.9;
-  rule.weight_decay = 0.5;
   const auto x = check_against_reference(
-      "adam", {{"lr", "0.1"}, {"beta1", "0.8"}, {"beta2", "0.9"}, {"weight_decay", "0.5"}}, rule);
+      "adam", {{"lr", "0.1"}, {"beta1", "0.8"}, {"beta2", "0.9"}, {"weight_decay", "0.5"}},
+      ScalarAdam{.lr = 0.1, .beta1 = 0.8, .beta2 = 0.9, .weight_decay = 0.5});
   // first step by hand: g = ∇f + 0.5·x = (1.5, 10.5); still x1 = 1 − 0.1·g/(|g| + 1e-8)
   check_iterate(x[0], {1.0 - 0.15 / (1.5 + 1e-8), 1.0 - 1.05 / (10.5 + 1e-8)});
 }
@@ -61,52 +51,40 @@ TEST_CASE("adam: larger steps, L2 weight decay added to the gradient, other beta
 TEST_CASE("adam: amsgrad divides by the running maximum of v") {
   // lr 0.5 and beta2 0.5 make v fall at step 2 on the stiff coordinate (g: 10 → ≈5), so the
   // maximum differs from v: v1 = ½·100 = 50, v2 = ½·50 + ½·g2² < 50.
-  ScalarAdam rule;
-  rule.lr = 0.5;
-  rule.beta2 = 0.5;
-  rule.amsgrad = true;
-  const std::vector<Setting> settings = {{"lr", "0.5"}, {"beta2", "0.5"}, {"amsgrad", "true"}};
-  const auto with_max = check_against_reference("adam", settings, rule);
-  rule = ScalarAdam{};
-  rule.lr = 0.5;
-  rule.beta2 = 0.5;
-  const auto without_max = check_against_reference("adam", {{"lr", "0.5"}, {"beta2", "0.5"}}, rule);
+  const auto with_max =
+      check_against_reference("adam", {{"lr", "0.5"}, {"beta2", "0.5"}, {"amsgrad", "true"}},
+                              ScalarAdam{.lr = 0.5, .beta2 = 0.5, .amsgrad = true});
+  const auto without_max = check_against_reference("adam", {{"lr", "0.5"}, {"beta2", "0.5"}},
+                                                   ScalarAdam{.lr = 0.5, .beta2 = 0.5});
   CHECK(with_max[0] == without_max[0]);  // identical until v first decreases
   CHECK(std::abs(with_max[1][1] - without_max[1][1]) > 1e-3);
 }
 
 TEST_CASE("adam: maximize climbs by negating the gradient first") {
-  ScalarAdam rule;
-  rule.maximize = true;
-  rule.weight_decay = 0.1;
-  const auto x =
-      check_against_reference("adam", {{"maximize", "true"}, {"weight_decay", "0.1"}}, rule);
+  const auto x = check_against_reference("adam", {{"maximize", "true"}, {"weight_decay", "0.1"}},
+                                         ScalarAdam{.weight_decay = 0.1, .maximize = true});
   // g = −(1, 10) + 0.1·(1, 1) = (−0.9, −9.9): x1 = 1 + 1e-3·0.9/(0.9 + 1e-8)
   check_iterate(x[0], {1.0 + 9e-4 / (0.9 + 1e-8), 1.0 + 9.9e-3 / (9.9 + 1e-8)});
 }
 
 TEST_CASE("adamw: decoupled weight decay x ← x(1 − lr·wd) first (default wd 1e-2)") {
-  ScalarAdam rule;
-  rule.weight_decay = 1e-2;
-  rule.decoupled = true;
-  const auto x = check_against_reference("adamw", {}, rule);
+  const auto x =
+      check_against_reference("adamw", {}, ScalarAdam{.weight_decay = 1e-2, .decoupled = true});
   // x ← 1·(1 − 1e-3·1e-2) = 0.99999, then the Adam step on the unchanged g = (1, 10)
   check_iterate(x[0], {0.99999 - 1e-3 / (1.0 + 1e-8), 0.99999 - 1e-2 / (10.0 + 1e-8)});
 }
 
 TEST_CASE("adamw: large decoupled decay with amsgrad and maximize") {
-  ScalarAdam rule;
-  rule.lr = 0.5;
-  rule.beta2 = 0.5;
-  rule.weight_decay = 0.4;
-  rule.decoupled = true;
-  rule.amsgrad = true;
-  rule.maximize = true;
   check_against_reference("adamw",
                           {{"lr", "0.5"},
                            {"beta2", "0.5"},
                            {"weight_decay", "0.4"},
                            {"amsgrad", "true"},
                            {"maximize", "true"}},
-                          rule);
+                          ScalarAdam{.lr = 0.5,
+                                     .beta2 = 0.5,
+                                     .weight_decay = 0.4,
+                                     .decoupled = true,
+                                     .amsgrad = true,
+                                     .maximize = true});
 }

@@ -21,8 +21,7 @@ struct ScalarAdamax {
 
   double step(double x, double g) {
     ++t;
-    if (maximize) g = -g;
-    g += weight_decay * x;
+    g = decayed_gradient(x, g, lr, weight_decay, false, maximize);
     m = beta1 * m + (1.0 - beta1) * g;
     u = std::max(beta2 * u, std::abs(g) + eps);
     return x - lr * m / ((1.0 - std::pow(beta1, t)) * u);
@@ -39,8 +38,7 @@ TEST_CASE("adamax: defaults; the first step is lr·g/(|g| + eps)") {
 TEST_CASE("adamax: u keeps the decayed maximum when |g| shrinks") {
   // lr 0.5 on y: y1 = 1 − 0.5·10/(10 + 1e-8) ≈ 0.5, g2 ≈ 5 < β2·u1 = 0.999·(10 + 1e-8), so
   // u2 = 0.999·(10 + 1e-8): the eps-free maximum branch of the rule.
-  ScalarAdamax rule;
-  rule.lr = 0.5;
+  const ScalarAdamax rule{.lr = 0.5};
   const auto x = check_against_reference("adamax", {{"lr", "0.5"}}, rule);
   const double y1 = 1.0 - 5.0 / (10.0 + 1e-8);
   const double m2 = 0.9 * 1.0 + 0.1 * 10.0 * y1;  // m1 = 0.1·10
@@ -48,11 +46,7 @@ TEST_CASE("adamax: u keeps the decayed maximum when |g| shrinks") {
 }
 
 TEST_CASE("adamax: weight decay and maximize") {
-  ScalarAdamax rule;
-  rule.lr = 0.1;
-  rule.beta2 = 0.5;
-  rule.weight_decay = 0.4;
-  rule.maximize = true;
+  const ScalarAdamax rule{.lr = 0.1, .beta2 = 0.5, .weight_decay = 0.4, .maximize = true};
   check_against_reference(
       "adamax", {{"lr", "0.1"}, {"beta2", "0.5"}, {"weight_decay", "0.4"}, {"maximize", "true"}},
       rule);

@@ -25,15 +25,9 @@ struct ScalarNAdam {
 
   double step(double x, double g) {
     ++t;
-    if (maximize) g = -g;
-    if (decoupled) {
-      x *= 1.0 - lr * weight_decay;
-    } else {
-      g += weight_decay * x;
-    }
+    g = decayed_gradient(x, g, lr, weight_decay, decoupled, maximize);
     mu_product *= mu(t);
-    m = beta1 * m + (1.0 - beta1) * g;
-    v = beta2 * v + (1.0 - beta2) * g * g;
+    update_moments(m, v, g, beta1, beta2);
     const double denominator = std::sqrt(v / (1.0 - std::pow(beta2, t))) + eps;
     return x - lr * (1.0 - mu(t)) / (1.0 - mu_product) * g / denominator -
            lr * mu(t + 1) / (1.0 - mu_product * mu(t + 1)) * m / denominator;
@@ -64,17 +58,13 @@ TEST_CASE("nadam: fast momentum decay, L2 weight decay, maximize") {
 }
 
 TEST_CASE("nadam: decoupled weight decay") {
-  ScalarNAdam rule;
-  rule.lr = 0.1;
-  rule.beta2 = 0.9;
-  rule.weight_decay = 0.5;
-  rule.decoupled = true;
-  const auto x = check_against_reference("nadam",
-                                         {{"lr", "0.1"},
-                                          {"beta2", "0.9"},
-                                          {"weight_decay", "0.5"},
-                                          {"decoupled_weight_decay", "true"}},
-                                         rule);
+  const auto x = check_against_reference(
+      "nadam",
+      {{"lr", "0.1"},
+       {"beta2", "0.9"},
+       {"weight_decay", "0.5"},
+       {"decoupled_weight_decay", "true"}},
+      ScalarNAdam{.lr = 0.1, .beta2 = 0.9, .weight_decay = 0.5, .decoupled = true});
   // first step: x ← 1·(1 − 0.1·0.5) = 0.95 before the NAdam step on the unchanged g = (1, 10)
   const double mu1 = 0.9 * (1.0 - 0.5 * std::pow(0.96, 0.004));
   const double mu2 = 0.9 * (1.0 - 0.5 * std::pow(0.96, 0.008));

@@ -71,6 +71,24 @@ inline void check_iterates(const std::vector<Vec>& actual, const std::vector<Vec
   }
 }
 
+// Scalar transcriptions of the lines the torch.optim docs' algorithms share, for the references:
+// g ← −g if maximize; then θ ← θ(1 − γλ) when the decay is decoupled, else g ← g + λθ.
+inline double decayed_gradient(double& x, double g, double lr, double weight_decay, bool decoupled,
+                               bool maximize) {
+  if (maximize) g = -g;
+  if (decoupled) {
+    x *= 1.0 - lr * weight_decay;
+    return g;
+  }
+  return g + weight_decay * x;
+}
+
+// m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g².
+inline void update_moments(double& m, double& v, double g, double beta1, double beta2) {
+  m = beta1 * m + (1.0 - beta1) * g;
+  v = beta2 * v + (1.0 - beta2) * g * g;
+}
+
 // The bowl of the first-steps tests: f = ½(x² + 10y²) from (1, 1), so ∇f = (x, 10y).
 inline const Vec k_bowl_curvature{{1.0, 10.0}};
 inline const Vec k_bowl_start{{1.0, 1.0}};

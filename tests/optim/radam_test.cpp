@@ -24,14 +24,8 @@ struct ScalarRAdam {
 
   double step(double x, double g) {
     ++t;
-    if (maximize) g = -g;
-    if (decoupled) {
-      x *= 1.0 - lr * weight_decay;
-    } else {
-      g += weight_decay * x;
-    }
-    m = beta1 * m + (1.0 - beta1) * g;
-    v = beta2 * v + (1.0 - beta2) * g * g;
+    g = decayed_gradient(x, g, lr, weight_decay, decoupled, maximize);
+    update_moments(m, v, g, beta1, beta2);
     const double m_hat = m / (1.0 - std::pow(beta1, t));
     const double rho_infinity = 2.0 / (1.0 - beta2) - 1.0;
     const double rho = rho_infinity - 2.0 * t * std::pow(beta2, t) / (1.0 - std::pow(beta2, t));
@@ -55,9 +49,7 @@ TEST_CASE("radam: defaults; ρ1 = 1 ≤ 5, so the first step is plain lr·m̂ = 
 
 TEST_CASE("radam: the rectified branch starts when ρ_t > 5 (β2 = 0.9: from step 6)") {
   // ρ∞ = 19; ρ5 = 19 − 10·0.9⁵/(1 − 0.9⁵) ≈ 4.58 (plain step), ρ6 = 19 − 12·0.9⁶/(1 − 0.9⁶) ≈ 5.39
-  ScalarRAdam rule;
-  rule.lr = 0.01;
-  rule.beta2 = 0.9;
+  const ScalarRAdam rule{.lr = 0.01, .beta2 = 0.9};
   const auto x = check_against_reference("radam", {{"lr", "0.01"}, {"beta2", "0.9"}}, rule, 8);
   // always taking the plain lr·m̂ step agrees through step 5 and departs at step 6
   ScalarRAdam plain = rule;
@@ -68,25 +60,17 @@ TEST_CASE("radam: the rectified branch starts when ρ_t > 5 (β2 = 0.9: from ste
 }
 
 TEST_CASE("radam: L2 and decoupled weight decay, maximize") {
-  ScalarRAdam rule;
-  rule.lr = 0.05;
-  rule.beta2 = 0.8;
-  rule.weight_decay = 0.3;
-  rule.maximize = true;
+  const std::vector<Setting> settings = {{"lr", "0.05"}, {"beta2", "0.8"}, {"weight_decay", "0.3"}};
+  std::vector<Setting> climbing = settings;
+  climbing.push_back({"maximize", "true"});
   check_against_reference(
-      "radam", {{"lr", "0.05"}, {"beta2", "0.8"}, {"weight_decay", "0.3"}, {"maximize", "true"}},
-      rule, 8);
-  rule = ScalarRAdam{};
-  rule.lr = 0.05;
-  rule.beta2 = 0.8;
-  rule.weight_decay = 0.3;
-  rule.decoupled = true;
-  const auto x = check_against_reference("radam",
-                                         {{"lr", "0.05"},
-                                          {"beta2", "0.8"},
-                                          {"weight_decay", "0.3"},
-                                          {"decoupled_weight_decay", "true"}},
-                                         rule, 8);
+      "radam", climbing,
+      ScalarRAdam{.lr = 0.05, .beta2 = 0.8, .weight_decay = 0.3, .maximize = true}, 8);
+  std::vector<Setting> decoupled = settings;
+  decoupled.push_back({"decoupled_weight_decay", "true"});
+  const auto x = check_against_reference(
+      "radam", decoupled,
+      ScalarRAdam{.lr = 0.05, .beta2 = 0.8, .weight_decay = 0.3, .decoupled = true}, 8);
   // step 1: x ← 1·(1 − 0.05·0.3) = 0.985, then the plain step 0.05·g
   check_iterate(x[0], {0.985 - 0.05, 0.985 - 0.5});
 }

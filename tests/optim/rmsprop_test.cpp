@@ -19,8 +19,7 @@ struct ScalarRmsProp {
   double v = 0.0, g_average = 0.0, buffer = 0.0;
 
   double step(double x, double g) {
-    if (maximize) g = -g;
-    g += weight_decay * x;
+    g = decayed_gradient(x, g, lr, weight_decay, false, maximize);
     v = alpha * v + (1.0 - alpha) * g * g;
     double v_tilde = v;
     if (centered) {
@@ -43,11 +42,7 @@ TEST_CASE("rmsprop: defaults; the first step is lr·g/(0.1|g| + eps)") {
 }
 
 TEST_CASE("rmsprop: centered with momentum") {
-  ScalarRmsProp rule;
-  rule.lr = 0.01;
-  rule.alpha = 0.9;
-  rule.momentum = 0.9;
-  rule.centered = true;
+  const ScalarRmsProp rule{.lr = 0.01, .alpha = 0.9, .momentum = 0.9, .centered = true};
   const auto x = check_against_reference(
       "rmsprop", {{"alpha", "0.9"}, {"momentum", "0.9"}, {"centered", "true"}}, rule);
   // step 1 by hand: v = 0.1g², ḡ = 0.1g, ṽ = 0.1g² − 0.01g² = 0.09g² → √ṽ = 0.3|g|;
@@ -56,10 +51,7 @@ TEST_CASE("rmsprop: centered with momentum") {
 }
 
 TEST_CASE("rmsprop: plain momentum, weight decay and maximize") {
-  ScalarRmsProp rule;
-  rule.momentum = 0.5;
-  rule.weight_decay = 0.3;
-  rule.maximize = true;
+  const ScalarRmsProp rule{.weight_decay = 0.3, .momentum = 0.5, .maximize = true};
   check_against_reference(
       "rmsprop", {{"momentum", "0.5"}, {"weight_decay", "0.3"}, {"maximize", "true"}}, rule);
 }

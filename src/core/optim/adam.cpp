@@ -21,14 +21,10 @@ Adam::Adam(std::string name, std::vector<HyperParameter> descriptors, bool decou
     : Optimizer(std::move(name), std::move(descriptors)), decoupled_(decoupled) {}
 
 void Adam::reset(const Vec& x0) {
-  const HyperParameters& p = hyperparameters();
-  settings_ = {p.get("beta1"),    p.get("beta2"),
-               p.get("eps"),      {p.get("weight_decay"), decoupled_},
-               p.flag("amsgrad"), p.flag("maximize")};
-  step_count_ = 0;
-  direction_ = Vec::Zero(x0.size());
-  first_moment_ = Vec::Zero(x0.size());
-  second_moment_ = Vec::Zero(x0.size());
+  settings_ = read_adam_settings(hyperparameters());
+  settings_.weight_decay.decoupled = decoupled_;
+  amsgrad_ = hyperparameters().flag("amsgrad");
+  moments_.reset(x0.size());
   max_second_moment_ = Vec::Zero(x0.size());
 }
 
@@ -38,18 +34,14 @@ void Adam::reset(const Vec& x0) {
 //   m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²;  v_max = max(v_max, v) (amsgrad);
 //   denom = √v / √(1 − β2^t) + eps;  x -= lr / (1 − β1^t) · m / denom
 void Adam::step(const StepContext& context, Vec& x) {
-  const Settings& s = settings_;
-  ++step_count_;
-  signed_gradient(context.gradient, s.maximize, direction_);
-  apply_weight_decay(s.weight_decay, context.learning_rate, x, direction_);
-  update_first_moment(first_moment_, direction_, s.beta1);
-  update_second_moment(second_moment_, direction_, s.beta2);
-  const double t = static_cast<double>(step_count_);
+  const AdamSettings& s = settings_;
+  moments_.advance(s, context, x);
+  const double t = moments_.step_count();
   const double step_size = context.learning_rate / (1.0 - std::pow(s.beta1, t));
   const double bias_correction2_sqrt = std::sqrt(1.0 - std::pow(s.beta2, t));
-  if (s.amsgrad) max_second_moment_ = max_second_moment_.cwiseMax(second_moment_);
-  const Vec& second_moment = s.amsgrad ? max_second_moment_ : second_moment_;
-  x.array() -= step_size * first_moment_.array() /
+  if (amsgrad_) max_second_moment_ = max_second_moment_.cwiseMax(moments_.second_moment());
+  const Vec& second_moment = amsgrad_ ? max_second_moment_ : moments_.second_moment();
+  x.array() -= step_size * moments_.first_moment().array() /
                (second_moment.array().sqrt() / bias_correction2_sqrt + s.eps);
 }
 

@@ -2,8 +2,7 @@
 // rule with decoupled weight decay.
 #pragma once
 
-#include "optim/gradient_terms.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/adam_moments.hpp"
 
 namespace lv {
 
@@ -19,15 +18,9 @@ class Adam : public Optimizer {
 
  private:
   bool decoupled_;
-  struct Settings {  // read from the hyperparameters at reset()
-    double beta1, beta2, eps;
-    WeightDecay weight_decay;
-    bool amsgrad, maximize;
-  } settings_{};
-  long step_count_ = 0;
-  Vec direction_;
-  Vec first_moment_;       // exp_avg
-  Vec second_moment_;      // exp_avg_sq
+  AdamSettings settings_;
+  bool amsgrad_ = false;
+  AdamMoments moments_;
   Vec max_second_moment_;  // max_exp_avg_sq (AMSGrad)
 };
 

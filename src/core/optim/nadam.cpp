@@ -15,40 +15,32 @@ NAdam::NAdam()
                  decoupled_weight_decay_flag(), maximize_parameter()}) {}
 
 void NAdam::reset(const Vec& x0) {
-  const HyperParameters& p = hyperparameters();
-  settings_ = {p.get("beta1"),          p.get("beta2"),       p.get("eps"),
-               p.get("momentum_decay"), weight_decay_from(p), p.flag("maximize")};
-  step_count_ = 0;
+  settings_ = read_adam_settings(hyperparameters());
+  momentum_decay_ = hyperparameters().get("momentum_decay");
+  moments_.reset(x0.size());
   mu_product_ = 1.0;
-  direction_ = Vec::Zero(x0.size());
-  first_moment_ = Vec::Zero(x0.size());
-  second_moment_ = Vec::Zero(x0.size());
 }
 
 // torch.optim.NAdam, _single_tensor_nadam (the class docs' algorithm):
-//   g = ±∇f;  L2 or decoupled weight decay;
+//   g = ±∇f;  L2 or decoupled weight decay;  m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²;
 //   μ_t = β1(1 − ½·0.96^(t·ψ)),  μ_{t+1} = β1(1 − ½·0.96^((t+1)·ψ)),  Π_t = Π_{t−1}·μ_t;
-//   m = β1·m + (1 − β1)·g;  v = β2·v + (1 − β2)·g²;  denom = √(v / (1 − β2^t)) + eps;
+//   denom = √(v / (1 − β2^t)) + eps;
 //   x -= lr(1 − μ_t)/(1 − Π_t) · g/denom + lr·μ_{t+1}/(1 − Π_t·μ_{t+1}) · m/denom
 void NAdam::step(const StepContext& context, Vec& x) {
-  const Settings& s = settings_;
-  ++step_count_;
-  signed_gradient(context.gradient, s.maximize, direction_);
-  apply_weight_decay(s.weight_decay, context.learning_rate, x, direction_);
-  const double t = static_cast<double>(step_count_);
+  const AdamSettings& s = settings_;
+  moments_.advance(s, context, x);
+  const double t = moments_.step_count();
   const double bias_correction2 = 1.0 - std::pow(s.beta2, t);
-  const double mu = s.beta1 * (1.0 - 0.5 * std::pow(0.96, t * s.momentum_decay));
-  const double mu_next = s.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * s.momentum_decay));
+  const double mu = s.beta1 * (1.0 - 0.5 * std::pow(0.96, t * momentum_decay_));
+  const double mu_next = s.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * momentum_decay_));
   mu_product_ *= mu;
   const double mu_product_next = mu_product_ * mu_next;
-  update_first_moment(first_moment_, direction_, s.beta1);
-  update_second_moment(second_moment_, direction_, s.beta2);
   const double lr = context.learning_rate;
   const double gradient_weight = lr * (1.0 - mu) / (1.0 - mu_product_);
   const double momentum_weight = lr * mu_next / (1.0 - mu_product_next);
-  const auto denominator = (second_moment_.array() / bias_correction2).sqrt() + s.eps;
-  x.array() -= gradient_weight * direction_.array() / denominator;
-  x.array() -= momentum_weight * first_moment_.array() / denominator;
+  const auto denominator = (moments_.second_moment().array() / bias_correction2).sqrt() + s.eps;
+  x.array() -= gradient_weight * moments_.direction().array() / denominator;
+  x.array() -= momentum_weight * moments_.first_moment().array() / denominator;
 }
 
 }  // namespace lv

@@ -2,8 +2,7 @@
 // as torch.optim.NAdam.
 #pragma once
 
-#include "optim/gradient_terms.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/adam_moments.hpp"
 
 namespace lv {
 
@@ -14,16 +13,10 @@ class NAdam final : public Optimizer {
   void step(const StepContext& context, Vec& x) override;
 
  private:
-  struct Settings {  // read from the hyperparameters at reset()
-    double beta1, beta2, eps, momentum_decay;
-    WeightDecay weight_decay;
-    bool maximize;
-  } settings_{};
-  long step_count_ = 0;
+  AdamSettings settings_;
+  double momentum_decay_ = 0.0;  // ψ
+  AdamMoments moments_;
   double mu_product_ = 1.0;  // ∏ μ_i over the steps so far
-  Vec direction_;
-  Vec first_moment_;
-  Vec second_moment_;
 };
 
 }  // namespace lv

@@ -10,13 +10,8 @@ RAdam::RAdam()
                           decoupled_weight_decay_flag(), maximize_parameter()}) {}
 
 void RAdam::reset(const Vec& x0) {
-  const HyperParameters& p = hyperparameters();
-  settings_ = {p.get("beta1"), p.get("beta2"), p.get("eps"), weight_decay_from(p),
-               p.flag("maximize")};
-  step_count_ = 0;
-  direction_ = Vec::Zero(x0.size());
-  first_moment_ = Vec::Zero(x0.size());
-  second_moment_ = Vec::Zero(x0.size());
+  settings_ = read_adam_settings(hyperparameters());
+  moments_.reset(x0.size());
 }
 
 // torch.optim.RAdam, _single_tensor_radam (Liu et al. 2020, Algorithm 2):
@@ -26,26 +21,22 @@ void RAdam::reset(const Vec& x0) {
 //             x -= lr · m̂ · r · √(1 − β2^t) / (√v + eps)
 //   else:     x -= lr · m̂
 void RAdam::step(const StepContext& context, Vec& x) {
-  const Settings& s = settings_;
-  ++step_count_;
-  signed_gradient(context.gradient, s.maximize, direction_);
-  apply_weight_decay(s.weight_decay, context.learning_rate, x, direction_);
-  update_first_moment(first_moment_, direction_, s.beta1);
-  update_second_moment(second_moment_, direction_, s.beta2);
-  const double t = static_cast<double>(step_count_);
+  const AdamSettings& s = settings_;
+  moments_.advance(s, context, x);
+  const double t = moments_.step_count();
   const double bias_correction1 = 1.0 - std::pow(s.beta1, t);
   const double bias_correction2 = 1.0 - std::pow(s.beta2, t);
   const double rho_infinity = 2.0 / (1.0 - s.beta2) - 1.0;
   const double rho = rho_infinity - 2.0 * t * std::pow(s.beta2, t) / bias_correction2;
   const double lr = context.learning_rate;
   if (rho <= 5.0) {
-    x.array() -= first_moment_.array() / bias_correction1 * lr;
+    x.array() -= moments_.first_moment().array() / bias_correction1 * lr;
     return;
   }
   const double rectification = std::sqrt((rho - 4.0) * (rho - 2.0) * rho_infinity /
                                          ((rho_infinity - 4.0) * (rho_infinity - 2.0) * rho));
-  x.array() -= first_moment_.array() / bias_correction1 * lr *
-               (std::sqrt(bias_correction2) / (second_moment_.array().sqrt() + s.eps)) *
+  x.array() -= moments_.first_moment().array() / bias_correction1 * lr *
+               (std::sqrt(bias_correction2) / (moments_.second_moment().array().sqrt() + s.eps)) *
                rectification;
 }
 

@@ -3,8 +3,7 @@
 // estimate is unreliable (ρ_t ≤ 5).
 #pragma once
 
-#include "optim/gradient_terms.hpp"
-#include "optim/optimizer.hpp"
+#include "optim/adam_moments.hpp"
 
 namespace lv {
 
@@ -15,15 +14,8 @@ class RAdam final : public Optimizer {
   void step(const StepContext& context, Vec& x) override;
 
  private:
-  struct Settings {  // read from the hyperparameters at reset()
-    double beta1, beta2, eps;
-    WeightDecay weight_decay;
-    bool maximize;
-  } settings_{};
-  long step_count_ = 0;
-  Vec direction_;
-  Vec first_moment_;
-  Vec second_moment_;
+  AdamSettings settings_;
+  AdamMoments moments_;
 };
 
 }  // namespace lv
