@@ -50,7 +50,8 @@ TEST_CASE("adagrad: lr_decay and initial_accumulator_value") {
 }
 
 TEST_CASE("adagrad: weight decay and maximize") {
-  const ScalarAdagrad rule{.lr = 0.1, .weight_decay = 0.2, .maximize = true};
-  check_against_reference("adagrad", {{"lr", "0.1"}, {"weight_decay", "0.2"}, {"maximize", "true"}},
-                          rule);
+  const ScalarAdagrad rule{.lr = 0.1, .weight_decay = 0.2, .eps = 0.5, .maximize = true};
+  check_against_reference(
+      "adagrad", {{"lr", "0.1"}, {"weight_decay", "0.2"}, {"eps", "0.5"}, {"maximize", "true"}},
+      rule);
 }

@@ -40,12 +40,14 @@ TEST_CASE("adam: defaults; the first step is lr·g/(|g| + eps) (m̂ = g, v̂ = g
   check_iterate(x[0], {1.0 - 1e-3 / (1.0 + 1e-8), 1.0 - 1e-2 / (10.0 + 1e-8)});
 }
 
-TEST_CASE("adam: larger steps, L2 weight decay added to the gradient, other betas") {
+TEST_CASE("adam: larger steps, L2 weight decay added to the gradient, other betas, large eps") {
   const auto x = check_against_reference(
-      "adam", {{"lr", "0.1"}, {"beta1", "0.8"}, {"beta2", "0.9"}, {"weight_decay", "0.5"}},
-      ScalarAdam{.lr = 0.1, .beta1 = 0.8, .beta2 = 0.9, .weight_decay = 0.5});
-  // first step by hand: g = ∇f + 0.5·x = (1.5, 10.5); still x1 = 1 − 0.1·g/(|g| + 1e-8)
-  check_iterate(x[0], {1.0 - 0.15 / (1.5 + 1e-8), 1.0 - 1.05 / (10.5 + 1e-8)});
+      "adam",
+      {{"lr", "0.1"}, {"beta1", "0.8"}, {"beta2", "0.9"}, {"eps", "0.5"}, {"weight_decay", "0.5"}},
+      ScalarAdam{.lr = 0.1, .beta1 = 0.8, .beta2 = 0.9, .eps = 0.5, .weight_decay = 0.5});
+  // first step by hand: g = ∇f + 0.5·x = (1.5, 10.5); √v/√(1 − β2) = |g|, eps added after the
+  // root: x1 = 1 − 0.1·1.5/(1.5 + 0.5) = 0.925, y1 = 1 − 0.1·10.5/(10.5 + 0.5)
+  check_iterate(x[0], {0.925, 1.0 - 1.05 / 11.0});
 }
 
 TEST_CASE("adam: amsgrad divides by the running maximum of v") {

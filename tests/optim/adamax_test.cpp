@@ -46,8 +46,16 @@ TEST_CASE("adamax: u keeps the decayed maximum when |g| shrinks") {
 }
 
 TEST_CASE("adamax: weight decay and maximize") {
-  const ScalarAdamax rule{.lr = 0.1, .beta2 = 0.5, .weight_decay = 0.4, .maximize = true};
-  check_against_reference(
-      "adamax", {{"lr", "0.1"}, {"beta2", "0.5"}, {"weight_decay", "0.4"}, {"maximize", "true"}},
-      rule);
+  const ScalarAdamax rule{
+      .lr = 0.1, .beta2 = 0.5, .eps = 0.5, .weight_decay = 0.4, .maximize = true};
+  const auto x = check_against_reference("adamax",
+                                         {{"lr", "0.1"},
+                                          {"beta2", "0.5"},
+                                          {"eps", "0.5"},
+                                          {"weight_decay", "0.4"},
+                                          {"maximize", "true"}},
+                                         rule);
+  // step 1 by hand: g = −(1, 10) + 0.4 = (−0.6, −9.6), u = |g| + 0.5:
+  // x1 = 1 + 0.1·0.6/1.1, y1 = 1 + 0.1·9.6/10.1
+  check_iterate(x[0], {1.0 + 0.06 / 1.1, 1.0 + 0.96 / 10.1});
 }

@@ -46,28 +46,25 @@ TEST_CASE("nadam: defaults; first step lr(1 + 0.1·μ2/(1 − μ1μ2))·g/(|g| +
 }
 
 TEST_CASE("nadam: fast momentum decay, L2 weight decay, maximize") {
-  ScalarNAdam rule;
-  rule.lr = 0.1;
-  rule.momentum_decay = 0.5;
-  rule.weight_decay = 0.2;
-  rule.maximize = true;
   check_against_reference(
       "nadam",
       {{"lr", "0.1"}, {"momentum_decay", "0.5"}, {"weight_decay", "0.2"}, {"maximize", "true"}},
-      rule);
+      ScalarNAdam{.lr = 0.1, .weight_decay = 0.2, .momentum_decay = 0.5, .maximize = true});
 }
 
-TEST_CASE("nadam: decoupled weight decay") {
+TEST_CASE("nadam: decoupled weight decay; a large eps added after √v̂") {
   const auto x = check_against_reference(
       "nadam",
       {{"lr", "0.1"},
        {"beta2", "0.9"},
+       {"eps", "0.5"},
        {"weight_decay", "0.5"},
        {"decoupled_weight_decay", "true"}},
-      ScalarNAdam{.lr = 0.1, .beta2 = 0.9, .weight_decay = 0.5, .decoupled = true});
-  // first step: x ← 1·(1 − 0.1·0.5) = 0.95 before the NAdam step on the unchanged g = (1, 10)
+      ScalarNAdam{.lr = 0.1, .beta2 = 0.9, .eps = 0.5, .weight_decay = 0.5, .decoupled = true});
+  // first step: x ← 1·(1 − 0.1·0.5) = 0.95 before the NAdam step on the unchanged g = (1, 10),
+  // whose denominator is √v̂ + eps = |g| + 0.5
   const double mu1 = 0.9 * (1.0 - 0.5 * std::pow(0.96, 0.004));
   const double mu2 = 0.9 * (1.0 - 0.5 * std::pow(0.96, 0.008));
   const double scale = 0.1 * (1.0 + 0.1 * mu2 / (1.0 - mu1 * mu2));
-  check_iterate(x[0], {0.95 - scale / (1.0 + 1e-8), 0.95 - scale * 10.0 / (10.0 + 1e-8)});
+  check_iterate(x[0], {0.95 - scale / 1.5, 0.95 - scale * 10.0 / 10.5});
 }

@@ -51,7 +51,11 @@ TEST_CASE("rmsprop: centered with momentum") {
 }
 
 TEST_CASE("rmsprop: plain momentum, weight decay and maximize") {
-  const ScalarRmsProp rule{.weight_decay = 0.3, .momentum = 0.5, .maximize = true};
-  check_against_reference(
-      "rmsprop", {{"momentum", "0.5"}, {"weight_decay", "0.3"}, {"maximize", "true"}}, rule);
+  const ScalarRmsProp rule{.eps = 0.1, .weight_decay = 0.3, .momentum = 0.5, .maximize = true};
+  const auto x = check_against_reference(
+      "rmsprop",
+      {{"eps", "0.1"}, {"momentum", "0.5"}, {"weight_decay", "0.3"}, {"maximize", "true"}}, rule);
+  // step 1 by hand: g = −(1, 10) + 0.3 = (−0.7, −9.7), √v = 0.1|g|, eps added after the root:
+  // x1 = 1 + 0.01·0.7/(0.07 + 0.1), y1 = 1 + 0.01·9.7/(0.97 + 0.1)
+  check_iterate(x[0], {1.0 + 0.007 / 0.17, 1.0 + 0.097 / 1.07});
 }
