@@ -19,6 +19,11 @@ void NAdam::reset(const Vec& x0) {
   momentum_decay_ = hyperparameters().get("momentum_decay");
   moments_.reset(x0.size());
   mu_product_ = 1.0;
+  next_mu_ = momentum_coefficient(1.0);
+}
+
+double NAdam::momentum_coefficient(double step) const {
+  return settings_.beta1 * (1.0 - 0.5 * std::pow(0.96, step * momentum_decay_));
 }
 
 // torch.optim.NAdam, _single_tensor_nadam (the class docs' algorithm):
@@ -31,8 +36,9 @@ void NAdam::step(const StepContext& context, Vec& x) {
   moments_.advance(s, context, x);
   const double t = moments_.step_count();
   const double bias_correction2 = 1.0 - std::pow(s.beta2, t);
-  const double mu = s.beta1 * (1.0 - 0.5 * std::pow(0.96, t * momentum_decay_));
-  const double mu_next = s.beta1 * (1.0 - 0.5 * std::pow(0.96, (t + 1.0) * momentum_decay_));
+  const double mu = next_mu_;
+  const double mu_next = momentum_coefficient(t + 1.0);
+  next_mu_ = mu_next;
   mu_product_ *= mu;
   const double mu_product_next = mu_product_ * mu_next;
   const double lr = context.learning_rate;

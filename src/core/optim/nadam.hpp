@@ -13,10 +13,14 @@ class NAdam final : public Optimizer {
   void step(const StepContext& context, Vec& x) override;
 
  private:
+  // μ_step = β1(1 − ½·0.96^(step·ψ)) (Dozat 2016's momentum schedule, as torch.optim.NAdam)
+  double momentum_coefficient(double step) const;
+
   AdamSettings settings_;
   double momentum_decay_ = 0.0;  // ψ
   AdamMoments moments_;
   double mu_product_ = 1.0;  // ∏ μ_i over the steps so far
+  double next_mu_ = 0.0;     // μ_{t+1}, computed by step t and used as μ by step t + 1
 };
 
 }  // namespace lv

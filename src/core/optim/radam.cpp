@@ -25,9 +25,10 @@ void RAdam::step(const StepContext& context, Vec& x) {
   moments_.advance(s, context, x);
   const double t = moments_.step_count();
   const double bias_correction1 = 1.0 - std::pow(s.beta1, t);
-  const double bias_correction2 = 1.0 - std::pow(s.beta2, t);
+  const double beta2_power = std::pow(s.beta2, t);
+  const double bias_correction2 = 1.0 - beta2_power;
   const double rho_infinity = 2.0 / (1.0 - s.beta2) - 1.0;
-  const double rho = rho_infinity - 2.0 * t * std::pow(s.beta2, t) / bias_correction2;
+  const double rho = rho_infinity - 2.0 * t * beta2_power / bias_correction2;
   const double lr = context.learning_rate;
   if (rho <= 5.0) {
     x.array() -= moments_.first_moment().array() / bias_correction1 * lr;
