@@ -34,4 +34,20 @@ HyperParameter eps_parameter(double default_value) {
                         "term added to the denominator for numerical stability");
 }
 
+HyperParameter beta1_parameter(double default_value) {
+  return real_parameter("beta1", default_value, 0.0, 0.999, 0.0, just_below_one(), false,
+                        "decay rate of the running average of the gradient (betas[0])");
+}
+
+HyperParameter beta2_parameter(double default_value) {
+  return real_parameter("beta2", default_value, 0.5, 0.9999, 0.0, just_below_one(), false,
+                        "decay rate of the running average of the squared gradient (betas[1])");
+}
+
+HyperParameter decoupled_weight_decay_parameter(double default_value) {
+  return real_parameter(
+      "weight_decay", default_value, 0.0, 0.1, 0.0, k_infinity, false,
+      "decoupled weight decay: x <- x * (1 - lr * weight_decay) before the update");
+}
+
 }  // namespace lv

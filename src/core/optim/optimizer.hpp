@@ -49,5 +49,10 @@ HyperParameter learning_rate_parameter(double default_value);
 HyperParameter weight_decay_parameter();
 HyperParameter maximize_parameter();
 HyperParameter eps_parameter(double default_value);
+// torch.optim's `betas=(beta1, beta2)`, exposed as two settings; each must lie in [0, 1).
+HyperParameter beta1_parameter(double default_value = 0.9);
+HyperParameter beta2_parameter(double default_value = 0.999);
+// "weight_decay" for methods whose decay is decoupled from the gradient (AdamW).
+HyperParameter decoupled_weight_decay_parameter(double default_value);
 
 }  // namespace lv
