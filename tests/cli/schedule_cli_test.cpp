@@ -82,7 +82,7 @@ TEST_CASE("list schedules shows every schedule with its hyperparameters and defa
                            "T_0=200",
                            "T_mult=1",
                            "eta_min=0",
-                           "start_factor=0.33333333333333331",
+                           "start_factor=0.3333333333333333",
                            "end_factor=1",
                            "base_lr=0.001",
                            "max_lr=0.01",
@@ -90,14 +90,14 @@ TEST_CASE("list schedules shows every schedule with its hyperparameters and defa
                            "step_size_down=0",
                            "mode=triangular",
                            "total_steps=1000",
-                           "pct_start=0.29999999999999999",
+                           "pct_start=0.3",
                            "anneal_strategy=cos",
                            "div_factor=25",
                            "final_div_factor=10000",
                            "three_phase=false",
                            "warmup_steps=100",
                            "decay_steps=100",
-                           "min_lr_ratio=0.10000000000000001",
+                           "min_lr_ratio=0.1",
                            "decay_shape=linear"}) {
     CAPTURE(text);
     CHECK(r.out.find(text) != std::string::npos);

@@ -1,6 +1,7 @@
 #include "common/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -72,6 +73,19 @@ std::string format_exact(double value) {
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%.17g", value);
   return buffer;
+}
+
+std::string format_shortest(double value) {
+  char buffer[40];
+  if (value == std::floor(value) && std::abs(value) < 1e15) {  // whole numbers: 250, not 2.5e+02
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) return buffer;
+  }
+  return format_exact(value);
 }
 
 }  // namespace lv

@@ -25,4 +25,7 @@ std::vector<std::string> split(std::string_view text, char separator);
 // Formats a double so that it reads back exactly (printf "%.17g").
 std::string format_exact(double value);
 
+// The shortest decimal text that reads back as exactly `value` (0.99, not 0.98999999999999999).
+std::string format_shortest(double value);
+
 }  // namespace lv

@@ -200,11 +200,11 @@ std::string HyperParameters::to_text(std::string_view name) const {
       return d.choices.at(static_cast<size_t>(value.front()));
     case ParameterKind::List: {
       std::string text;
-      for (double v : value) text += (text.empty() ? "" : ",") + format_exact(v);
+      for (double v : value) text += (text.empty() ? "" : ",") + format_shortest(v);
       return text;
     }
     default:
-      return format_exact(value.front());
+      return format_shortest(value.front());
   }
 }
 

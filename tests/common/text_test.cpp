@@ -1,0 +1,30 @@
+// Text helpers: number formatting that round-trips, and typo suggestions.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "common/text.hpp"
+
+TEST_CASE("format_shortest gives the shortest text that reads back exactly") {
+  CHECK(lv::format_shortest(0.99) == "0.99");
+  CHECK(lv::format_shortest(250.0) == "250");
+  CHECK(lv::format_shortest(1e-8) == "1e-08");
+  CHECK(lv::format_shortest(1.0 / 3.0) == "0.3333333333333333");
+  for (double value : {0.1, 2.0 / 3.0, 123456.789, -4.5e-300, 1e20}) {
+    CHECK(std::strtod(lv::format_shortest(value).c_str(), nullptr) == value);
+  }
+}
+
+TEST_CASE("format_exact prints %.17g as the CSV contract requires") {
+  CHECK(lv::format_exact(0.1) == "0.10000000000000001");
+}
+
+TEST_CASE("closest_match suggests plausible typos only") {
+  const std::vector<std::string> names = {"sin", "cos", "sqrt", "momentum"};
+  CHECK(lv::closest_match("sni", names) == "sin");      // transposition costs 1
+  CHECK(lv::closest_match("momentun", names) == "momentum");
+  CHECK_FALSE(lv::closest_match("q", names).has_value());  // no suggestion for one letter
+  CHECK_FALSE(lv::closest_match("banana", names).has_value());
+}
