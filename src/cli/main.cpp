@@ -26,6 +26,11 @@ const Command k_commands[] = {
      "        [--clip-value V] [--noise SIGMA] [--seed S] [--tol T] [--out FILE.csv|FILE.json]"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
+    {"plot", lv::cli::plot_command,
+     "plot (selection as in run; --optimizer may repeat) | --surface FILE.h5 [--trajectory FILE.csv]...\n"
+     "        --out FIG.png|svg|pdf [--dpi D] [--size WxH] [--kind landscape|loss|grad-norm|combined]\n"
+     "        [--combined] [--levels N] [--log-levels] [--filled] [--label-levels] [--step-dots]\n"
+     "        [--colormap viridis|magma|cividis|coolwarm] [--title T] [--xrange A:B] [--yrange A:B]"},
 };
 
 void print_usage(std::FILE* stream) {
