@@ -31,6 +31,11 @@ const Command k_commands[] = {
      "        --out FIG.png|svg|pdf [--dpi D] [--size WxH] [--kind landscape|loss|grad-norm|combined]\n"
      "        [--combined] [--levels N] [--log-levels] [--filled] [--label-levels] [--step-dots]\n"
      "        [--colormap viridis|magma|cividis|coolwarm] [--title T] [--xrange A:B] [--yrange A:B]"},
+    {"compare", lv::cli::compare_command,
+     "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"
+     "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B] [--search grid|random]\n"
+     "        [--grid-points K] [--trials N] [--target LOSS] [--noise SIGMA] [--seed S] [--threads T]\n"
+     "        [--out FILE.csv|FILE.json] [--figure FIG.svg|png|pdf]"},
 };
 
 void print_usage(std::FILE* stream) {

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "common/errors.hpp"
+#include "common/quantile.hpp"
 #include "plot/colormap.hpp"
 #include "plot/marching_squares.hpp"
 #include "plot/value_scale.hpp"
@@ -246,14 +247,6 @@ void require_room(const Rect& frame) {
 std::string legend_label(const PlotRun& run) {
   if (!run.diverged) return run.label;
   return run.label + " \u2014 diverged at step " + std::to_string(run.diverged_step);
-}
-
-double quantile_sorted(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return std::nan("");
-  const double position = p * static_cast<double>(sorted.size() - 1);
-  const size_t below = static_cast<size_t>(std::floor(position));
-  const size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
 void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel& panel,

@@ -17,8 +17,4 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel);
 // Legend text for a run: its label, plus where it diverged.
 std::string legend_label(const PlotRun& run);
 
-// The p-quantile of sorted finite values by linear interpolation between order statistics
-// (Hyndman & Fan 1996, definition 7; numpy's default).
-double quantile_sorted(const std::vector<double>& sorted, double p);
-
 }  // namespace lv
