@@ -54,6 +54,10 @@ class Canvas {
   virtual void image(double x, double y, double width, double height, const RgbaImage& image) = 0;
   virtual void push_clip(double x, double y, double width, double height) = 0;
   virtual void pop_clip() = 0;
+  // Marks what is drawn until end_group() as one named element ("trajectory", "contours", ...):
+  // an SVG <g class="..."> that editors show as a layer; no effect on raster output.
+  virtual void begin_group(const std::string& name) { (void)name; }
+  virtual void end_group() {}
 };
 
 // Text metrics of the figure font (DejaVu Sans), identical for every backend so a layout made

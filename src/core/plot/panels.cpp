@@ -145,6 +145,7 @@ void draw_level_label(Canvas& canvas, const std::vector<Point>& line, size_t mid
 
 void draw_contours(Canvas& canvas, const Frame& frame, const LandscapePanel& panel, const std::vector<double>& levels,
                    const Colormap& colormap, const ValueScale& scale) {
+  canvas.begin_group("contours");
   std::vector<Point> placed;
   for (double level : levels) {
     std::vector<Point> longest;
@@ -160,6 +161,7 @@ void draw_contours(Canvas& canvas, const Frame& frame, const LandscapePanel& pan
     placed.push_back(longest[at]);
     draw_level_label(canvas, longest, static_cast<size_t>(at), level_text(level), colormap.sample(scale.normalized(level)));
   }
+  canvas.end_group();
 }
 
 void draw_run_path(Canvas& canvas, const Frame& frame, const PlotRun& run, bool step_dots) {
@@ -168,6 +170,7 @@ void draw_run_path(Canvas& canvas, const Frame& frame, const PlotRun& run, bool 
     if (std::isfinite(p[0]) && std::isfinite(p[1])) page.push_back(frame.map(p[0], p[1]));
   }
   if (page.empty()) return;
+  canvas.begin_group("trajectory");
   canvas.polyline(page, false, Stroke{Color{1.0, 1.0, 1.0, 0.75}, 3.4, {}});
   canvas.polyline(page, false, Stroke{run.color, 1.6, {}});
   if (step_dots) {
@@ -183,6 +186,7 @@ void draw_run_path(Canvas& canvas, const Frame& frame, const PlotRun& run, bool 
   } else {
     canvas.circle(page.back(), 3.4, run.color, Stroke{k_white, 1.0, {}});
   }
+  canvas.end_group();
 }
 
 void draw_colorbar(Canvas& canvas, const Rect& bar, const Colormap& colormap, const ColorPosition& position,
@@ -324,6 +328,7 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
   std::vector<Point> data_points;
   for (const PlotRun& run : runs) {
     const std::vector<double>& values = curve_values(run, panel.quantity);
+    canvas.begin_group("curve");
     std::vector<Point> piece;
     std::optional<Point> last_point;
     auto flush = [&] {
@@ -341,6 +346,7 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
     }
     flush();
     if (run.diverged && last_point) draw_divergence_mark(canvas, *last_point, k_diverged);
+    canvas.end_group();
   }
   canvas.pop_clip();
   draw_axes(canvas, frame, x_ticks, y_ticks, "step", y_label);
@@ -387,12 +393,16 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
     }
     std::sort(finite.begin(), finite.end());
     const double centre = k + 1.0;
+    canvas.begin_group("box");
     const int failed = static_cast<int>(series.values.size() - finite.size());
     if (failed > 0) {
       canvas.text({frame.map(centre, frame.y.low)[0], frame.box.y + 4.0}, std::to_string(failed) + " diverged",
                   TextStyle{k_legend_size, k_diverged, false, HorizontalAlign::Center, VerticalAlign::Top, 0.0});
     }
-    if (finite.empty()) continue;
+    if (finite.empty()) {
+      canvas.end_group();
+      continue;
+    }
     const double q1 = quantile_sorted(finite, 0.25), median = quantile_sorted(finite, 0.5);
     const double q3 = quantile_sorted(finite, 0.75);
     const double half = 0.22;
@@ -414,6 +424,7 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
       canvas.circle(frame.map(centre + jitter, finite[i]), 1.6, Color{series.color.r, series.color.g, series.color.b, 0.75},
                     Stroke{k_white, 0.3, {}});
     }
+    canvas.end_group();
   }
   canvas.pop_clip();
 

@@ -149,11 +149,19 @@ void SvgCanvas::push_clip(double x, double y, double width, double height) {
   ++open_groups_;
 }
 
+// Clip groups and named groups are both <g> elements closed in nesting order.
 void SvgCanvas::pop_clip() {
   if (open_groups_ == 0) return;
   body_ += "</g>\n";
   --open_groups_;
 }
+
+void SvgCanvas::begin_group(const std::string& name) {
+  body_ += "<g class=\"" + escape_xml(name) + "\">\n";
+  ++open_groups_;
+}
+
+void SvgCanvas::end_group() { pop_clip(); }
 
 std::string SvgCanvas::document() const {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

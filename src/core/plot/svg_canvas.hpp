@@ -19,6 +19,8 @@ class SvgCanvas final : public Canvas {
   void image(double x, double y, double width, double height, const RgbaImage& image) override;
   void push_clip(double x, double y, double width, double height) override;
   void pop_clip() override;
+  void begin_group(const std::string& name) override;
+  void end_group() override;
 
   // The finished document (closes any open clip groups).
   std::string document() const;
@@ -27,7 +29,7 @@ class SvgCanvas final : public Canvas {
   std::string body_;
   std::string definitions_;
   int clip_count_ = 0;
-  int open_groups_ = 0;
+  int open_groups_ = 0;  // clip groups and named groups still open
   double width_, height_;
 };
 
