@@ -235,6 +235,19 @@ AxisRange value_range(double low, double high, bool log) {
   return {low - pad, high + pad, false};
 }
 
+// A diverging run's values explode (10¹⁸ and beyond) and would flatten every other curve: the
+// axis stops at 1000× (log) or 10× (linear) the largest starting value; the explosion leaves
+// through the top of the frame and its cross sits at the frame's edge.
+double divergence_ceiling(const std::vector<PlotRun>& runs, CurveQuantity quantity, bool log) {
+  double largest_start = -std::numeric_limits<double>::infinity();
+  for (const PlotRun& run : runs) {
+    const std::vector<double>& values = curve_values(run, quantity);
+    if (!values.empty() && std::isfinite(values.front())) largest_start = std::max(largest_start, values.front());
+  }
+  if (!(largest_start > 0.0)) return std::numeric_limits<double>::infinity();
+  return largest_start * (log ? 1e3 : 10.0);
+}
+
 Rect inner_frame(const Rect& area, const Margins& margins) {
   return {area.x + margins.left, area.y + margins.top, area.width - margins.left - margins.right,
           area.height - margins.top - margins.bottom};
@@ -315,6 +328,7 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
   }
   if (low > high) low = 0.0, high = 1.0;
   const bool log = panel.log_y && low > 0.0;
+  high = std::min(high, divergence_ceiling(runs, panel.quantity, log));
   Frame frame;
   frame.x = {0.0, last_step, false};
   frame.y = value_range(low, high, log);
@@ -345,7 +359,12 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
       last_point = piece.back();
     }
     flush();
-    if (run.diverged && last_point) draw_divergence_mark(canvas, *last_point, k_diverged);
+    if (run.diverged && last_point) {
+      const Rect& box = frame.box;
+      draw_divergence_mark(canvas, {std::clamp((*last_point)[0], box.x + 5.0, box.right() - 5.0),
+                                    std::clamp((*last_point)[1], box.y + 5.0, box.bottom() - 5.0)},
+                           k_diverged);
+    }
     canvas.end_group();
   }
   canvas.pop_clip();
