@@ -17,7 +17,8 @@ const lv::Expr& rosenbrock() {
 
 void sample_surface(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
-  for (auto _ : state) benchmark::DoNotOptimize(lv::sample_formula(rosenbrock(), -2, 2, -1, 3, n, n));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(lv::sample_formula(rosenbrock(), -2, 2, -1, 3, n, n));
   state.SetItemsProcessed(state.iterations() * n * n);
 }
 BENCHMARK(sample_surface)->Arg(240)->Arg(1000);

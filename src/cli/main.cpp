@@ -27,14 +27,17 @@ const Command k_commands[] = {
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
     {"plot", lv::cli::plot_command,
-     "plot (selection as in run; --optimizer may repeat) | --surface FILE.h5 [--trajectory FILE.csv]...\n"
-     "        --out FIG.png|svg|pdf [--dpi D] [--size WxH] [--kind landscape|loss|grad-norm|combined]\n"
-     "        [--combined] [--levels N] [--log-levels] [--filled] [--label-levels] [--step-dots]\n"
-     "        [--colormap viridis|magma|cividis|coolwarm] [--title T] [--xrange A:B] [--yrange A:B]"},
+     "plot (the selection of run; --optimizer may repeat)\n"
+     "        | --surface FILE.h5 [--trajectory FILE.csv]...\n"
+     "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
+     "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
+     "        [--log-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
+     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
     {"compare", lv::cli::compare_command,
      "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"
-     "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B] [--search grid|random]\n"
-     "        [--grid-points K] [--trials N] [--target LOSS] [--noise SIGMA] [--seed S] [--threads T]\n"
+     "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B]\n"
+     "        [--search grid|random] [--grid-points K] [--trials N] [--target LOSS]\n"
+     "        [--noise SIGMA] [--seed S] [--threads T]\n"
      "        [--out FILE.csv|FILE.json] [--figure FIG.svg|png|pdf]"},
 };
 

@@ -23,8 +23,8 @@ constexpr int k_default_resolution = 240;  // surface samples per side
 std::vector<FlagSpec> plot_flags() {
   std::vector<FlagSpec> specs = selection_flags();
   for (FlagSpec& spec : run_setup_flags()) specs.push_back(std::move(spec));
-  for (const char* name : {"out", "dpi", "size", "levels", "colormap", "title", "kind", "xrange", "yrange",
-                           "resolution", "surface"}) {
+  for (const char* name : {"out", "dpi", "size", "levels", "colormap", "title", "kind", "xrange",
+                           "yrange", "resolution", "surface"}) {
     specs.push_back({name});
   }
   for (const char* name : {"log-levels", "combined", "filled", "label-levels", "step-dots"}) {
@@ -35,12 +35,14 @@ std::vector<FlagSpec> plot_flags() {
 }
 
 // "LOW:HIGH" with LOW < HIGH.
-std::optional<std::pair<double, double>> range_flag(const Arguments& arguments, const std::string& name) {
+std::optional<std::pair<double, double>> range_flag(const Arguments& arguments,
+                                                    const std::string& name) {
   const auto text = arguments.value(name);
   if (!text) return std::nullopt;
   const size_t colon = text->find(':');
   const auto low = colon == std::string::npos ? std::nullopt : parse_double(text->substr(0, colon));
-  const auto high = colon == std::string::npos ? std::nullopt : parse_double(text->substr(colon + 1));
+  const auto high =
+      colon == std::string::npos ? std::nullopt : parse_double(text->substr(colon + 1));
   if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high) || !(*high > *low)) {
     throw InputError("--" + name + ": expected LOW:HIGH with LOW < HIGH, got '" + *text + "'");
   }
@@ -52,9 +54,14 @@ void apply_size(const Arguments& arguments, Figure& figure) {
   const auto text = arguments.value("size");
   if (!text) return;
   const size_t x = text->find_first_of("xX");
-  const Vec size = x == std::string::npos ? Vec() : parse_point(text->substr(0, x) + "," + text->substr(x + 1), "size");
-  if (size.size() != 2 || !(size[0] >= 1.0 && size[1] >= 1.0 && size[0] <= 100.0 && size[1] <= 100.0)) {
-    throw InputError("--size: expected WxH in inches, each between 1 and 100 (e.g. 6.4x4.8), got '" + *text + "'");
+  const Vec size = x == std::string::npos
+                       ? Vec()
+                       : parse_point(text->substr(0, x) + "," + text->substr(x + 1), "size");
+  if (size.size() != 2 ||
+      !(size[0] >= 1.0 && size[1] >= 1.0 && size[0] <= 100.0 && size[1] <= 100.0)) {
+    throw InputError(
+        "--size: expected WxH in inches, each between 1 and 100 (e.g. 6.4x4.8), got '" + *text +
+        "'");
   }
   figure.width_inches = size[0];
   figure.height_inches = size[1];
@@ -76,7 +83,8 @@ LandscapePanel landscape_options(const Arguments& arguments) {
 
 int resolution_flag(const Arguments& arguments) {
   const int resolution = arguments.integer("resolution").value_or(k_default_resolution);
-  if (resolution < 8 || resolution > 4000) throw InputError("--resolution must be between 8 and 4000");
+  if (resolution < 8 || resolution > 4000)
+    throw InputError("--resolution must be between 8 and 4000");
   return resolution;
 }
 
@@ -113,19 +121,22 @@ void formula_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
   const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
   for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);
-    figure.runs.push_back(make_plot_run(trajectories[i], run_label(*entries[i].optimizer), run_color(static_cast<int>(i))));
+    figure.runs.push_back(make_plot_run(trajectories[i], run_label(*entries[i].optimizer),
+                                        run_color(static_cast<int>(i))));
   }
   const ViewBox view = view_box(arguments, selection, start);
   const int resolution = resolution_flag(arguments);
-  landscape.grid = sample_formula(selection.objective.expr(), view.x_min, view.x_max, view.y_min, view.y_max,
-                                  resolution, resolution);
-  if (figure.title.empty()) figure.title = selection.function ? selection.function->title : selection.label;
+  landscape.grid = sample_formula(selection.objective.expr(), view.x_min, view.x_max, view.y_min,
+                                  view.y_max, resolution, resolution);
+  if (figure.title.empty())
+    figure.title = selection.function ? selection.function->title : selection.label;
 }
 
 // A network surface from an HDF5 file, with trajectories from CSV files.
 void surface_figure(const Arguments& arguments, LandscapePanel& landscape, Figure& figure) {
   for (const char* name : {"function", "expr", "optimizer", "schedule", "start"}) {
-    if (arguments.has(name)) throw InputError(std::string("--") + name + " cannot be combined with --surface");
+    if (arguments.has(name))
+      throw InputError(std::string("--") + name + " cannot be combined with --surface");
   }
   const std::string path = *arguments.value("surface");
   landscape.grid = read_surface_h5(path);
@@ -136,14 +147,15 @@ void surface_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
   for (const std::string& csv : arguments.values("trajectory")) {
     const Trajectory trajectory = parse_trajectory_csv(read_file(csv), csv);
     const size_t slash = csv.find_last_of('/');
-    figure.runs.push_back(make_plot_run(trajectory, slash == std::string::npos ? csv : csv.substr(slash + 1),
-                                        run_color(index++)));
+    figure.runs.push_back(make_plot_run(
+        trajectory, slash == std::string::npos ? csv : csv.substr(slash + 1), run_color(index++)));
   }
   if (figure.title.empty()) figure.title = "Loss landscape";
 }
 
 std::string figure_kind(const Arguments& arguments) {
-  const std::string kind = arguments.has("combined") ? "combined" : arguments.value("kind").value_or("landscape");
+  const std::string kind =
+      arguments.has("combined") ? "combined" : arguments.value("kind").value_or("landscape");
   if (kind != "landscape" && kind != "loss" && kind != "grad-norm" && kind != "combined") {
     throw InputError("--kind: expected landscape, loss, grad-norm or combined, got '" + kind + "'");
   }
@@ -161,7 +173,9 @@ void arrange(const std::string& kind, LandscapePanel landscape, Figure& figure) 
     // Landscape on the left (its legend names the runs), loss over gradient norm on the right.
     landscape.legend = true;
     figure.columns = {{1.25, {std::move(landscape)}},
-                      {1.0, {CurvePanel{CurveQuantity::Loss, true, false}, CurvePanel{CurveQuantity::GradientNorm, true, false}}}};
+                      {1.0,
+                       {CurvePanel{CurveQuantity::Loss, true, false},
+                        CurvePanel{CurveQuantity::GradientNorm, true, false}}}};
   }
 }
 
@@ -176,7 +190,8 @@ int plot_command(const Args& args) {
   }
   const double dpi = arguments.number("dpi").value_or(150.0);
   if (!(dpi >= 10.0 && dpi <= 2400.0)) throw InputError("--dpi must be between 10 and 2400");
-  if (arguments.has("trajectory") && !arguments.has("surface")) throw InputError("--trajectory needs --surface FILE.h5");
+  if (arguments.has("trajectory") && !arguments.has("surface"))
+    throw InputError("--trajectory needs --surface FILE.h5");
 
   const std::string kind = figure_kind(arguments);
   Figure figure;

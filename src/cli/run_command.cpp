@@ -24,7 +24,8 @@ int run_command(const Args& args) {
   const Vec start = start_from_flags(arguments, selection);
   const auto out = arguments.value("out");
   const bool json = out && ends_with(*out, ".json");
-  if (out && !json && !ends_with(*out, ".csv")) throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
+  if (out && !json && !ends_with(*out, ".csv"))
+    throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
 
   for (RaceEntry& entry : entries) {
@@ -33,7 +34,8 @@ int run_command(const Args& args) {
     entry.settings = settings;
   }
   const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
-  for (size_t i = 0; i < entries.size(); ++i) report_run(entries[i].optimizer->name(), trajectories[i]);
+  for (size_t i = 0; i < entries.size(); ++i)
+    report_run(entries[i].optimizer->name(), trajectories[i]);
 
   if (!json) {
     const std::string csv = trajectory_csv(trajectories.front());
@@ -56,12 +58,14 @@ int run_command(const Args& args) {
     runs.push_back(trajectory_json(trajectories[i], label));
   }
   nlohmann::json parameters = nlohmann::json::object();
-  for (const FormulaParameter& p : selection.objective.expr().parameters()) parameters[p.name] = p.value;
-  const nlohmann::json document = {{"function", selection.label},
-                                   {"formula", selection.objective.expr().text()},
-                                   {"parameters", parameters},
-                                   {"start", std::vector<double>(start.data(), start.data() + start.size())},
-                                   {"runs", runs}};
+  for (const FormulaParameter& p : selection.objective.expr().parameters())
+    parameters[p.name] = p.value;
+  const nlohmann::json document = {
+      {"function", selection.label},
+      {"formula", selection.objective.expr().text()},
+      {"parameters", parameters},
+      {"start", std::vector<double>(start.data(), start.data() + start.size())},
+      {"runs", runs}};
   write_file_atomically(*out, document.dump(1) + "\n");
   return 0;
 }

@@ -9,7 +9,8 @@ namespace lv::cli {
 
 std::vector<FlagSpec> run_setup_flags() {
   std::vector<FlagSpec> specs;
-  for (const char* name : {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed", "tol"}) {
+  for (const char* name :
+       {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed", "tol"}) {
     specs.push_back({name});
   }
   specs.push_back({"optimizer", true, true});
@@ -19,17 +20,26 @@ std::vector<FlagSpec> run_setup_flags() {
 }
 
 bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 nlohmann::json hyperparameters_json(const HyperParameters& parameters) {
   nlohmann::json object = nlohmann::json::object();
   for (const HyperParameter& d : parameters.descriptors()) {
     switch (d.kind) {
-      case ParameterKind::Boolean: object[d.name] = parameters.flag(d.name); break;
-      case ParameterKind::Choice: object[d.name] = parameters.choice(d.name); break;
-      case ParameterKind::List: object[d.name] = parameters.list(d.name); break;
-      default: object[d.name] = parameters.get(d.name); break;
+      case ParameterKind::Boolean:
+        object[d.name] = parameters.flag(d.name);
+        break;
+      case ParameterKind::Choice:
+        object[d.name] = parameters.choice(d.name);
+        break;
+      case ParameterKind::List:
+        object[d.name] = parameters.list(d.name);
+        break;
+      default:
+        object[d.name] = parameters.get(d.name);
+        break;
     }
   }
   return object;
@@ -42,7 +52,8 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
     if (flag.name == "optimizer") {
       entries.push_back({make_optimizer(flag.value), nullptr, Vec(), RunSettings()});
     } else if (flag.name == "set") {
-      if (entries.empty()) throw InputError("--set " + flag.value + " comes before any --optimizer");
+      if (entries.empty())
+        throw InputError("--set " + flag.value + " comes before any --optimizer");
       const auto [name, value] = split_assignment(flag.value, "set");
       try {
         entries.back().optimizer->hyperparameters().set_from_text(name, value);
@@ -51,7 +62,8 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
       }
     }
   }
-  if (entries.empty()) throw InputError("missing --optimizer NAME; see 'lossviz-cli list optimizers'");
+  if (entries.empty())
+    throw InputError("missing --optimizer NAME; see 'lossviz-cli list optimizers'");
   return entries;
 }
 
@@ -117,7 +129,8 @@ void report_run(const std::string& optimizer, const Trajectory& trajectory) {
   std::fprintf(stderr, "%s: %s after %d steps, loss %.6g", optimizer.c_str(),
                status_name(trajectory.status), trajectory.size() - 1,
                trajectory.empty() ? 0.0 : trajectory.loss.back());
-  if (!trajectory.status_reason.empty()) std::fprintf(stderr, " (%s)", trajectory.status_reason.c_str());
+  if (!trajectory.status_reason.empty())
+    std::fprintf(stderr, " (%s)", trajectory.status_reason.c_str());
   std::fprintf(stderr, "\n");
 }
 

@@ -32,9 +32,11 @@ uint32_t big_endian(const std::string& bytes, size_t offset) {
   return value;
 }
 
-void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& shape, const std::vector<double>& values) {
+void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& shape,
+                   const std::vector<double>& values) {
   const hid_t space = H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr);
-  const hid_t dataset = H5Dcreate2(file, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  const hid_t dataset =
+      H5Dcreate2(file, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
   H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data());
   H5Dclose(dataset);
   H5Sclose(space);
@@ -44,9 +46,11 @@ void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& sha
 
 TEST_CASE("plot writes a well-formed SVG with one trajectory per --optimizer") {
   const std::string out = temp_path("race.svg");
-  const auto r = run_process(cli("plot --function rosenbrock --optimizer sgd --set lr=1e-3 --optimizer sgd "
-                                 "--set lr=1e-3 --set momentum=0.9 --optimizer sgd --set lr=0.01 --steps 200 "
-                                 "--log-levels --label-levels --out " + out));
+  const auto r =
+      run_process(cli("plot --function rosenbrock --optimizer sgd --set lr=1e-3 --optimizer sgd "
+                      "--set lr=1e-3 --set momentum=0.9 --optimizer sgd --set lr=0.01 --steps 200 "
+                      "--log-levels --label-levels --out " +
+                      out));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(run_process("xmllint --noout " + out).exit_code == 0);
   const std::string svg = slurp(out);
@@ -59,8 +63,10 @@ TEST_CASE("plot writes a well-formed SVG with one trajectory per --optimizer") {
 
 TEST_CASE("plot --combined PNG has size x dpi pixels; PDF has the page size") {
   const std::string png = temp_path("combined.png");
-  auto r = run_process(cli("plot --function quadratic --optimizer sgd --set lr=0.1 --steps 50 --combined "
-                           "--size 9x4 --dpi 120 --out " + png));
+  auto r = run_process(
+      cli("plot --function quadratic --optimizer sgd --set lr=0.1 --steps 50 --combined "
+          "--size 9x4 --dpi 120 --out " +
+          png));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string bytes = slurp(png);
   REQUIRE(bytes.size() > 24);
@@ -69,8 +75,10 @@ TEST_CASE("plot --combined PNG has size x dpi pixels; PDF has the page size") {
   std::remove(png.c_str());
 
   const std::string pdf = temp_path("loss.pdf");
-  r = run_process(cli("plot --expr \"x^2 + 3*y^2\" --optimizer sgd --set lr=0.1 --start 1,1 --steps 30 --kind loss "
-                      "--size 5x3 --out " + pdf));
+  r = run_process(cli(
+      "plot --expr \"x^2 + 3*y^2\" --optimizer sgd --set lr=0.1 --start 1,1 --steps 30 --kind loss "
+      "--size 5x3 --out " +
+      pdf));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string document = slurp(pdf);
   CHECK(document.rfind("%PDF-", 0) == 0);
@@ -92,10 +100,13 @@ TEST_CASE("plot draws a network surface from an HDF5 file with a CSV trajectory"
   write_dataset(file, "train_loss", {21, 21}, loss);
   H5Fclose(file);
   const std::string csv = temp_path("path.csv");
-  auto r = run_process(cli("run --expr \"x^2 + 2*y^2\" --optimizer sgd --set lr=0.1 --start 0.8,0.8 --steps 20 --out " + csv));
+  auto r = run_process(cli(
+      "run --expr \"x^2 + 2*y^2\" --optimizer sgd --set lr=0.1 --start 0.8,0.8 --steps 20 --out " +
+      csv));
   REQUIRE(r.exit_code == 0);
   const std::string out = temp_path("surface.svg");
-  r = run_process(cli("plot --surface " + surface + " --trajectory " + csv + " --colormap magma --out " + out));
+  r = run_process(
+      cli("plot --surface " + surface + " --trajectory " + csv + " --colormap magma --out " + out));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string svg = slurp(out);
   CHECK(run_process("xmllint --noout " + out).exit_code == 0);
@@ -111,11 +122,13 @@ TEST_CASE("plot rejects bad input with exit code 2 and leaves existing files unt
     std::fputs("old", file);
     std::fclose(file);
   }
-  auto r = run_process(cli("plot --function quadratic --optimizer sgd --colormap virdis --out " + keep));
+  auto r =
+      run_process(cli("plot --function quadratic --optimizer sgd --colormap virdis --out " + keep));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("did you mean 'viridis'") != std::string::npos);
   CHECK(slurp(keep) == "old");
-  r = run_process(cli("plot --function quadratic --optimizer sgd --out /nonexistent-dir/figure.png"));
+  r = run_process(
+      cli("plot --function quadratic --optimizer sgd --out /nonexistent-dir/figure.png"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot write '/nonexistent-dir/figure.png'") != std::string::npos);
   r = run_process(cli("plot --function quadratic --optimizer sgd --out figure.gif"));
@@ -134,8 +147,11 @@ TEST_CASE("plot rejects bad input with exit code 2 and leaves existing files unt
 TEST_CASE("compare prints the table and writes JSON, CSV and a figure") {
   const std::string json = temp_path("compare.json");
   const std::string figure = temp_path("compare.svg");
-  auto r = run_process(cli("compare --function quadratic --param kappa=1 --optimizer sgd --optimizer sgd --set momentum=0.5 "
-                           "--steps 30 --starts 4 --grid-points 11 --threads 2 --out " + json + " --figure " + figure));
+  auto r =
+      run_process(cli("compare --function quadratic --param kappa=1 --optimizer sgd --optimizer "
+                      "sgd --set momentum=0.5 "
+                      "--steps 30 --starts 4 --grid-points 11 --threads 2 --out " +
+                      json + " --figure " + figure));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(r.out.find("optimizer") == 0);
   CHECK(r.out.find("sgd momentum=0.5") != std::string::npos);
@@ -151,9 +167,14 @@ TEST_CASE("compare prints the table and writes JSON, CSV and a figure") {
   CHECK(count(slurp(figure), "<g class=\"box\">") == 2);
 
   const std::string csv = temp_path("compare.csv");
-  r = run_process(cli("compare --function rosenbrock --optimizer sgd --evals 100 --starts 2 --search random --trials 5 --out " + csv));
+  r =
+      run_process(cli("compare --function rosenbrock --optimizer sgd --evals 100 --starts 2 "
+                      "--search random --trials 5 --out " +
+                      csv));
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  CHECK(slurp(csv).rfind("optimizer,best_setting,median,q1,q3,diverged,runs,median_steps_to_target,reached_target\n", 0) == 0);
+  CHECK(slurp(csv).rfind("optimizer,best_setting,median,q1,q3,diverged,runs,median_steps_to_target,"
+                         "reached_target\n",
+                         0) == 0);
   for (const std::string& path : {json, figure, csv}) std::remove(path.c_str());
 
   r = run_process(cli("compare --function quadratic --optimizer sgd --search annealing"));

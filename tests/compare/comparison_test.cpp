@@ -34,8 +34,10 @@ TEST_CASE("sgd tunes lr over its slider range in log space") {
   CHECK(tuned[0].log_scale);
 }
 
-TEST_CASE("grid settings are log-spaced with both ends; random ones are reproducible and in range") {
-  const std::vector<lv::TunedParameter> parameters = {{"lr", 1e-5, 1.0, true, false}, {"momentum", 0.0, 0.9, false, false}};
+TEST_CASE(
+    "grid settings are log-spaced with both ends; random ones are reproducible and in range") {
+  const std::vector<lv::TunedParameter> parameters = {{"lr", 1e-5, 1.0, true, false},
+                                                      {"momentum", 0.0, 0.9, false, false}};
   const auto grid = lv::grid_settings(parameters, 6);
   REQUIRE(grid.size() == 36);
   // lr: 10^-5 ... 10^0 in 5 equal log steps; momentum 0, 0.18, ..., 0.9.
@@ -71,7 +73,8 @@ TEST_CASE("final loss and steps to target respect the evaluation budget") {
   lv::Trajectory trajectory(2);
   const lv::Vec point = lv::Vec::Zero(2);
   // Losses 8, 4, 2, 1 with cumulative evaluations 0, 2, 4, 6 (two per step).
-  for (int row = 0; row < 4; ++row) trajectory.append(point, 8.0 / (1 << row), 1.0, 0.0, 0.1, 2 * row);
+  for (int row = 0; row < 4; ++row)
+    trajectory.append(point, 8.0 / (1 << row), 1.0, 0.0, 0.1, 2 * row);
   CHECK(lv::final_loss(trajectory, 0) == 1.0);
   CHECK(lv::final_loss(trajectory, 5) == 2.0);  // rows with at most 5 evaluations: up to row 2
   CHECK(lv::steps_to_target(trajectory, 2.5, 0) == 2);
@@ -85,15 +88,18 @@ TEST_CASE("final loss and steps to target respect the evaluation budget") {
 TEST_CASE("parallel_for runs every job once and rethrows a job's error") {
   std::vector<std::atomic<int>> hits(1000);
   long last_done = 0;
-  lv::parallel_for(1000, 4, [&](long i) { ++hits[i]; }, [&](long done, long total) {
-    CHECK(total == 1000);
-    last_done = done;
-  });
+  lv::parallel_for(
+      1000, 4, [&](long i) { ++hits[i]; },
+      [&](long done, long total) {
+        CHECK(total == 1000);
+        last_done = done;
+      });
   for (const auto& hit : hits) CHECK(hit == 1);
   CHECK(last_done == 1000);
-  CHECK_THROWS_WITH_AS(lv::parallel_for(100, 3, [](long i) {
-                         if (i == 42) throw lv::InputError("job 42 failed");
-                       }),
+  CHECK_THROWS_WITH_AS(lv::parallel_for(100, 3,
+                                        [](long i) {
+                                          if (i == 42) throw lv::InputError("job 42 failed");
+                                        }),
                        "job 42 failed", lv::InputError);
 }
 
@@ -118,7 +124,8 @@ TEST_CASE("on f = (x² + y²)/2 the tuned sgd picks lr = 1, which reaches the mi
   CHECK(result.best_trajectory.size() == 2);  // converged after one step (zero gradient)
   // The two start sets are different points, and the same seed draws the same ones.
   for (const lv::Vec& tuning : comparison.tuning_starts) {
-    for (const lv::Vec& held_out : comparison.held_out_starts) CHECK((tuning - held_out).norm() > 0.0);
+    for (const lv::Vec& held_out : comparison.held_out_starts)
+      CHECK((tuning - held_out).norm() > 0.0);
   }
   std::vector<lv::Vec> tuning, held_out;
   lv::draw_start_sets(settings, 2, tuning, held_out);
@@ -131,9 +138,13 @@ TEST_CASE("runs that diverge are reported as +inf and counted") {
   // few steps and every held-out run must be reported diverged (final loss +inf).
   class SteepGd final : public lv::Optimizer {
    public:
-    SteepGd() : Optimizer("steep_gd", {lv::real_parameter("lr", 0.75, 0.5, 1.0, 0.0, 10.0, true, "step size")}) {}
+    SteepGd()
+        : Optimizer("steep_gd",
+                    {lv::real_parameter("lr", 0.75, 0.5, 1.0, 0.0, 10.0, true, "step size")}) {}
     void reset(const lv::Vec&) override {}
-    void step(const lv::StepContext& context, lv::Vec& x) override { x -= context.learning_rate * context.gradient; }
+    void step(const lv::StepContext& context, lv::Vec& x) override {
+      x -= context.learning_rate * context.gradient;
+    }
   };
   const lv::FormulaObjective objective(lv::Expr::parse("50*(x^2 + y^2)"));
   lv::ComparisonSettings settings;

@@ -4,8 +4,8 @@
 
 #include <hdf5.h>
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 #include "common/errors.hpp"
 #include "io/surface_h5_reader.hpp"
@@ -18,9 +18,11 @@ std::string temp_path(const std::string& name) {
   return "/tmp/lossviz-io-test-" + std::to_string(::getpid()) + "-" + name;
 }
 
-void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& shape, const std::vector<double>& values) {
+void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& shape,
+                   const std::vector<double>& values) {
   const hid_t space = H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr);
-  const hid_t dataset = H5Dcreate2(file, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  const hid_t dataset =
+      H5Dcreate2(file, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
   H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data());
   H5Dclose(dataset);
   H5Sclose(space);
@@ -59,21 +61,25 @@ TEST_CASE("a loss-landscape surface file reads as a grid with train_loss[i][j] a
 }
 
 TEST_CASE("bad surface files give errors naming the file and the dataset") {
-  CHECK_THROWS_WITH_AS(lv::read_surface_h5("/nonexistent/surface.h5"), doctest::Contains("no such file"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5("/nonexistent/surface.h5"),
+                       doctest::Contains("no such file"), lv::InputError);
   const std::string text = temp_path("not.h5");
   std::FILE* file = std::fopen(text.c_str(), "w");
   std::fputs("hello", file);
   std::fclose(file);
-  CHECK_THROWS_WITH_AS(lv::read_surface_h5(text), doctest::Contains("not an HDF5 file"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5(text), doctest::Contains("not an HDF5 file"),
+                       lv::InputError);
   std::remove(text.c_str());
 
   const std::string one_d = write_surface("one_d.h5", false);
-  CHECK_THROWS_WITH_AS(lv::read_surface_h5(one_d), doctest::Contains("'ycoordinates' is missing"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5(one_d), doctest::Contains("'ycoordinates' is missing"),
+                       lv::InputError);
   std::remove(one_d.c_str());
   const std::string mis_shaped = write_surface("shape.h5", true, 3);
-  CHECK_THROWS_WITH_AS(lv::read_surface_h5(mis_shaped), doctest::Contains("must have shape [3, 2]"), lv::InputError);
-  CHECK_THROWS_WITH_AS(lv::read_surface_h5(mis_shaped, "train_acc"), doctest::Contains("'train_acc' is missing"),
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5(mis_shaped), doctest::Contains("must have shape [3, 2]"),
                        lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5(mis_shaped, "train_acc"),
+                       doctest::Contains("'train_acc' is missing"), lv::InputError);
   std::remove(mis_shaped.c_str());
 }
 
@@ -94,11 +100,14 @@ TEST_CASE("a trajectory CSV reads back what the writer wrote") {
 }
 
 TEST_CASE("malformed trajectory CSV names the file, line and column") {
-  CHECK_THROWS_WITH_AS(lv::parse_trajectory_csv("a,b\n", "t.csv"), doctest::Contains("'t.csv' line 1"), lv::InputError);
-  CHECK_THROWS_WITH_AS(lv::parse_trajectory_csv("step,loss,grad_norm,update_norm,lr,x0,x1\n0,1,2,3,4,5,oops\n", "t.csv"),
-                       doctest::Contains("'t.csv' line 2 column 7: 'oops' is not a number"), lv::InputError);
-  const lv::Trajectory diverged =
-      lv::parse_trajectory_csv("step,loss,grad_norm,update_norm,lr,x0,x1\n0,1,1,0,0.1,1,1\n1,inf,1,0,0.1,1,1\n", "t.csv");
+  CHECK_THROWS_WITH_AS(lv::parse_trajectory_csv("a,b\n", "t.csv"),
+                       doctest::Contains("'t.csv' line 1"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_trajectory_csv(
+                           "step,loss,grad_norm,update_norm,lr,x0,x1\n0,1,2,3,4,5,oops\n", "t.csv"),
+                       doctest::Contains("'t.csv' line 2 column 7: 'oops' is not a number"),
+                       lv::InputError);
+  const lv::Trajectory diverged = lv::parse_trajectory_csv(
+      "step,loss,grad_norm,update_norm,lr,x0,x1\n0,1,1,0,0.1,1,1\n1,inf,1,0,0.1,1,1\n", "t.csv");
   CHECK(diverged.status == lv::RunStatus::Diverged);
   CHECK(diverged.diverged_step == 1);
   CHECK(diverged.size() == 1);

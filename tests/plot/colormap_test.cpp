@@ -49,7 +49,8 @@ TEST_CASE("the diverging map is light in the middle and symmetric in lightness")
   const auto& points = map.control_points;
   const size_t n = points.size();
   for (size_t i = 0; i < n / 2; ++i) {
-    CHECK(lv::srgb_to_lab(points[i])[0] == doctest::Approx(lv::srgb_to_lab(points[n - 1 - i])[0]).epsilon(0.01));
+    CHECK(lv::srgb_to_lab(points[i])[0] ==
+          doctest::Approx(lv::srgb_to_lab(points[n - 1 - i])[0]).epsilon(0.01));
     CHECK(lv::srgb_to_lab(points[i])[0] < lv::srgb_to_lab(points[i + 1])[0]);
   }
   const auto middle = lv::srgb_to_lab(map.sample(0.5));
@@ -67,5 +68,6 @@ TEST_CASE("sample interpolates the control points and clamps") {
 }
 
 TEST_CASE("an unknown colormap names the closest one") {
-  CHECK_THROWS_WITH_AS(lv::find_colormap("virdis"), doctest::Contains("did you mean 'viridis'"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::find_colormap("virdis"), doctest::Contains("did you mean 'viridis'"),
+                       lv::InputError);
 }

@@ -95,9 +95,10 @@ TEST_CASE("the PDF starts with %PDF and has the page size in points") {
 
 TEST_CASE("a bad path or a failed render leaves existing files untouched") {
   CHECK_THROWS_WITH_AS(lv::save_figure(sample_figure(1), "/nonexistent-dir/figure.svg"),
-                       doctest::Contains("cannot write '/nonexistent-dir/figure.svg'"), lv::InputError);
-  CHECK_THROWS_WITH_AS(lv::save_figure(sample_figure(1), temp_path("figure.bmp")), doctest::Contains(".svg, .pdf or .png"),
+                       doctest::Contains("cannot write '/nonexistent-dir/figure.svg'"),
                        lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::save_figure(sample_figure(1), temp_path("figure.bmp")),
+                       doctest::Contains(".svg, .pdf or .png"), lv::InputError);
   const std::string path = temp_path("keep.png");
   lv::write_file_atomically(path, "previous contents");
   lv::Figure broken = sample_figure(1);
@@ -115,5 +116,6 @@ TEST_CASE("a surface with no finite value is an input error") {
   lv::Figure figure = sample_figure(1);
   auto& landscape = std::get<lv::LandscapePanel>(figure.columns[0].panels[0]);
   std::fill(landscape.grid.values.begin(), landscape.grid.values.end(), std::nan(""));
-  CHECK_THROWS_WITH_AS(lv::figure_svg(figure), doctest::Contains("no finite value"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::figure_svg(figure), doctest::Contains("no finite value"),
+                       lv::InputError);
 }

@@ -10,7 +10,8 @@
 namespace {
 
 lv::SampledGrid grid_of(const std::string& formula, double half_width, int n) {
-  return lv::sample_formula(lv::Expr::parse(formula), -half_width, half_width, -half_width, half_width, n, n);
+  return lv::sample_formula(lv::Expr::parse(formula), -half_width, half_width, -half_width,
+                            half_width, n, n);
 }
 
 }  // namespace
@@ -24,7 +25,8 @@ TEST_CASE("contours of x^2 + y^2 are closed circles of radius sqrt(level)") {
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].closed);
     CHECK(lines[0].points.size() > 20);
-    for (const auto& [x, y] : lines[0].points) CHECK(std::hypot(x, y) == doctest::Approx(radius).epsilon(5e-4 / radius));
+    for (const auto& [x, y] : lines[0].points)
+      CHECK(std::hypot(x, y) == doctest::Approx(radius).epsilon(5e-4 / radius));
   }
 }
 
@@ -55,7 +57,8 @@ TEST_CASE("a saddle cell is resolved by its centre value") {
     CHECK_FALSE(line.closed);
     std::sort(line.points.begin(), line.points.end());
   }
-  std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.points < b.points; });
+  std::sort(lines.begin(), lines.end(),
+            [](const auto& a, const auto& b) { return a.points < b.points; });
   CHECK(lines[0].points[0][0] == doctest::Approx(0.0));
   CHECK(lines[0].points[0][1] == doctest::Approx(0.5));
   CHECK(lines[0].points[1][0] == doctest::Approx(1.0 / 3.0));

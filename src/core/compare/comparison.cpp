@@ -27,18 +27,20 @@ int last_row_in_budget(const Trajectory& trajectory, long evaluation_budget) {
 RunSettings run_settings(const ComparisonSettings& settings, uint64_t seed) {
   RunSettings run = settings.run;
   // Each step costs at least one evaluation, so an evaluation budget never needs more steps.
-  run.max_steps = settings.evaluation_budget > 0 ? static_cast<int>(std::min<long>(settings.evaluation_budget, 1 << 30))
-                                                 : settings.steps;
+  run.max_steps = settings.evaluation_budget > 0
+                      ? static_cast<int>(std::min<long>(settings.evaluation_budget, 1 << 30))
+                      : settings.steps;
   run.seed = seed;
   return run;
 }
 
 Trajectory run_contestant(const Objective& objective, const Contestant& contestant,
-                          const std::vector<TunedParameter>& tuned, const TuningSetting& setting, const Vec& start,
-                          const RunSettings& run) {
+                          const std::vector<TunedParameter>& tuned, const TuningSetting& setting,
+                          const Vec& start, const RunSettings& run) {
   std::unique_ptr<Optimizer> optimizer = contestant.make_optimizer();
   apply_setting(*optimizer, tuned, setting);
-  const std::unique_ptr<Schedule> schedule = contestant.make_schedule ? contestant.make_schedule() : nullptr;
+  const std::unique_ptr<Schedule> schedule =
+      contestant.make_schedule ? contestant.make_schedule() : nullptr;
   return run_optimizer(objective, *optimizer, schedule.get(), start, run);
 }
 
@@ -49,14 +51,16 @@ double median_of(std::vector<double> values) {
 
 void validate(const ComparisonSettings& settings, const std::vector<Contestant>& contestants) {
   if (contestants.empty()) throw InputError("a comparison needs at least one optimizer");
-  if (settings.evaluation_budget <= 0 && settings.steps < 1) throw InputError("the step budget must be at least 1");
+  if (settings.evaluation_budget <= 0 && settings.steps < 1)
+    throw InputError("the step budget must be at least 1");
   if (settings.starts < 1) throw InputError("a comparison needs at least 1 start point per set");
 }
 
 // Tuning: every (contestant, setting, tuning start) run; the best setting has the lowest median
 // final loss over the tuning starts (the first such setting on ties).
-void tune(const Objective& objective, const std::vector<Contestant>& contestants, const ComparisonSettings& settings,
-          const std::vector<Vec>& starts, std::vector<ContestantResult>& results, long& done, long total) {
+void tune(const Objective& objective, const std::vector<Contestant>& contestants,
+          const ComparisonSettings& settings, const std::vector<Vec>& starts,
+          std::vector<ContestantResult>& results, long& done, long total) {
   std::vector<std::vector<TuningSetting>> candidates;
   struct Job {
     size_t contestant, setting, start;
@@ -68,7 +72,8 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
     results[c].tuned = tuned_parameters(*prototype);
     candidates.push_back(settings.search == SearchMethod::Grid
                              ? grid_settings(results[c].tuned, settings.grid_points)
-                             : random_settings(results[c].tuned, settings.random_trials, settings.seed + 7919 * (c + 1)));
+                             : random_settings(results[c].tuned, settings.random_trials,
+                                               settings.seed + 7919 * (c + 1)));
     results[c].settings_tried = static_cast<int>(candidates.back().size());
     for (size_t s = 0; s < candidates.back().size(); ++s) {
       for (size_t k = 0; k < starts.size(); ++k) jobs.push_back({c, s, k});
@@ -96,8 +101,9 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
     results[c].tuning_score = k_infinity;
     results[c].best_setting = candidates[c].front();
     for (size_t s = 0; s < candidates[c].size(); ++s) {
-      const std::vector<double> setting_losses(losses.begin() + static_cast<long>(i),
-                                               losses.begin() + static_cast<long>(i + starts.size()));
+      const std::vector<double> setting_losses(
+          losses.begin() + static_cast<long>(i),
+          losses.begin() + static_cast<long>(i + starts.size()));
       i += starts.size();
       const double score = median_of(setting_losses);
       if (score < results[c].tuning_score) {
@@ -109,16 +115,18 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
 }
 
 // Reporting: the best setting of each contestant from every held-out start, with held-out seeds.
-void report(const Objective& objective, const std::vector<Contestant>& contestants, const ComparisonSettings& settings,
-            const std::vector<Vec>& starts, std::vector<ContestantResult>& results, long done, long total) {
+void report(const Objective& objective, const std::vector<Contestant>& contestants,
+            const ComparisonSettings& settings, const std::vector<Vec>& starts,
+            std::vector<ContestantResult>& results, long done, long total) {
   const size_t count = starts.size();
   std::vector<Trajectory> trajectories(contestants.size() * count);
   parallel_for(
       static_cast<long>(trajectories.size()), settings.threads,
       [&](long i) {
         const size_t c = static_cast<size_t>(i) / count, k = static_cast<size_t>(i) % count;
-        trajectories[i] = run_contestant(objective, contestants[c], results[c].tuned, results[c].best_setting, starts[k],
-                                         run_settings(settings, settings.seed + 1 + count + k));
+        trajectories[i] =
+            run_contestant(objective, contestants[c], results[c].tuned, results[c].best_setting,
+                           starts[k], run_settings(settings, settings.seed + 1 + count + k));
       },
       [&](long finished, long) {
         if (settings.progress) settings.progress(done + finished, total);
@@ -128,7 +136,8 @@ void report(const Objective& objective, const std::vector<Contestant>& contestan
     for (size_t k = 0; k < count; ++k) {
       const Trajectory& trajectory = trajectories[c * count + k];
       result.final_losses.push_back(final_loss(trajectory, settings.evaluation_budget));
-      result.steps_to_target.push_back(steps_to_target(trajectory, settings.target_loss, settings.evaluation_budget));
+      result.steps_to_target.push_back(
+          steps_to_target(trajectory, settings.target_loss, settings.evaluation_budget));
       if (std::isinf(result.final_losses.back())) ++result.diverged;
     }
     std::vector<double> sorted = result.final_losses;
@@ -178,7 +187,8 @@ void draw_start_sets(const ComparisonSettings& settings, int dimension, std::vec
   }
 }
 
-Comparison compare_optimizers(const Objective& objective, const std::vector<Contestant>& contestants,
+Comparison compare_optimizers(const Objective& objective,
+                              const std::vector<Contestant>& contestants,
                               const ComparisonSettings& settings) {
   validate(settings, contestants);
   Comparison comparison;
@@ -187,14 +197,16 @@ Comparison compare_optimizers(const Objective& objective, const std::vector<Cont
   long total = 0;
   for (const Contestant& contestant : contestants) {
     const std::vector<TunedParameter> tuned = tuned_parameters(*contestant.make_optimizer());
-    const long candidates = settings.search == SearchMethod::Grid
-                                ? static_cast<long>(std::pow(settings.grid_points, static_cast<double>(tuned.size())))
-                                : settings.random_trials;
+    const long candidates =
+        settings.search == SearchMethod::Grid
+            ? static_cast<long>(std::pow(settings.grid_points, static_cast<double>(tuned.size())))
+            : settings.random_trials;
     total += (candidates + 1) * settings.starts;
   }
   long done = 0;
   tune(objective, contestants, settings, comparison.tuning_starts, comparison.results, done, total);
-  report(objective, contestants, settings, comparison.held_out_starts, comparison.results, done, total);
+  report(objective, contestants, settings, comparison.held_out_starts, comparison.results, done,
+         total);
   return comparison;
 }
 

@@ -26,12 +26,14 @@ std::vector<TunedParameter> tuned_parameters(const Optimizer& optimizer);
 // Every combination of `points_per_parameter` values per parameter (evenly spaced, in log space
 // for log-scale parameters, both ends included). Throws InputError when the grid would exceed
 // `max_settings` or points_per_parameter < 2.
-std::vector<TuningSetting> grid_settings(const std::vector<TunedParameter>& parameters, int points_per_parameter,
-                                         int max_settings = 100000);
+std::vector<TuningSetting> grid_settings(const std::vector<TunedParameter>& parameters,
+                                         int points_per_parameter, int max_settings = 100000);
 // `count` settings drawn uniformly (log-uniformly for log-scale parameters), seeded.
-std::vector<TuningSetting> random_settings(const std::vector<TunedParameter>& parameters, int count, uint64_t seed);
+std::vector<TuningSetting> random_settings(const std::vector<TunedParameter>& parameters, int count,
+                                           uint64_t seed);
 
 // Applies a setting to an optimizer (validated by its descriptors).
-void apply_setting(Optimizer& optimizer, const std::vector<TunedParameter>& parameters, const TuningSetting& setting);
+void apply_setting(Optimizer& optimizer, const std::vector<TunedParameter>& parameters,
+                   const TuningSetting& setting);
 
 }  // namespace lv

@@ -21,15 +21,17 @@ int check_header(const std::string& line, const std::string& source) {
   const std::vector<std::string> names = split(strip(line), ',');
   for (int k = 0; k < k_fixed_count; ++k) {
     if (k >= static_cast<int>(names.size()) || names[k] != k_fixed_columns[k]) {
-      throw InputError("'" + source + "' line 1: expected the header step,loss,grad_norm,update_norm,lr,x0,x1,...");
+      throw InputError(
+          "'" + source +
+          "' line 1: expected the header step,loss,grad_norm,update_norm,lr,x0,x1,...");
     }
   }
   const int dimension = static_cast<int>(names.size()) - k_fixed_count;
   if (dimension < 2) throw InputError("'" + source + "' line 1: needs at least the columns x0,x1");
   for (int k = 0; k < dimension; ++k) {
     if (names[k_fixed_count + k] != "x" + std::to_string(k)) {
-      throw InputError("'" + source + "' line 1: column " + std::to_string(k_fixed_count + k + 1) + " should be x" +
-                       std::to_string(k));
+      throw InputError("'" + source + "' line 1: column " + std::to_string(k_fixed_count + k + 1) +
+                       " should be x" + std::to_string(k));
     }
   }
   return dimension;
@@ -48,13 +50,15 @@ Trajectory parse_trajectory_csv(const std::string& text, const std::string& sour
     const std::vector<std::string> fields = split(line, ',');
     const std::string where = "'" + source + "' line " + std::to_string(row + 1);
     if (static_cast<int>(fields.size()) != k_fixed_count + dimension) {
-      throw InputError(where + ": expected " + std::to_string(k_fixed_count + dimension) + " fields, got " +
-                       std::to_string(fields.size()));
+      throw InputError(where + ": expected " + std::to_string(k_fixed_count + dimension) +
+                       " fields, got " + std::to_string(fields.size()));
     }
     std::vector<double> numbers;
     for (size_t column = 0; column < fields.size(); ++column) {
       const auto value = parse_double(fields[column]);
-      if (!value) throw InputError(where + " column " + std::to_string(column + 1) + ": '" + fields[column] + "' is not a number");
+      if (!value)
+        throw InputError(where + " column " + std::to_string(column + 1) + ": '" + fields[column] +
+                         "' is not a number");
       numbers.push_back(*value);
     }
     Vec point(dimension);

@@ -28,7 +28,9 @@ struct Rect {
   double x = 0.0, y = 0.0, width = 0.0, height = 0.0;
   double right() const { return x + width; }
   double bottom() const { return y + height; }
-  bool contains(const Point& p) const { return p[0] >= x && p[0] <= right() && p[1] >= y && p[1] <= bottom(); }
+  bool contains(const Point& p) const {
+    return p[0] >= x && p[0] <= right() && p[1] >= y && p[1] <= bottom();
+  }
 };
 
 struct AxisRange {

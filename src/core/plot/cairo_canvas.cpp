@@ -8,7 +8,8 @@
 namespace lv {
 
 cairo_surface_t* image_surface(const RgbaImage& image) {
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
+  cairo_surface_t* surface =
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
   cairo_surface_flush(surface);
   unsigned char* data = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
@@ -19,7 +20,8 @@ cairo_surface_t* image_surface(const RgbaImage& image) {
       // Native-endian 32-bit words, premultiplied alpha (cairo's ARGB32 layout).
       const uint32_t alpha = p[3];
       auto premultiply = [alpha](uint8_t c) { return (c * alpha + 127) / 255; };
-      out[column] = (alpha << 24) | (premultiply(p[0]) << 16) | (premultiply(p[1]) << 8) | premultiply(p[2]);
+      out[column] =
+          (alpha << 24) | (premultiply(p[0]) << 16) | (premultiply(p[1]) << 8) | premultiply(p[2]);
     }
   }
   cairo_surface_mark_dirty(surface);
@@ -58,7 +60,8 @@ void CairoCanvas::fill_polygon(const std::vector<Point>& points, const Color& fi
   cairo_fill(context_);
 }
 
-void CairoCanvas::circle(const Point& centre, double radius, const Color& fill, const Stroke& stroke) {
+void CairoCanvas::circle(const Point& centre, double radius, const Color& fill,
+                         const Stroke& stroke) {
   cairo_new_path(context_);
   cairo_arc(context_, centre[0], centre[1], radius, 0.0, 2.0 * std::numbers::pi);
   if (fill.a > 0.0) {
@@ -80,7 +83,8 @@ void CairoCanvas::text(const Point& anchor, const std::string& text, const TextS
   cairo_translate(context_, anchor[0], anchor[1]);
   cairo_rotate(context_, -style.angle_degrees * std::numbers::pi / 180.0);
   const double width = text_width(text, style.size, style.bold);
-  cairo_move_to(context_, start_offset(style.horizontal, width), baseline_offset(style.vertical, style.size));
+  cairo_move_to(context_, start_offset(style.horizontal, width),
+                baseline_offset(style.vertical, style.size));
   set_color(style.color);
   cairo_show_text(context_, text.c_str());
   cairo_restore(context_);
@@ -108,6 +112,8 @@ void CairoCanvas::push_clip(double x, double y, double width, double height) {
   cairo_clip(context_);
 }
 
-void CairoCanvas::pop_clip() { cairo_restore(context_); }
+void CairoCanvas::pop_clip() {
+  cairo_restore(context_);
+}
 
 }  // namespace lv

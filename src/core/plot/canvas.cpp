@@ -34,19 +34,26 @@ double text_width(const std::string& text, double size, bool bold) {
 
 double baseline_offset(VerticalAlign vertical, double size) {
   switch (vertical) {
-    case VerticalAlign::Top: return k_cap_height * size;
-    case VerticalAlign::Middle: return 0.5 * k_cap_height * size;
-    case VerticalAlign::Bottom: return -k_descent * size;
-    case VerticalAlign::Baseline: break;
+    case VerticalAlign::Top:
+      return k_cap_height * size;
+    case VerticalAlign::Middle:
+      return 0.5 * k_cap_height * size;
+    case VerticalAlign::Bottom:
+      return -k_descent * size;
+    case VerticalAlign::Baseline:
+      break;
   }
   return 0.0;
 }
 
 double start_offset(HorizontalAlign horizontal, double width) {
   switch (horizontal) {
-    case HorizontalAlign::Center: return -0.5 * width;
-    case HorizontalAlign::Right: return -width;
-    case HorizontalAlign::Left: break;
+    case HorizontalAlign::Center:
+      return -0.5 * width;
+    case HorizontalAlign::Right:
+      return -width;
+    case HorizontalAlign::Left:
+      break;
   }
   return 0.0;
 }

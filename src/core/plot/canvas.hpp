@@ -19,8 +19,8 @@ using Point = std::array<double, 2>;
 
 struct Stroke {
   Color color;
-  double width = 1.0;          // points
-  std::vector<double> dash;    // on/off lengths in points; empty: solid
+  double width = 1.0;        // points
+  std::vector<double> dash;  // on/off lengths in points; empty: solid
 };
 
 enum class HorizontalAlign { Left, Center, Right };
@@ -48,7 +48,8 @@ class Canvas {
   virtual void polyline(const std::vector<Point>& points, bool closed, const Stroke& stroke) = 0;
   virtual void fill_polygon(const std::vector<Point>& points, const Color& fill) = 0;
   // A circle filled with `fill` (alpha 0: none) and outlined by `stroke` (width 0: none).
-  virtual void circle(const Point& centre, double radius, const Color& fill, const Stroke& stroke) = 0;
+  virtual void circle(const Point& centre, double radius, const Color& fill,
+                      const Stroke& stroke) = 0;
   virtual void text(const Point& anchor, const std::string& text, const TextStyle& style) = 0;
   // Draws `image` stretched over the rectangle (smoothly interpolated).
   virtual void image(double x, double y, double width, double height, const RgbaImage& image) = 0;

@@ -24,7 +24,8 @@ double lab_f_inverse(double t) {
 }
 
 double lab_f(double t) {
-  return t > k_delta * k_delta * k_delta ? std::cbrt(t) : t / (3.0 * k_delta * k_delta) + 4.0 / 29.0;
+  return t > k_delta * k_delta * k_delta ? std::cbrt(t)
+                                         : t / (3.0 * k_delta * k_delta) + 4.0 / 29.0;
 }
 
 // sRGB transfer function (IEC 61966-2-1).
@@ -55,7 +56,9 @@ bool in_gamut(const std::array<double, 3>& linear) {
 // show: reducing chroma (never lightness) keeps the lightness ramp exact where the path leaves
 // the gamut. Bisection on the chroma.
 Rgb in_gamut_color(double lightness, double chroma, double hue) {
-  auto linear_at = [&](double c) { return lab_to_linear_srgb(lightness, c * std::cos(hue), c * std::sin(hue)); };
+  auto linear_at = [&](double c) {
+    return lab_to_linear_srgb(lightness, c * std::cos(hue), c * std::sin(hue));
+  };
   double low = 0.0, high = chroma;
   if (!in_gamut(linear_at(high))) {
     for (int i = 0; i < 40; ++i) {
@@ -83,9 +86,11 @@ std::vector<Rgb> sample_lch_path(const std::vector<LchPoint>& knots, int count) 
     const double position = t * segments;
     const int k = std::min(static_cast<int>(position), segments - 1);
     const double u = position - k;
-    const double lightness = knots.front().lightness + t * (knots.back().lightness - knots.front().lightness);
+    const double lightness =
+        knots.front().lightness + t * (knots.back().lightness - knots.front().lightness);
     const double chroma = knots[k].chroma + u * (knots[k + 1].chroma - knots[k].chroma);
-    const double hue = (knots[k].hue + u * (knots[k + 1].hue - knots[k].hue)) * std::numbers::pi / 180.0;
+    const double hue =
+        (knots[k].hue + u * (knots[k + 1].hue - knots[k].hue)) * std::numbers::pi / 180.0;
     points.push_back(in_gamut_color(lightness, chroma, hue));
   }
   return points;
@@ -114,14 +119,14 @@ std::vector<Colormap> build_colormaps() {
   // cividis: blue → grey → yellow, a blue-yellow axis readable with red-green colour blindness),
   // chroma kept inside the sRGB gamut along the lightness ramp.
   std::vector<Colormap> maps;
-  maps.push_back({"viridis", "purple-blue to yellow, sequential", false,
-                  sample_lch_path({{22, 42, 305}, {40, 35, 260}, {55, 32, 205},
-                                   {70, 55, 145}, {92, 80, 100}},
-                                  k_control_points)});
-  maps.push_back({"magma", "black to pale yellow through purple and orange, sequential", false,
-                  sample_lch_path({{3, 5, 300}, {25, 50, 305}, {45, 62, 345},
-                                   {65, 60, 390}, {97, 28, 445}},
-                                  k_control_points)});
+  maps.push_back(
+      {"viridis", "purple-blue to yellow, sequential", false,
+       sample_lch_path({{22, 42, 305}, {40, 35, 260}, {55, 32, 205}, {70, 55, 145}, {92, 80, 100}},
+                       k_control_points)});
+  maps.push_back(
+      {"magma", "black to pale yellow through purple and orange, sequential", false,
+       sample_lch_path({{3, 5, 300}, {25, 50, 305}, {45, 62, 345}, {65, 60, 390}, {97, 28, 445}},
+                       k_control_points)});
   maps.push_back({"cividis", "blue to yellow, sequential, colour-vision-deficiency friendly", false,
                   sample_lch_path({{18, 30, 270}, {45, 12, 250}, {62, 8, 100}, {90, 62, 95}},
                                   k_control_points)});
@@ -146,12 +151,15 @@ Rgb Colormap::sample(double t) const {
 // CIE 15:2004 §8.2.1 (Lab → XYZ) and IEC 61966-2-1 (XYZ → linear sRGB matrix, then encoding).
 Rgb lab_to_srgb(double lightness, double a, double b) {
   const auto [red, green, blue] = lab_to_linear_srgb(lightness, a, b);
-  auto encode = [](double linear) { return std::clamp(srgb_encode(std::max(linear, 0.0)), 0.0, 1.0); };
+  auto encode = [](double linear) {
+    return std::clamp(srgb_encode(std::max(linear, 0.0)), 0.0, 1.0);
+  };
   return {encode(red), encode(green), encode(blue)};
 }
 
 std::array<double, 3> srgb_to_lab(const Rgb& color) {
-  const double red = srgb_decode(color.r), green = srgb_decode(color.g), blue = srgb_decode(color.b);
+  const double red = srgb_decode(color.r), green = srgb_decode(color.g),
+               blue = srgb_decode(color.b);
   const double x = 0.4124564 * red + 0.3575761 * green + 0.1804375 * blue;
   const double y = 0.2126729 * red + 0.7151522 * green + 0.0721750 * blue;
   const double z = 0.0193339 * red + 0.1191920 * green + 0.9503041 * blue;

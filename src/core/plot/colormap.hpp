@@ -17,8 +17,8 @@ struct Rgb {
 struct Colormap {
   std::string name;
   std::string description;
-  bool diverging = false;            // true: the middle is the neutral (lightest) colour
-  std::vector<Rgb> control_points;   // evenly spaced over [0, 1]; at least two
+  bool diverging = false;           // true: the middle is the neutral (lightest) colour
+  std::vector<Rgb> control_points;  // evenly spaced over [0, 1]; at least two
 
   // The colour at t in [0, 1] (clamped; NaN gives the first colour).
   Rgb sample(double t) const;

@@ -18,7 +18,7 @@ namespace lv {
 
 // One optimizer run as the figure shows it.
 struct PlotRun {
-  std::string label;                  // legend text, e.g. "sgd (lr=0.01, momentum=0.9)"
+  std::string label;  // legend text, e.g. "sgd (lr=0.01, momentum=0.9)"
   Color color;
   std::vector<Point> path;            // (x, y) per recorded step, in data coordinates
   std::vector<double> loss;           // per recorded step
@@ -28,17 +28,17 @@ struct PlotRun {
 };
 
 struct LandscapePanel {
-  SampledGrid grid;                    // the surface, sampled on the plot rectangle
+  SampledGrid grid;  // the surface, sampled on the plot rectangle
   std::string x_label = "x", y_label = "y", value_label = "f(x, y)";
-  std::string colormap = "viridis";    // a name from colormaps() (default: viridis)
-  int levels = 12;                     // contour lines (0: none) (default: 12)
-  bool log_scale = false;              // colours and levels in log space (default: off)
-  bool label_levels = false;           // print the level value on each contour (default: off)
-  bool filled = false;                 // flat colour bands between levels instead of a smooth
-                                       // heatmap (default: off)
-  bool step_dots = false;              // a dot at every recorded step (default: off)
-  bool show_runs = true;               // draw the figure's runs as trajectories (default: on)
-  bool legend = true;                  // legend inside the axes (default: on)
+  std::string colormap = "viridis";  // a name from colormaps() (default: viridis)
+  int levels = 12;                   // contour lines (0: none) (default: 12)
+  bool log_scale = false;            // colours and levels in log space (default: off)
+  bool label_levels = false;         // print the level value on each contour (default: off)
+  bool filled = false;               // flat colour bands between levels instead of a smooth
+                                     // heatmap (default: off)
+  bool step_dots = false;            // a dot at every recorded step (default: off)
+  bool show_runs = true;             // draw the figure's runs as trajectories (default: on)
+  bool legend = true;                // legend inside the axes (default: on)
 };
 
 enum class CurveQuantity { Loss, GradientNorm };
@@ -74,10 +74,10 @@ struct FigureColumn {
 
 struct Figure {
   std::string title;
-  double width_inches = 6.4;   // (default: 6.4 x 4.8, matplotlib's default figure)
+  double width_inches = 6.4;  // (default: 6.4 x 4.8, matplotlib's default figure)
   double height_inches = 4.8;
   std::vector<FigureColumn> columns;
-  std::vector<PlotRun> runs;   // shared by every landscape and curve panel
+  std::vector<PlotRun> runs;  // shared by every landscape and curve panel
 };
 
 // The figure's view of a trajectory: the first two coordinates as the path, loss and gradient

@@ -4,14 +4,17 @@
 #include <cstdint>
 #include <unordered_map>
 
-
 namespace lv {
 
 namespace {
 
 // A grid edge: horizontal from (i, j) to (i+1, j), or vertical from (i, j) to (i, j+1).
-int64_t horizontal_edge(const SampledGrid& grid, int i, int j) { return (int64_t{j} * grid.nx + i) * 2; }
-int64_t vertical_edge(const SampledGrid& grid, int i, int j) { return (int64_t{j} * grid.nx + i) * 2 + 1; }
+int64_t horizontal_edge(const SampledGrid& grid, int i, int j) {
+  return (int64_t{j} * grid.nx + i) * 2;
+}
+int64_t vertical_edge(const SampledGrid& grid, int i, int j) {
+  return (int64_t{j} * grid.nx + i) * 2 + 1;
+}
 
 std::array<double, 2> crossing_point(const SampledGrid& grid, int64_t edge, double level) {
   const int64_t node = edge / 2;
@@ -32,11 +35,13 @@ struct Segment {
 // The segments of one cell. Corner order: 0 = (i,j), 1 = (i+1,j), 2 = (i+1,j+1), 3 = (i,j+1);
 // edges: bottom (0-1), right (1-2), top (3-2), left (0-3).
 void cell_segments(const SampledGrid& grid, int i, int j, double level, std::vector<Segment>& out) {
-  const double corner[4] = {grid.at(i, j), grid.at(i + 1, j), grid.at(i + 1, j + 1), grid.at(i, j + 1)};
+  const double corner[4] = {grid.at(i, j), grid.at(i + 1, j), grid.at(i + 1, j + 1),
+                            grid.at(i, j + 1)};
   for (double value : corner) {
     if (!std::isfinite(value)) return;
   }
-  const bool above[4] = {corner[0] > level, corner[1] > level, corner[2] > level, corner[3] > level};
+  const bool above[4] = {corner[0] > level, corner[1] > level, corner[2] > level,
+                         corner[3] > level};
   const int64_t bottom = horizontal_edge(grid, i, j), top = horizontal_edge(grid, i, j + 1);
   const int64_t left = vertical_edge(grid, i, j), right = vertical_edge(grid, i + 1, j);
   // The edges crossed, in the corner walk order bottom, right, top, left.
@@ -80,8 +85,9 @@ std::vector<Polyline> join_segments(const SampledGrid& grid, const std::vector<S
   auto walk = [&](int64_t edge, std::vector<int64_t>& chain) {
     for (;;) {
       const std::array<int, 2>& owners = at_edge.at(edge);
-      const int next = owners[0] >= 0 && !used[owners[0]] ? owners[0]
-                       : owners[1] >= 0 && !used[owners[1]] ? owners[1] : -1;
+      const int next = owners[0] >= 0 && !used[owners[0]]   ? owners[0]
+                       : owners[1] >= 0 && !used[owners[1]] ? owners[1]
+                                                            : -1;
       if (next < 0) return;
       used[next] = true;
       edge = segments[next].from == edge ? segments[next].to : segments[next].from;

@@ -14,12 +14,11 @@ namespace lv {
 
 struct Polyline {
   std::vector<std::array<double, 2>> points;  // in the grid's (x, y) coordinates
-  bool closed = false;  // true: the last point joins the first (not repeated)
+  bool closed = false;                        // true: the last point joins the first (not repeated)
 };
 
 // The polylines where the grid crosses `level`. Cells with a non-finite corner are skipped, so a
 // line ends at the edge of the undefined region.
 std::vector<Polyline> contour_lines(const SampledGrid& grid, double level);
-
 
 }  // namespace lv

@@ -11,13 +11,19 @@ double nice_number(double value, bool round) {
   const double fraction = value / std::pow(10.0, exponent);  // in [1, 10)
   double nice = 10.0;
   if (round) {
-    if (fraction < 1.5) nice = 1.0;
-    else if (fraction < 3.0) nice = 2.0;
-    else if (fraction < 7.0) nice = 5.0;
+    if (fraction < 1.5)
+      nice = 1.0;
+    else if (fraction < 3.0)
+      nice = 2.0;
+    else if (fraction < 7.0)
+      nice = 5.0;
   } else {
-    if (fraction <= 1.0) nice = 1.0;
-    else if (fraction <= 2.0) nice = 2.0;
-    else if (fraction <= 5.0) nice = 5.0;
+    if (fraction <= 1.0)
+      nice = 1.0;
+    else if (fraction <= 2.0)
+      nice = 2.0;
+    else if (fraction <= 5.0)
+      nice = 5.0;
   }
   return nice * std::pow(10.0, exponent);
 }
@@ -74,7 +80,8 @@ Ticks log_ticks(double low, double high) {
   if (last_exponent - first_exponent < 1) {
     return linear_ticks(low, high, 4);
   }
-  const int stride = std::max(1, static_cast<int>(std::ceil((last_exponent - first_exponent + 1) / 8.0)));
+  const int stride =
+      std::max(1, static_cast<int>(std::ceil((last_exponent - first_exponent + 1) / 8.0)));
   Ticks ticks;
   for (double exponent = first_exponent; exponent <= last_exponent; exponent += stride) {
     ticks.values.push_back(std::pow(10.0, exponent));

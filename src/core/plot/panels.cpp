@@ -30,13 +30,15 @@ constexpr Color k_undefined{0.85, 0.85, 0.85, 1.0};
 
 // Bilinear interpolation of the grid at data point (x, y) (NaN where a corner is NaN).
 double interpolate(const SampledGrid& grid, double x, double y) {
-  const double u = std::clamp((x - grid.x_min) / (grid.x_max - grid.x_min) * (grid.nx - 1), 0.0, grid.nx - 1.0);
-  const double v = std::clamp((y - grid.y_min) / (grid.y_max - grid.y_min) * (grid.ny - 1), 0.0, grid.ny - 1.0);
+  const double u =
+      std::clamp((x - grid.x_min) / (grid.x_max - grid.x_min) * (grid.nx - 1), 0.0, grid.nx - 1.0);
+  const double v =
+      std::clamp((y - grid.y_min) / (grid.y_max - grid.y_min) * (grid.ny - 1), 0.0, grid.ny - 1.0);
   const int i = std::min(static_cast<int>(u), grid.nx - 2);
   const int j = std::min(static_cast<int>(v), grid.ny - 2);
   const double s = u - i, t = v - j;
-  return (1 - s) * (1 - t) * grid.at(i, j) + s * (1 - t) * grid.at(i + 1, j) + (1 - s) * t * grid.at(i, j + 1) +
-         s * t * grid.at(i + 1, j + 1);
+  return (1 - s) * (1 - t) * grid.at(i, j) + s * (1 - t) * grid.at(i + 1, j) +
+         (1 - s) * t * grid.at(i, j + 1) + s * t * grid.at(i + 1, j + 1);
 }
 
 // The colour position of a value: continuous, or the middle of its band between levels.
@@ -74,7 +76,8 @@ RgbaImage heatmap_image(const SampledGrid& grid, const Frame& frame, const Color
       const double x = grid.x_min + (column + 0.5) / image.width * (grid.x_max - grid.x_min);
       const double value = interpolate(grid, x, y);
       put_pixel(image, column, row,
-                std::isfinite(value) ? colormap.sample(position(value)) : Rgb{k_undefined.r, k_undefined.g, k_undefined.b});
+                std::isfinite(value) ? colormap.sample(position(value))
+                                     : Rgb{k_undefined.r, k_undefined.g, k_undefined.b});
     }
   }
   return image;
@@ -88,7 +91,8 @@ std::string level_text(double level) {
     std::snprintf(buffer, sizeof buffer, "%.2g", level);
     return buffer;
   }
-  const int decimals = magnitude == 0.0 ? 0 : std::max(0, 2 - static_cast<int>(std::floor(std::log10(magnitude))));
+  const int decimals =
+      magnitude == 0.0 ? 0 : std::max(0, 2 - static_cast<int>(std::floor(std::log10(magnitude))));
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, level);
   std::string text = buffer;
   if (text.find('.') != std::string::npos) {
@@ -100,15 +104,19 @@ std::string level_text(double level) {
 
 // Where on a line to put its label: inside the frame (away from its edges) and as far as
 // possible from the labels already placed. Returns the index, or -1 when no point qualifies.
-int label_position(const std::vector<Point>& line, const Rect& box, const std::vector<Point>& placed) {
+int label_position(const std::vector<Point>& line, const Rect& box,
+                   const std::vector<Point>& placed) {
   constexpr double edge = 14.0;
   int best = -1;
   double best_distance = -1.0;
   for (size_t i = 1; i + 1 < line.size(); ++i) {
     const Point& p = line[i];
-    if (p[0] < box.x + edge || p[0] > box.right() - edge || p[1] < box.y + edge || p[1] > box.bottom() - edge) continue;
+    if (p[0] < box.x + edge || p[0] > box.right() - edge || p[1] < box.y + edge ||
+        p[1] > box.bottom() - edge)
+      continue;
     double distance = 1e9;
-    for (const Point& q : placed) distance = std::min(distance, std::hypot(p[0] - q[0], p[1] - q[1]));
+    for (const Point& q : placed)
+      distance = std::min(distance, std::hypot(p[0] - q[0], p[1] - q[1]));
     if (distance > best_distance + 1e-9) {
       best = static_cast<int>(i);
       best_distance = distance;
@@ -117,10 +125,10 @@ int label_position(const std::vector<Point>& line, const Rect& box, const std::v
   return best;
 }
 
-// A label on the longest line of a level, at point `middle`, rotated along the line and kept upright,
-// over a patch of the level's own colour so the line seems to break around the text.
-void draw_level_label(Canvas& canvas, const std::vector<Point>& line, size_t middle, const std::string& text,
-                      const Rgb& fill) {
+// A label on the longest line of a level, at point `middle`, rotated along the line and kept
+// upright, over a patch of the level's own colour so the line seems to break around the text.
+void draw_level_label(Canvas& canvas, const std::vector<Point>& line, size_t middle,
+                      const std::string& text, const Rgb& fill) {
   const Point& a = line[middle - 1];
   const Point& b = line[std::min(middle + 1, line.size() - 1)];
   double angle = -std::atan2(b[1] - a[1], b[0] - a[0]) * 180.0 / std::numbers::pi;
@@ -129,7 +137,8 @@ void draw_level_label(Canvas& canvas, const std::vector<Point>& line, size_t mid
   const double size = 0.9 * k_tick_size;
   const double half_width = 0.5 * text_width(text, size) + 1.5;
   const double half_height = 0.5 * size + 0.5;
-  const double c = std::cos(angle * std::numbers::pi / 180.0), s = std::sin(angle * std::numbers::pi / 180.0);
+  const double c = std::cos(angle * std::numbers::pi / 180.0),
+               s = std::sin(angle * std::numbers::pi / 180.0);
   const Point& centre = line[middle];
   std::vector<Point> patch;
   for (const auto& [u, v] : {std::pair{-1.0, -1.0}, {1.0, -1.0}, {1.0, 1.0}, {-1.0, 1.0}}) {
@@ -140,11 +149,13 @@ void draw_level_label(Canvas& canvas, const std::vector<Point>& line, size_t mid
   canvas.fill_polygon(patch, Color{fill.r, fill.g, fill.b, 1.0});
   const bool light = srgb_to_lab(fill)[0] > 60.0;
   canvas.text(centre, text,
-              TextStyle{size, light ? k_text : k_white, false, HorizontalAlign::Center, VerticalAlign::Middle, angle});
+              TextStyle{size, light ? k_text : k_white, false, HorizontalAlign::Center,
+                        VerticalAlign::Middle, angle});
 }
 
-void draw_contours(Canvas& canvas, const Frame& frame, const LandscapePanel& panel, const std::vector<double>& levels,
-                   const Colormap& colormap, const ValueScale& scale) {
+void draw_contours(Canvas& canvas, const Frame& frame, const LandscapePanel& panel,
+                   const std::vector<double>& levels, const Colormap& colormap,
+                   const ValueScale& scale) {
   canvas.begin_group("contours");
   std::vector<Point> placed;
   for (double level : levels) {
@@ -159,7 +170,8 @@ void draw_contours(Canvas& canvas, const Frame& frame, const LandscapePanel& pan
     const int at = label_position(longest, frame.box, placed);
     if (at < 0) continue;
     placed.push_back(longest[at]);
-    draw_level_label(canvas, longest, static_cast<size_t>(at), level_text(level), colormap.sample(scale.normalized(level)));
+    draw_level_label(canvas, longest, static_cast<size_t>(at), level_text(level),
+                     colormap.sample(scale.normalized(level)));
   }
   canvas.end_group();
 }
@@ -189,8 +201,9 @@ void draw_run_path(Canvas& canvas, const Frame& frame, const PlotRun& run, bool 
   canvas.end_group();
 }
 
-void draw_colorbar(Canvas& canvas, const Rect& bar, const Colormap& colormap, const ColorPosition& position,
-                   const ValueScale& scale, const std::vector<double>& levels, const Ticks& ticks,
+void draw_colorbar(Canvas& canvas, const Rect& bar, const Colormap& colormap,
+                   const ColorPosition& position, const ValueScale& scale,
+                   const std::vector<double>& levels, const Ticks& ticks,
                    const std::string& label) {
   RgbaImage image{1, 256, std::vector<uint8_t>(256 * 4)};
   for (int row = 0; row < image.height; ++row) {
@@ -202,17 +215,21 @@ void draw_colorbar(Canvas& canvas, const Rect& bar, const Colormap& colormap, co
     const double y = bar.bottom() - scale.normalized(level) * bar.height;
     canvas.polyline({{bar.x, y}, {bar.right(), y}}, false, Stroke{k_contour, 0.6, {}});
   }
-  canvas.polyline({{bar.x, bar.y}, {bar.right(), bar.y}, {bar.right(), bar.bottom()}, {bar.x, bar.bottom()}}, true,
-                  Stroke{k_frame, 0.8, {}});
-  const TextStyle style{k_tick_size, k_text, false, HorizontalAlign::Left, VerticalAlign::Middle, 0.0};
+  canvas.polyline(
+      {{bar.x, bar.y}, {bar.right(), bar.y}, {bar.right(), bar.bottom()}, {bar.x, bar.bottom()}},
+      true, Stroke{k_frame, 0.8, {}});
+  const TextStyle style{k_tick_size,           k_text, false, HorizontalAlign::Left,
+                        VerticalAlign::Middle, 0.0};
   for (size_t i = 0; i < ticks.values.size(); ++i) {
     const double y = bar.bottom() - scale.normalized(ticks.values[i]) * bar.height;
-    canvas.polyline({{bar.right(), y}, {bar.right() + k_tick_length, y}}, false, Stroke{k_frame, 0.8, {}});
+    canvas.polyline({{bar.right(), y}, {bar.right() + k_tick_length, y}}, false,
+                    Stroke{k_frame, 0.8, {}});
     canvas.text({bar.right() + k_tick_length + k_gap, y}, ticks.labels[i], style);
   }
   const double label_x = bar.right() + k_tick_length + 2 * k_gap + widest_label(ticks, k_tick_size);
-  canvas.text({label_x, bar.y + 0.5 * bar.height}, label,
-              TextStyle{k_label_size, k_text, false, HorizontalAlign::Center, VerticalAlign::Top, 90.0});
+  canvas.text(
+      {label_x, bar.y + 0.5 * bar.height}, label,
+      TextStyle{k_label_size, k_text, false, HorizontalAlign::Center, VerticalAlign::Top, 90.0});
 }
 
 // ============================================================================================
@@ -242,7 +259,8 @@ double divergence_ceiling(const std::vector<PlotRun>& runs, CurveQuantity quanti
   double largest_start = -std::numeric_limits<double>::infinity();
   for (const PlotRun& run : runs) {
     const std::vector<double>& values = curve_values(run, quantity);
-    if (!values.empty() && std::isfinite(values.front())) largest_start = std::max(largest_start, values.front());
+    if (!values.empty() && std::isfinite(values.front()))
+      largest_start = std::max(largest_start, values.front());
   }
   if (!(largest_start > 0.0)) return std::numeric_limits<double>::infinity();
   return largest_start * (log ? 1e3 : 10.0);
@@ -272,7 +290,8 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   const auto [low, high] = grid.finite_range();
   if (std::isnan(low)) throw InputError("the surface has no finite value in the plot rectangle");
   const Colormap& colormap = find_colormap(panel.colormap);
-  const ValueScale scale = panel.log_scale ? ValueScale::logarithmic(low, high) : ValueScale::linear(low, high);
+  const ValueScale scale =
+      panel.log_scale ? ValueScale::logarithmic(low, high) : ValueScale::linear(low, high);
   const std::vector<double> levels = scale.levels(std::max(panel.levels, 0));
   ColorPosition position{scale, {}};
   if (panel.filled) {
@@ -286,8 +305,8 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   // Ticks depend on the frame size, the frame on the tick labels' width: one estimate suffices.
   const Ticks y_ticks = axis_ticks(frame.y, area.height);
   Margins margins = axes_margins(y_ticks, panel.x_label, panel.y_label);
-  margins.right = k_colorbar_gap + k_colorbar_width + k_tick_length + k_gap + widest_label(bar_ticks, k_tick_size) +
-                  k_gap + k_label_size + 4.0;
+  margins.right = k_colorbar_gap + k_colorbar_width + k_tick_length + k_gap +
+                  widest_label(bar_ticks, k_tick_size) + k_gap + k_label_size + 4.0;
   frame.box = inner_frame(area, margins);
   require_room(frame.box);
   const Ticks x_ticks = axis_ticks(frame.x, frame.box.width);
@@ -305,7 +324,8 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   }
   canvas.pop_clip();
   draw_axes(canvas, frame, x_ticks, y_ticks, panel.x_label, panel.y_label);
-  const Rect bar{frame.box.right() + k_colorbar_gap, frame.box.y, k_colorbar_width, frame.box.height};
+  const Rect bar{frame.box.right() + k_colorbar_gap, frame.box.y, k_colorbar_width,
+                 frame.box.height};
   draw_colorbar(canvas, bar, colormap, position, scale, levels, bar_ticks, panel.value_label);
   if (panel.legend && panel.show_runs) {
     std::vector<LegendEntry> entries;
@@ -314,7 +334,8 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   }
 }
 
-void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel, const std::vector<PlotRun>& runs) {
+void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
+                      const std::vector<PlotRun>& runs) {
   double low = std::numeric_limits<double>::infinity(), high = -low;
   double last_step = 1.0;
   for (const PlotRun& run : runs) {
@@ -332,7 +353,8 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
   Frame frame;
   frame.x = {0.0, last_step, false};
   frame.y = value_range(low, high, log);
-  const std::string y_label = panel.quantity == CurveQuantity::Loss ? "loss" : "gradient norm \u2016\u2207f\u2016";
+  const std::string y_label =
+      panel.quantity == CurveQuantity::Loss ? "loss" : "gradient norm \u2016\u2207f\u2016";
   const Ticks y_ticks = axis_ticks(frame.y, area.height);
   frame.box = inner_frame(area, axes_margins(y_ticks, "step", y_label));
   require_room(frame.box);
@@ -361,8 +383,9 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
     flush();
     if (run.diverged && last_point) {
       const Rect& box = frame.box;
-      draw_divergence_mark(canvas, {std::clamp((*last_point)[0], box.x + 5.0, box.right() - 5.0),
-                                    std::clamp((*last_point)[1], box.y + 5.0, box.bottom() - 5.0)},
+      draw_divergence_mark(canvas,
+                           {std::clamp((*last_point)[0], box.x + 5.0, box.right() - 5.0),
+                            std::clamp((*last_point)[1], box.y + 5.0, box.bottom() - 5.0)},
                            k_diverged);
     }
     canvas.end_group();
@@ -396,7 +419,8 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
   if (!panel.title.empty()) margins.top += k_label_size + 2 * k_gap;
   // Category labels: horizontal when they fit their slot, otherwise rotated 30°.
   double widest = 0.0;
-  for (const BoxSeries& series : panel.series) widest = std::max(widest, text_width(series.label, k_tick_size));
+  for (const BoxSeries& series : panel.series)
+    widest = std::max(widest, text_width(series.label, k_tick_size));
   const double slot = (area.width - margins.left - margins.right) / count;
   const bool rotate = widest > slot - 4.0;
   if (rotate) margins.bottom += widest * 0.5 + k_tick_size * 0.3;
@@ -415,8 +439,10 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
     canvas.begin_group("box");
     const int failed = static_cast<int>(series.values.size() - finite.size());
     if (failed > 0) {
-      canvas.text({frame.map(centre, frame.y.low)[0], frame.box.y + 4.0}, std::to_string(failed) + " diverged",
-                  TextStyle{k_legend_size, k_diverged, false, HorizontalAlign::Center, VerticalAlign::Top, 0.0});
+      canvas.text({frame.map(centre, frame.y.low)[0], frame.box.y + 4.0},
+                  std::to_string(failed) + " diverged",
+                  TextStyle{k_legend_size, k_diverged, false, HorizontalAlign::Center,
+                            VerticalAlign::Top, 0.0});
     }
     if (finite.empty()) {
       canvas.end_group();
@@ -432,15 +458,18 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
     canvas.polyline({frame.map(centre, finite.front()), frame.map(centre, q1)}, false, outline);
     canvas.polyline({frame.map(centre, q3), frame.map(centre, finite.back())}, false, outline);
     for (double end : {finite.front(), finite.back()}) {
-      canvas.polyline({frame.map(centre - 0.5 * half, end), frame.map(centre + 0.5 * half, end)}, false, outline);
+      canvas.polyline({frame.map(centre - 0.5 * half, end), frame.map(centre + 0.5 * half, end)},
+                      false, outline);
     }
     canvas.polyline(box, true, outline);
     canvas.polyline({frame.map(centre - half, median), frame.map(centre + half, median)}, false,
                     Stroke{k_frame, 1.8, {}});
     // The runs themselves, spread sideways by a low-discrepancy sequence (golden ratio).
     for (size_t i = 0; i < finite.size(); ++i) {
-      const double jitter = (std::fmod(0.618033988749895 * static_cast<double>(i + 1), 1.0) - 0.5) * 1.2 * half;
-      canvas.circle(frame.map(centre + jitter, finite[i]), 1.6, Color{series.color.r, series.color.g, series.color.b, 0.75},
+      const double jitter =
+          (std::fmod(0.618033988749895 * static_cast<double>(i + 1), 1.0) - 0.5) * 1.2 * half;
+      canvas.circle(frame.map(centre + jitter, finite[i]), 1.6,
+                    Color{series.color.r, series.color.g, series.color.b, 0.75},
                     Stroke{k_white, 0.3, {}});
     }
     canvas.end_group();
@@ -449,18 +478,22 @@ void draw_box_panel(Canvas& canvas, const Rect& area, const BoxPanel& panel) {
 
   Ticks x_ticks;
   for (int k = 0; k < static_cast<int>(panel.series.size()); ++k) x_ticks.values.push_back(k + 1.0);
-  draw_axes(canvas, frame, Ticks{x_ticks.values, std::vector<std::string>(x_ticks.values.size())}, y_ticks, "",
-            panel.y_label);
+  draw_axes(canvas, frame, Ticks{x_ticks.values, std::vector<std::string>(x_ticks.values.size())},
+            y_ticks, "", panel.y_label);
   for (int k = 0; k < static_cast<int>(panel.series.size()); ++k) {
     const double x = frame.map(k + 1.0, frame.y.low)[0];
     const double y = frame.box.bottom() + k_tick_length + k_gap;
-    const TextStyle style = rotate ? TextStyle{k_tick_size, k_text, false, HorizontalAlign::Right, VerticalAlign::Top, 30.0}
-                                   : TextStyle{k_tick_size, k_text, false, HorizontalAlign::Center, VerticalAlign::Top, 0.0};
+    const TextStyle style =
+        rotate ? TextStyle{k_tick_size,        k_text, false, HorizontalAlign::Right,
+                           VerticalAlign::Top, 30.0}
+               : TextStyle{k_tick_size,        k_text, false, HorizontalAlign::Center,
+                           VerticalAlign::Top, 0.0};
     canvas.text({x, y}, panel.series[k].label, style);
   }
   if (!panel.title.empty()) {
-    canvas.text({frame.box.x + 0.5 * frame.box.width, area.y + k_gap}, panel.title,
-                TextStyle{k_label_size, k_text, true, HorizontalAlign::Center, VerticalAlign::Top, 0.0});
+    canvas.text(
+        {frame.box.x + 0.5 * frame.box.width, area.y + k_gap}, panel.title,
+        TextStyle{k_label_size, k_text, true, HorizontalAlign::Center, VerticalAlign::Top, 0.0});
   }
 }
 

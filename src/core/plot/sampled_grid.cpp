@@ -26,7 +26,8 @@ SampledGrid sample_formula(const Expr& expr, double x_min, double x_max, double 
   if (!(x_max > x_min) || !(y_max > y_min)) {
     throw InputError("the plot rectangle is empty: x and y ranges must be increasing");
   }
-  SampledGrid grid{x_min, x_max, y_min, y_max, nx, ny, std::vector<double>(static_cast<size_t>(nx) * ny)};
+  SampledGrid grid{
+      x_min, x_max, y_min, y_max, nx, ny, std::vector<double>(static_cast<size_t>(nx) * ny)};
   const int dimension = expr.dimension();
   // One row of points at a time through the batched evaluator.
   std::vector<double> points(static_cast<size_t>(nx) * dimension, 0.0);

@@ -22,9 +22,12 @@ std::string number(double value) {
 }
 
 std::string hex_color(const Color& color) {
-  auto channel = [](double c) { return static_cast<int>(std::lround(std::clamp(c, 0.0, 1.0) * 255.0)); };
+  auto channel = [](double c) {
+    return static_cast<int>(std::lround(std::clamp(c, 0.0, 1.0) * 255.0));
+  };
   char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(color.r), channel(color.g), channel(color.b));
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", channel(color.r), channel(color.g),
+                channel(color.b));
   return buffer;
 }
 
@@ -58,18 +61,28 @@ std::string escape_xml(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 std::string base64(const std::string& bytes) {
-  static constexpr char k_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr char k_alphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   for (size_t i = 0; i < bytes.size(); i += 3) {
     const size_t available = std::min<size_t>(3, bytes.size() - i);
@@ -104,7 +117,8 @@ SvgCanvas::SvgCanvas(double width_points, double height_points)
 
 void SvgCanvas::polyline(const std::vector<Point>& points, bool closed, const Stroke& stroke) {
   if (points.size() < 2) return;
-  body_ += "<path d=\"" + path_data(points, closed) + "\" fill=\"none\"" + stroke_attributes(stroke) + "/>\n";
+  body_ += "<path d=\"" + path_data(points, closed) + "\" fill=\"none\"" +
+           stroke_attributes(stroke) + "/>\n";
 }
 
 void SvgCanvas::fill_polygon(const std::vector<Point>& points, const Color& fill) {
@@ -112,9 +126,11 @@ void SvgCanvas::fill_polygon(const std::vector<Point>& points, const Color& fill
   body_ += "<path d=\"" + path_data(points, true) + "\"" + paint("fill", fill) + "/>\n";
 }
 
-void SvgCanvas::circle(const Point& centre, double radius, const Color& fill, const Stroke& stroke) {
+void SvgCanvas::circle(const Point& centre, double radius, const Color& fill,
+                       const Stroke& stroke) {
   body_ += "<circle cx=\"" + number(centre[0]) + "\" cy=\"" + number(centre[1]) + "\" r=\"" +
-           number(radius) + "\"" + (fill.a > 0.0 ? paint("fill", fill) : std::string(" fill=\"none\"")) +
+           number(radius) + "\"" +
+           (fill.a > 0.0 ? paint("fill", fill) : std::string(" fill=\"none\"")) +
            (stroke.width > 0.0 ? stroke_attributes(stroke) : std::string()) + "/>\n";
 }
 
@@ -144,7 +160,8 @@ void SvgCanvas::image(double x, double y, double width, double height, const Rgb
 void SvgCanvas::push_clip(double x, double y, double width, double height) {
   const std::string id = "clip" + std::to_string(++clip_count_);
   definitions_ += "<clipPath id=\"" + id + "\"><rect x=\"" + number(x) + "\" y=\"" + number(y) +
-                  "\" width=\"" + number(width) + "\" height=\"" + number(height) + "\"/></clipPath>\n";
+                  "\" width=\"" + number(width) + "\" height=\"" + number(height) +
+                  "\"/></clipPath>\n";
   body_ += "<g clip-path=\"url(#" + id + ")\">\n";
   ++open_groups_;
 }
@@ -161,13 +178,17 @@ void SvgCanvas::begin_group(const std::string& name) {
   ++open_groups_;
 }
 
-void SvgCanvas::end_group() { pop_clip(); }
+void SvgCanvas::end_group() {
+  pop_clip();
+}
 
 std::string SvgCanvas::document() const {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-         "version=\"1.1\" width=\"" + number(width_) + "pt\" height=\"" + number(height_) +
-         "pt\" viewBox=\"0 0 " + number(width_) + " " + number(height_) + "\">\n";
+  out +=
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+      "version=\"1.1\" width=\"" +
+      number(width_) + "pt\" height=\"" + number(height_) + "pt\" viewBox=\"0 0 " + number(width_) +
+      " " + number(height_) + "\">\n";
   if (!definitions_.empty()) out += "<defs>\n" + definitions_ + "</defs>\n";
   out += body_;
   for (int i = 0; i < open_groups_; ++i) out += "</g>\n";

@@ -63,17 +63,20 @@ std::vector<double> ValueScale::levels(int count) const {
 // so that about `count` levels fall inside the range.
 std::vector<double> ValueScale::log_levels(int count) const {
   const double decades = std::log10(high_) - std::log10(low_);
-  const int per_decade = std::max(1, static_cast<int>(std::lround(count / std::max(decades, 1e-9))));
+  const int per_decade =
+      std::max(1, static_cast<int>(std::lround(count / std::max(decades, 1e-9))));
   std::vector<double> mantissas;
   if (per_decade == 2) {
     mantissas = {1.0, 3.0};
   } else if (per_decade == 3) {
     mantissas = {1.0, 2.0, 5.0};
   } else {
-    for (int k = 0; k < per_decade; ++k) mantissas.push_back(std::pow(10.0, static_cast<double>(k) / per_decade));
+    for (int k = 0; k < per_decade; ++k)
+      mantissas.push_back(std::pow(10.0, static_cast<double>(k) / per_decade));
   }
   std::vector<double> values;
-  for (double decade = std::pow(10.0, std::floor(std::log10(low_))); decade < high_; decade *= 10.0) {
+  for (double decade = std::pow(10.0, std::floor(std::log10(low_))); decade < high_;
+       decade *= 10.0) {
     for (double mantissa : mantissas) {
       const double value = mantissa * decade;
       if (value > low_ && value < high_) values.push_back(value);
