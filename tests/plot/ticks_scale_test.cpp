@@ -62,4 +62,9 @@ TEST_CASE("log levels are 1-2-5 per decade, or powers of ten") {
   CHECK(one_per_decade[1] == doctest::Approx(1.0));
   // A surface reaching 0 (a minimum) starts the log scale 5 decades below the maximum.
   CHECK(lv::ValueScale::logarithmic(0.0, 1000.0).low() == doctest::Approx(0.01));
+  // Negative values have no log scale: it stays linear.
+  CHECK_FALSE(lv::ValueScale::logarithmic(-1.0, 10.0).is_log());
+  const lv::ValueScale centred = lv::ValueScale::symmetric(-1.0, 4.0);
+  CHECK(centred.low() == -4.0);
+  CHECK(centred.normalized(0.0) == doctest::Approx(0.5));
 }

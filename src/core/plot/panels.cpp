@@ -290,8 +290,12 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   const auto [low, high] = grid.finite_range();
   if (std::isnan(low)) throw InputError("the surface has no finite value in the plot rectangle");
   const Colormap& colormap = find_colormap(panel.colormap);
-  const ValueScale scale =
-      panel.log_scale ? ValueScale::logarithmic(low, high) : ValueScale::linear(low, high);
+  // A diverging map puts its neutral middle at zero when the surface has both signs.
+  const bool centred = colormap.diverging && !panel.log_scale && low < 0.0 && high > 0.0;
+  const ValueScale scale = panel.log_scale ? ValueScale::logarithmic(low, high)
+                           : centred       ? ValueScale::symmetric(low, high)
+                                           : ValueScale::linear(low, high);
+
   const std::vector<double> levels = scale.levels(std::max(panel.levels, 0));
   ColorPosition position{scale, {}};
   if (panel.filled) {

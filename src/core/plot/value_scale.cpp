@@ -17,21 +17,22 @@ ValueScale ValueScale::linear(double low, double high) {
 }
 
 ValueScale ValueScale::logarithmic(double low, double high) {
+  if (low < 0.0 || !(high > 0.0)) return linear(low, high);
   ValueScale scale;
   scale.log_ = true;
   scale.high_ = high;
-  if (low >= 0.0) {
-    scale.low_ = std::max(low, k_log_floor * high);
-  } else {
-    scale.shift_ = low - k_log_floor * (high - low);
-    scale.low_ = low;
-  }
+  scale.low_ = std::max(low, k_log_floor * high);
   if (!(scale.high_ > scale.low_)) return linear(low, high);
   return scale;
 }
 
+ValueScale ValueScale::symmetric(double low, double high) {
+  const double magnitude = std::max(std::abs(low), std::abs(high));
+  return linear(-magnitude, magnitude);
+}
+
 double ValueScale::transform(double value) const {
-  return log_ ? std::log10(std::max(value - shift_, 1e-300)) : value;
+  return log_ ? std::log10(std::max(value, 1e-300)) : value;
 }
 
 double ValueScale::normalized(double value) const {
@@ -42,12 +43,12 @@ double ValueScale::normalized(double value) const {
 
 double ValueScale::value_at(double t) const {
   const double s = transform(low_) + t * (transform(high_) - transform(low_));
-  return log_ ? std::pow(10.0, s) + shift_ : s;
+  return log_ ? std::pow(10.0, s) : s;
 }
 
 std::vector<double> ValueScale::levels(int count) const {
   if (count <= 0) return {};
-  if (log_ && shift_ == 0.0) return log_levels(count);
+  if (log_) return log_levels(count);
   // Linear: multiples of a nice spacing (Heckbert's nice number of range/(count + 1)).
   const double spacing = nice_number((high_ - low_) / (count + 1), true);
   std::vector<double> values;
@@ -86,8 +87,7 @@ std::vector<double> ValueScale::log_levels(int count) const {
 }
 
 Ticks ValueScale::ticks() const {
-  if (!log_ || shift_ != 0.0) return linear_ticks(low_, high_, 6);
-  return log_ticks(low_, high_);
+  return log_ ? log_ticks(low_, high_) : linear_ticks(low_, high_, 6);
 }
 
 }  // namespace lv

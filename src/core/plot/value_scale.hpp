@@ -14,9 +14,11 @@ class ValueScale {
   // Linear over [low, high].
   static ValueScale linear(double low, double high);
   // Logarithmic over [low, high]. Values at or below zero cannot be shown on a log axis, so the
-  // scale starts at max(low, 1e-5·high) when low ≥ 0 (values below saturate to the first
-  // colour); when low < 0 the values are shifted by −low + 1e-5·(high − low) first.
+  // scale starts at max(low, 1e-5·high) (values below saturate to the first colour). A surface
+  // with negative values has no meaningful log scale: the scale stays linear then.
   static ValueScale logarithmic(double low, double high);
+  // Linear and symmetric about zero, for diverging colormaps: [−m, m] with m = max(|low|, |high|).
+  static ValueScale symmetric(double low, double high);
 
   bool is_log() const { return log_; }
   double low() const { return low_; }
@@ -37,7 +39,6 @@ class ValueScale {
 
   bool log_ = false;
   double low_ = 0.0, high_ = 1.0;
-  double shift_ = 0.0;  // log scales: value − shift_ > 0 over the range
 };
 
 }  // namespace lv
