@@ -171,7 +171,6 @@ void arrange(const std::string& kind, LandscapePanel landscape, Figure& figure) 
     figure.columns = {{1.0, {CurvePanel{CurveQuantity::GradientNorm}}}};
   } else {
     // Landscape on the left (its legend names the runs), loss over gradient norm on the right.
-    landscape.legend = true;
     figure.columns = {{1.25, {std::move(landscape)}},
                       {1.0,
                        {CurvePanel{CurveQuantity::Loss, true, false},

@@ -59,3 +59,11 @@ double start_offset(HorizontalAlign horizontal, double width) {
 }
 
 }  // namespace lv
+
+// LeakSanitizer reads this hook from any program linking it. Fontconfig, through cairo's font
+// cache, leaks a few patterns per process even in a minimal cairo program that selects a font and
+// destroys everything (checked with cairo 1.16 / fontconfig 2.14 on Debian 12); our own
+// allocations stay checked.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}
