@@ -11,7 +11,9 @@
 #include "common/errors.hpp"
 #include "expr/expr.hpp"
 #include "io/atomic_file.hpp"
+#include "optim/registry.hpp"
 #include "plot/figure_export.hpp"
+#include "plot/panels.hpp"
 #include "process.hpp"
 
 namespace {
@@ -118,4 +120,28 @@ TEST_CASE("a surface with no finite value is an input error") {
   std::fill(landscape.grid.values.begin(), landscape.grid.values.end(), std::nan(""));
   CHECK_THROWS_WITH_AS(lv::figure_svg(figure), doctest::Contains("no finite value"),
                        lv::InputError);
+}
+
+TEST_CASE("run labels name lr and every setting changed from its default") {
+  auto optimizer = lv::make_optimizer("sgd");
+  CHECK(lv::run_label(*optimizer) == "sgd (lr=0.001)");  // lr is always named, even at its default
+  optimizer->hyperparameters().set_from_text("lr", "0.01");
+  optimizer->hyperparameters().set_from_text("momentum", "0.9");
+  optimizer->hyperparameters().set_from_text("nesterov", "true");
+  CHECK(lv::run_label(*optimizer) == "sgd (lr=0.01, momentum=0.9, nesterov=true)");
+}
+
+TEST_CASE("a diverged trajectory becomes a run marked diverged at its step") {
+  lv::Trajectory trajectory(2);
+  lv::Vec point(2);
+  point << 1.0, 2.0;
+  trajectory.append(point, 5.0, 1.0, 0.0, 0.1, 0);
+  trajectory.status = lv::RunStatus::Diverged;
+  trajectory.diverged_step = 1;
+  const lv::PlotRun run = lv::make_plot_run(trajectory, "sgd", lv::run_color(0));
+  CHECK(run.diverged);
+  CHECK(run.diverged_step == 1);
+  REQUIRE(run.path.size() == 1);
+  CHECK(run.path[0] == lv::Point{1.0, 2.0});
+  CHECK(lv::legend_label(run) == "sgd \u2014 diverged at step 1");
 }
