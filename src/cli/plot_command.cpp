@@ -2,6 +2,7 @@
 // surface or formula, or over a network loss surface read from an HDF5 file.
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.hpp"
 #include "cli/run_setup.hpp"
@@ -146,9 +147,9 @@ void surface_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
   int index = 0;
   for (const std::string& csv : arguments.values("trajectory")) {
     const Trajectory trajectory = parse_trajectory_csv(read_file(csv), csv);
-    const size_t slash = csv.find_last_of('/');
-    figure.runs.push_back(make_plot_run(
-        trajectory, slash == std::string::npos ? csv : csv.substr(slash + 1), run_color(index++)));
+    // The legend names each trajectory by its file name without folder and extension.
+    const std::string label = std::filesystem::path(csv).stem().string();
+    figure.runs.push_back(make_plot_run(trajectory, label, run_color(index++)));
   }
   if (figure.title.empty()) figure.title = "Loss landscape";
 }
