@@ -12,5 +12,7 @@ using Args = std::vector<std::string>;
 int list_command(const Args& args);
 int run_command(const Args& args);
 int hessian_command(const Args& args);
+int plot_command(const Args& args);
+int compare_command(const Args& args);
 
 }  // namespace lv::cli

@@ -26,6 +26,19 @@ const Command k_commands[] = {
      "        [--clip-value V] [--noise SIGMA] [--seed S] [--tol T] [--out FILE.csv|FILE.json]"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
+    {"plot", lv::cli::plot_command,
+     "plot (the selection of run; --optimizer may repeat)\n"
+     "        | --surface FILE.h5 [--trajectory FILE.csv]...\n"
+     "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
+     "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
+     "        [--log-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
+     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
+    {"compare", lv::cli::compare_command,
+     "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"
+     "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B]\n"
+     "        [--search grid|random] [--grid-points K] [--trials N] [--target LOSS]\n"
+     "        [--noise SIGMA] [--seed S] [--threads T]\n"
+     "        [--out FILE.csv|FILE.json] [--figure FIG.svg|png|pdf]"},
 };
 
 void print_usage(std::FILE* stream) {

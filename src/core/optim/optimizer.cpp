@@ -16,8 +16,10 @@ double Optimizer::base_learning_rate() const {
 }
 
 HyperParameter learning_rate_parameter(double default_value) {
-  return real_parameter("lr", default_value, 1e-5, 1.0, 0.0, k_infinity, true,
-                        "learning rate (step size)");
+  HyperParameter parameter = real_parameter("lr", default_value, 1e-5, 1.0, 0.0, k_infinity, true,
+                                            "learning rate (step size)");
+  parameter.tunable = true;
+  return parameter;
 }
 
 HyperParameter weight_decay_parameter() {

@@ -29,6 +29,9 @@ struct HyperParameter {
   std::string help;
   std::vector<std::string> choices;     // Choice only
   std::vector<double> default_list = {};  // List only
+  // A main setting that a fair comparison tunes (over the slider range, in log space when
+  // log_scale) rather than leaving at its default. "lr" is always tuned.
+  bool tunable = false;
 };
 
 // Convenience constructors so descriptor tables read as one line per setting.

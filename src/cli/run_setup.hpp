@@ -1,0 +1,35 @@
+// Building runs from flags, shared by `run`, `plot` and `compare`: the optimizers (each --set
+// applies to the --optimizer before it), the schedule, the run settings and the start point.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/arguments.hpp"
+#include "cli/selection.hpp"
+#include "run/runner.hpp"
+
+namespace lv::cli {
+
+// The flags understood by the functions below, to add to a command's FlagSpec list.
+std::vector<FlagSpec> run_setup_flags();
+
+// One race entry per --optimizer with its --set values applied (start and settings left empty).
+std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments);
+// The --schedule with its --sched-set values, or null without --schedule.
+std::unique_ptr<Schedule> schedule_from_flags(const Arguments& arguments);
+RunSettings settings_from_flags(const Arguments& arguments);
+// --start, else the function's first recommended start point.
+Vec start_from_flags(const Arguments& arguments, const Selection& selection);
+
+// Every hyperparameter's value as JSON (numbers, booleans, choice names, lists).
+nlohmann::json hyperparameters_json(const HyperParameters& parameters);
+// One line on stderr: "sgd: max_steps after 100 steps, loss 0.5".
+void report_run(const std::string& optimizer, const Trajectory& trajectory);
+
+bool ends_with(const std::string& text, std::string_view suffix);
+
+}  // namespace lv::cli

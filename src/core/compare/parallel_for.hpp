@@ -1,0 +1,15 @@
+// A minimal thread pool for independent jobs: `threads` std::threads pull job indices from an
+// atomic counter until all are done. The first exception a job throws is rethrown after every
+// thread has joined (the remaining jobs are skipped).
+#pragma once
+
+#include <functional>
+
+namespace lv {
+
+// Runs job(i) for i in [0, count). threads <= 0: one per hardware thread. `progress(done,
+// count)` (optional) is called after each job, serialised by a mutex.
+void parallel_for(long count, int threads, const std::function<void(long)>& job,
+                  const std::function<void(long, long)>& progress = {});
+
+}  // namespace lv

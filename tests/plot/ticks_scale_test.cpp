@@ -1,0 +1,70 @@
+// Nice numbers (Heckbert, Graphics Gems 1990: nicenum picks 1, 2, 5 or 10 × 10^k), axis ticks
+// and the value scale's contour levels, against hand-worked values.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "plot/nice_ticks.hpp"
+#include "plot/value_scale.hpp"
+
+TEST_CASE("Heckbert's nice numbers") {
+  // Rounding thresholds 1.5, 3, 7 on the mantissa; ceiling thresholds 1, 2, 5.
+  CHECK(lv::nice_number(0.63, true) == doctest::Approx(0.5));
+  CHECK(lv::nice_number(0.73, true) == doctest::Approx(1.0));
+  CHECK(lv::nice_number(1.4, true) == doctest::Approx(1.0));
+  CHECK(lv::nice_number(2.9, true) == doctest::Approx(2.0));
+  CHECK(lv::nice_number(7.5, true) == doctest::Approx(10.0));
+  CHECK(lv::nice_number(13.0, false) == doctest::Approx(20.0));
+  CHECK(lv::nice_number(0.0031, false) == doctest::Approx(0.005));
+}
+
+TEST_CASE("linear ticks sit at multiples of a nice spacing inside the range") {
+  const lv::Ticks symmetric = lv::linear_ticks(-2.0, 2.0, 5);
+  CHECK(symmetric.values == std::vector<double>{-2.0, -1.0, 0.0, 1.0, 2.0});
+  CHECK(symmetric.labels == std::vector<std::string>{"-2", "-1", "0", "1", "2"});
+  // range 22 over 5 intervals: 4.4 rounds to 5.
+  CHECK(lv::linear_ticks(0.0, 22.0, 6).values == std::vector<double>{0.0, 5.0, 10.0, 15.0, 20.0});
+  const lv::Ticks fractional = lv::linear_ticks(-0.3, 0.3, 4);  // 0.2 spacing
+  CHECK(fractional.labels == std::vector<std::string>{"-0.2", "0.0", "0.2"});
+}
+
+TEST_CASE("log ticks are powers of ten with superscript labels") {
+  const lv::Ticks ticks = lv::log_ticks(0.005, 2000.0);
+  REQUIRE(ticks.values.size() == 6);
+  CHECK(ticks.values.front() == doctest::Approx(0.01));
+  CHECK(ticks.values.back() == doctest::Approx(1000.0));
+  CHECK(ticks.labels[0] == "10\u207b\u00b2");
+  CHECK(ticks.labels[2] == "1");
+  CHECK(ticks.labels[3] == "10");
+  CHECK(ticks.labels[5] == "10\u00b3");
+}
+
+TEST_CASE("linear levels are nice multiples strictly inside the range") {
+  // range 10 over 5 requested levels: 10/6 = 1.67 rounds to 2 → 2, 4, 6, 8.
+  const auto levels = lv::ValueScale::linear(0.0, 10.0).levels(5);
+  CHECK(levels == std::vector<double>{2.0, 4.0, 6.0, 8.0});
+  const lv::ValueScale scale = lv::ValueScale::linear(0.0, 10.0);
+  CHECK(scale.normalized(2.5) == doctest::Approx(0.25));
+  CHECK(scale.value_at(0.25) == doctest::Approx(2.5));
+}
+
+TEST_CASE("log levels are 1-2-5 per decade, or powers of ten") {
+  const lv::ValueScale scale = lv::ValueScale::logarithmic(0.01, 100.0);  // 4 decades
+  CHECK(scale.normalized(1.0) == doctest::Approx(0.5));
+  CHECK(scale.value_at(0.25) == doctest::Approx(0.1));
+  const auto three_per_decade = scale.levels(12);
+  REQUIRE(three_per_decade.size() == 11);  // 0.02 0.05 0.1 0.2 0.5 1 2 5 10 20 50
+  CHECK(three_per_decade[0] == doctest::Approx(0.02));
+  CHECK(three_per_decade[1] == doctest::Approx(0.05));
+  CHECK(three_per_decade[10] == doctest::Approx(50.0));
+  const auto one_per_decade = scale.levels(4);
+  CHECK(one_per_decade.size() == 3);  // 0.1 1 10
+  CHECK(one_per_decade[1] == doctest::Approx(1.0));
+  // A surface reaching 0 (a minimum) starts the log scale 5 decades below the maximum.
+  CHECK(lv::ValueScale::logarithmic(0.0, 1000.0).low() == doctest::Approx(0.01));
+  // Negative values have no log scale: it stays linear.
+  CHECK_FALSE(lv::ValueScale::logarithmic(-1.0, 10.0).is_log());
+  const lv::ValueScale centred = lv::ValueScale::symmetric(-1.0, 4.0);
+  CHECK(centred.low() == -4.0);
+  CHECK(centred.normalized(0.0) == doctest::Approx(0.5));
+}
