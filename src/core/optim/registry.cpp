@@ -2,6 +2,11 @@
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
+#include "optim/adafactor.hpp"
+#include "optim/lamb.hpp"
+#include "optim/lars.hpp"
+#include "optim/regularized_optimizer.hpp"
+#include "optim/sam.hpp"
 #include "optim/sgd.hpp"
 
 namespace lv {
@@ -16,6 +21,12 @@ OptimizerInfo entry(std::string name, std::string summary) {
 const std::vector<OptimizerInfo>& optimizer_registry() {
   static const std::vector<OptimizerInfo> registry = {
       entry<Sgd>("sgd", "stochastic gradient descent with momentum / Nesterov (torch.optim.SGD)"),
+      entry<Lars>("lars", "layer-wise trust-ratio momentum SGD (You et al. 2017, Alg. 1)"),
+      entry<Lamb>("lamb", "layer-wise trust-ratio Adam (You et al. 2019, Alg. 2)"),
+      entry<Adafactor>("adafactor", "factored second moments, relative step (Shazeer & Stern 2018)"),
+      {"sam", "sharpness-aware minimization around a base optimizer (Foret et al. 2021)", [] { return std::make_unique<Sam>(false); }},
+      {"asam", "adaptive SAM, T_w = |w| + eta (Kwon et al. 2021)", [] { return std::make_unique<Sam>(true); }},
+      entry<RegularizedOptimizer>("regularized", "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
   };
   return registry;
 }
