@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
+#include "constraints/constrained_objective.hpp"
+#include "constraints/kkt.hpp"
 #include "io/atomic_file.hpp"
 #include "io/trajectory_io.hpp"
 #include "optim/registry.hpp"
@@ -41,7 +43,7 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
       if (entries.empty()) throw InputError("--set " + flag.value + " comes before any --optimizer");
       const auto [name, value] = split_assignment(flag.value, "set");
       try {
-        entries.back().optimizer->hyperparameters().set_from_text(name, value);
+        entries.back().optimizer->set_hyperparameter(name, value);
       } catch (const InputError& error) {
         throw InputError("--set (" + entries.back().optimizer->name() + "): " + error.what());
       }
@@ -127,6 +129,7 @@ int run_command(const Args& args) {
   specs.push_back({"optimizer", true, true});
   specs.push_back({"set", true, true});
   specs.push_back({"sched-set", true, true});
+  specs.push_back({"constraint", true, true});
   const Arguments arguments(args, specs);
 
   const Selection selection = select_objective(arguments);
@@ -138,13 +141,25 @@ int run_command(const Args& args) {
   if (out && !json && !ends_with(*out, ".csv")) throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
 
+  ConstraintSet constraints;
+  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
   for (RaceEntry& entry : entries) {
     entry.schedule = schedule_from_flags(arguments);
     entry.start = start;
     entry.settings = settings;
+    // ∇f vanishes only at unconstrained stationary points, so with constraints run every step.
+    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
   }
-  const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
-  for (size_t i = 0; i < entries.size(); ++i) report(entries[i], trajectories[i]);
+  const ConstrainedObjective objective(selection.objective, constraints);
+  const std::vector<Trajectory> trajectories = run_race(objective, entries);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    report(entries[i], trajectories[i]);
+    if (!constraints.empty() && !trajectories[i].empty()) {
+      const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
+      std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
+                   check_kkt(objective, constraints, final_point).summary(constraints).c_str());
+    }
+  }
 
   if (!json) {
     const std::string csv = trajectory_csv(trajectories.front());

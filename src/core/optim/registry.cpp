@@ -3,6 +3,11 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "optim/adafactor.hpp"
+#include "optim/admm.hpp"
+#include "optim/augmented_lagrangian.hpp"
+#include "optim/log_barrier.hpp"
+#include "optim/penalty_method.hpp"
+#include "optim/projected_gradient.hpp"
 #include "optim/lamb.hpp"
 #include "optim/lars.hpp"
 #include "optim/regularized_optimizer.hpp"
@@ -26,6 +31,11 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<Adafactor>("adafactor", "factored second moments, relative step (Shazeer & Stern 2018)"),
       {"sam", "sharpness-aware minimization around a base optimizer (Foret et al. 2021)", [] { return std::make_unique<Sam>(false); }},
       {"asam", "adaptive SAM, T_w = |w| + eta (Kwon et al. 2021)", [] { return std::make_unique<Sam>(true); }},
+      entry<ProjectedGradient>("projected", "a base optimizer followed by projection onto the constraints (--constraint)"),
+      entry<PenaltyMethod>("penalty", "quadratic penalty with increasing mu, Newton inner steps (N&W Fw. 17.1)"),
+      entry<LogBarrier>("log_barrier", "log-barrier interior point from a strictly feasible start (B&V Alg. 11.1)"),
+      entry<AugmentedLagrangian>("augmented_lagrangian", "method of multipliers, Newton inner steps (N&W Fw. 17.3)"),
+      entry<Admm>("admm", "ADMM for min f(x) + l1*|z|_1 s.t. x = z, e.g. the lasso (Boyd et al. 2011)"),
       entry<RegularizedOptimizer>("regularized", "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
   };
   return registry;

@@ -12,8 +12,8 @@ namespace lv {
 namespace {
 
 // Registered wrappers: they cannot be a base (no wrapper of a wrapper, no self-reference).
-constexpr std::array<std::string_view, 5> k_wrapper_names = {"sam", "asam", "regularized",
-                                                             "projected", "admm"};
+constexpr std::array<std::string_view, 4> k_wrapper_names = {"sam", "asam", "regularized",
+                                                             "projected"};
 
 bool is_wrapper(const std::string& name) {
   return std::find(k_wrapper_names.begin(), k_wrapper_names.end(), name) != k_wrapper_names.end();
@@ -50,7 +50,8 @@ WrappedOptimizer::WrappedOptimizer(std::string name, std::vector<HyperParameter>
 
 std::vector<HyperParameter> WrappedOptimizer::descriptors_for(const std::string& base_name) const {
   std::vector<HyperParameter> descriptors = own_descriptors_;
-  for (const HyperParameter& d : make_optimizer(base_name)->hyperparameters().descriptors()) {
+  const std::unique_ptr<Optimizer> base = make_optimizer(base_name);
+  for (const HyperParameter& d : base->hyperparameters().descriptors()) {
     const bool clashes = std::any_of(own_descriptors_.begin(), own_descriptors_.end(),
                                      [&](const HyperParameter& own) { return own.name == d.name; });
     if (!clashes) descriptors.push_back(d);
