@@ -17,7 +17,7 @@ BayesianOptimization::BayesianOptimization()
            integer_parameter("candidates", 2000, 10, 20000, 1, 10000000,
                              "random candidates the expected improvement is maximized over"),
            real_parameter("xi", 0.01, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(), false,
-                          "exploration margin ξ of the expected improvement (standardized units)"),
+                          "exploration margin ξ of the expected improvement (units of f)"),
            real_parameter("noise", 1e-6, 1e-10, 1e-1, 1e-12, std::numeric_limits<double>::infinity(),
                           true, "observation noise variance on the standardized values"),
            lower_bound_parameter(), upper_bound_parameter(), seed_parameter()}) {}
@@ -54,7 +54,8 @@ Vec BayesianOptimization::next_point() {
   }
   const double mean = targets.mean();
   const double deviation = std::sqrt((targets.array() - mean).square().mean());
-  targets = (targets.array() - mean) / (deviation > 0.0 ? deviation : 1.0);
+  const double unit = deviation > 0.0 ? deviation : 1.0;
+  targets = (targets.array() - mean) / unit;
 
   GaussianProcess process;
   const std::array<double, 7> grid = {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0};
@@ -72,17 +73,22 @@ Vec BayesianOptimization::next_point() {
 
   const double best_standardized = targets.minCoeff();
   const Vec best_unit = to_unit(best_point());
-  std::normal_distribution<double> normal(0.0, 0.05);
+  // Local clouds at three scales (5%, 1%, 0.2% of the box) refine the incumbent.
+  const std::array<double, 3> cloud_scales = {0.05, 0.01, 0.002};
+  std::normal_distribution<double> normal(0.0, 1.0);
   Vec best_candidate = uniform_in_box();
   double best_improvement = -1.0;
   for (int k = 0; k < candidates_; ++k) {
     Vec candidate = uniform_in_box();
-    if (k % 2 == 1) {  // local refinement around the incumbent
+    if (k % 2 == 1) {
+      const double scale = cloud_scales[static_cast<size_t>(k / 2) % cloud_scales.size()];
       Vec unit = best_unit;
-      for (Eigen::Index i = 0; i < unit.size(); ++i) unit[i] = std::clamp(unit[i] + normal(generator()), 0.0, 1.0);
+      for (Eigen::Index i = 0; i < unit.size(); ++i) {
+        unit[i] = std::clamp(unit[i] + scale * normal(generator()), 0.0, 1.0);
+      }
       candidate = lower() + unit.cwiseProduct(upper() - lower());
     }
-    const double improvement = expected_improvement(process.predict(to_unit(candidate)), best_standardized, xi_);
+    const double improvement = expected_improvement(process.predict(to_unit(candidate)), best_standardized, xi_ / unit);
     if (improvement > best_improvement) {
       best_improvement = improvement;
       best_candidate = candidate;
