@@ -24,7 +24,9 @@ using lv::Vec;
 
 namespace {
 
-lv::FormulaObjective formula(const char* text) { return lv::FormulaObjective(lv::Expr::parse(text)); }
+lv::FormulaObjective formula(const char* text) {
+  return lv::FormulaObjective(lv::Expr::parse(text));
+}
 
 ConstraintSet constraint_set(std::initializer_list<const char*> texts) {
   ConstraintSet set;
@@ -40,24 +42,34 @@ struct Problem {
   Vec feasible_start;
 };
 
-Problem p1() { return {formula("x^2 + y^2"), constraint_set({"x + y >= 1"}), Vec{{0.5, 0.5}}, Vec{{1.0}}, Vec{{2.0, 2.0}}}; }
-Problem p2() {
-  return {formula("(x - 2)^2 + (y - 1)^2"), constraint_set({"x^2 <= y", "x + y <= 2"}), Vec{{1.0, 1.0}},
-          Vec{{2.0 / 3.0, 2.0 / 3.0}}, Vec{{0.0, 1.0}}};
+Problem p1() {
+  return {formula("x^2 + y^2"), constraint_set({"x + y >= 1"}), Vec{{0.5, 0.5}}, Vec{{1.0}},
+          Vec{{2.0, 2.0}}};
 }
-Problem p3() { return {formula("x + y"), constraint_set({"x^2 + y^2 = 2"}), Vec{{-1.0, -1.0}}, Vec{{0.5}}, Vec{{-2.0, 0.0}}}; }
+Problem p2() {
+  return {formula("(x - 2)^2 + (y - 1)^2"), constraint_set({"x^2 <= y", "x + y <= 2"}),
+          Vec{{1.0, 1.0}}, Vec{{2.0 / 3.0, 2.0 / 3.0}}, Vec{{0.0, 1.0}}};
+}
+Problem p3() {
+  return {formula("x + y"), constraint_set({"x^2 + y^2 = 2"}), Vec{{-1.0, -1.0}}, Vec{{0.5}},
+          Vec{{-2.0, 0.0}}};
+}
 
-lv::Trajectory solve(const char* method, std::initializer_list<std::pair<const char*, const char*>> settings,
+lv::Trajectory solve(const char* method,
+                     std::initializer_list<std::pair<const char*, const char*>> settings,
                      const lv::ConstrainedObjective& objective, const Vec& x0, int steps) {
   auto optimizer = lv::make_optimizer(method);
-  for (const auto& [name, value] : settings) optimizer->set_hyperparameter(name, std::string_view(value));
+  for (const auto& [name, value] : settings)
+    optimizer->set_hyperparameter(name, std::string_view(value));
   lv::RunSettings run;
   run.max_steps = steps;
   run.gradient_tolerance = 0.0;
   return lv::run_optimizer(objective, *optimizer, nullptr, x0, run);
 }
 
-Vec last(const lv::Trajectory& trajectory) { return trajectory.x(trajectory.size() - 1); }
+Vec last(const lv::Trajectory& trajectory) {
+  return trajectory.x(trajectory.size() - 1);
+}
 
 void check_solves(const Problem& problem, const Vec& x, double tolerance) {
   INFO("reached (" << x.transpose() << ")");
@@ -72,9 +84,9 @@ void check_solves(const Problem& problem, const Vec& x, double tolerance) {
 TEST_CASE("ConstraintSet: normal forms g <= 0 and h = 0") {
   const ConstraintSet set = constraint_set({"x + y >= 1", "x^2 <= y", "x - y == 0.5", "x*y = 1"});
   CHECK(set.size() == 4);
-  CHECK(set.value(0, Vec{{0.0, 0.0}}) == 1.0);    // 1 − (x + y)
-  CHECK(set.value(1, Vec{{2.0, 1.0}}) == 3.0);    // x² − y
-  CHECK(set.value(2, Vec{{1.0, 0.0}}) == 0.5);    // x − y − 0.5
+  CHECK(set.value(0, Vec{{0.0, 0.0}}) == 1.0);  // 1 − (x + y)
+  CHECK(set.value(1, Vec{{2.0, 1.0}}) == 3.0);  // x² − y
+  CHECK(set.value(2, Vec{{1.0, 0.0}}) == 0.5);  // x − y − 0.5
   CHECK(set.constraints()[0].kind == lv::ConstraintKind::Inequality);
   CHECK(set.constraints()[3].kind == lv::ConstraintKind::Equality);
   CHECK(set.max_violation(Vec{{1.0, 1.0}}) == 0.5);  // only x − y = 0.5 fails, by 0.5
@@ -85,11 +97,14 @@ TEST_CASE("ConstraintSet: normal forms g <= 0 and h = 0") {
 
 TEST_CASE("ConstraintSet: malformed constraints are input errors naming the problem") {
   ConstraintSet set;
-  CHECK_THROWS_WITH_AS(set.add("x + y"), doctest::Contains("expected exactly one of <=, >=, ="), lv::InputError);
-  CHECK_THROWS_WITH_AS(set.add("x < 1"), doctest::Contains("strict '<' is not supported"), lv::InputError);
+  CHECK_THROWS_WITH_AS(set.add("x + y"), doctest::Contains("expected exactly one of <=, >=, ="),
+                       lv::InputError);
+  CHECK_THROWS_WITH_AS(set.add("x < 1"), doctest::Contains("strict '<' is not supported"),
+                       lv::InputError);
   CHECK_THROWS_WITH_AS(set.add("0 <= x <= 1"), doctest::Contains("exactly one"), lv::InputError);
   CHECK_THROWS_WITH_AS(set.add("x + * y <= 1"), doctest::Contains("left side"), lv::InputError);
-  CHECK_THROWS_WITH_AS(set.add("x <= sinn(y)"), doctest::Contains("right side (starting at col 5)"), lv::InputError);
+  CHECK_THROWS_WITH_AS(set.add("x <= sinn(y)"), doctest::Contains("right side (starting at col 5)"),
+                       lv::InputError);
   const auto objective = formula("x^2 + y^2");
   CHECK_THROWS_AS(lv::ConstrainedObjective(objective, constraint_set({"x3 <= 1"})), lv::InputError);
 }
@@ -105,7 +120,8 @@ TEST_CASE("projections: closed forms, the general solver and Dykstra agree") {
   const auto half_space = lv::project(constraint_set({"x + y <= 1"}), Vec{{2.0, 2.0}});
   CHECK(half_space.iterations == 1);  // affine: one Newton step is the closed form
   CHECK((half_space.point - Vec{{0.5, 0.5}}).norm() < 1e-14);
-  const auto box = lv::project(constraint_set({"x <= 1", "x >= -1", "y <= 1", "y >= -1"}), Vec{{3.0, -0.5}});
+  const auto box =
+      lv::project(constraint_set({"x <= 1", "x >= -1", "y <= 1", "y >= -1"}), Vec{{3.0, -0.5}});
   CHECK((box.point - Vec{{1.0, -0.5}}).norm() < 1e-14);
   // Ball ∩ {x <= 1} from (3, 3): the corner (1, √3), where the KKT multipliers (0.366, 1.268)
   // are both positive.
@@ -133,7 +149,8 @@ TEST_CASE("check_kkt: multipliers and active sets at known solutions; failures a
   CHECK(corner.multipliers[1] == doctest::Approx(2.0 / 3.0));
 
   const Problem three = p3();
-  CHECK(lv::check_kkt(three.objective, three.constraints, three.solution).multipliers[0] == doctest::Approx(0.5));
+  CHECK(lv::check_kkt(three.objective, three.constraints, three.solution).multipliers[0] ==
+        doctest::Approx(0.5));
   // (1, 1) is stationary for the equality too, but it is the maximizer: ν = −½ is allowed for an
   // equality, so first-order KKT holds there as well.
   CHECK(lv::check_kkt(three.objective, three.constraints, Vec{{1.0, 1.0}}).satisfied);
@@ -142,22 +159,30 @@ TEST_CASE("check_kkt: multipliers and active sets at known solutions; failures a
   const auto unconstrained = lv::check_kkt(one.objective, constraint_set({"x <= 5"}), Vec::Zero(2));
   CHECK(unconstrained.satisfied);
   CHECK_FALSE(unconstrained.active[0]);
-  const auto wrong_sign = lv::check_kkt(one.objective, constraint_set({"x + y <= 1"}), Vec{{0.5, 0.5}});
+  const auto wrong_sign =
+      lv::check_kkt(one.objective, constraint_set({"x + y <= 1"}), Vec{{0.5, 0.5}});
   CHECK_FALSE(wrong_sign.satisfied);
   CHECK(wrong_sign.dual_violation == doctest::Approx(1.0));
-  CHECK(wrong_sign.summary(constraint_set({"x + y <= 1"})).find("'x + y <= 1' active, multiplier -1") != std::string::npos);
+  CHECK(wrong_sign.summary(constraint_set({"x + y <= 1"}))
+            .find("'x + y <= 1' active, multiplier -1") != std::string::npos);
 }
 
 TEST_CASE("constrained methods reach the KKT points of P1 and P2") {
   for (const Problem& problem : {p1(), p2()}) {
     const lv::ConstrainedObjective objective(problem.objective, problem.constraints);
-    check_solves(problem, last(solve("projected", {{"lr", "0.1"}}, objective, problem.feasible_start, 300)), 1e-6);
+    check_solves(problem,
+                 last(solve("projected", {{"lr", "0.1"}}, objective, problem.feasible_start, 300)),
+                 1e-6);
     check_solves(problem, last(solve("penalty", {}, objective, problem.feasible_start, 80)), 1e-6);
-    check_solves(problem, last(solve("log_barrier", {}, objective, problem.feasible_start, 80)), 1e-6);
-    check_solves(problem, last(solve("augmented_lagrangian", {}, objective, problem.feasible_start, 60)), 1e-6);
+    check_solves(problem, last(solve("log_barrier", {}, objective, problem.feasible_start, 80)),
+                 1e-6);
+    check_solves(problem,
+                 last(solve("augmented_lagrangian", {}, objective, problem.feasible_start, 60)),
+                 1e-6);
     // Projected gradient from an infeasible start: feasible from the first step on.
     const auto projected = solve("projected", {{"lr", "0.1"}}, objective, Vec{{-3.0, -3.0}}, 300);
-    for (int row = 1; row < projected.size(); ++row) CHECK(problem.constraints.max_violation(projected.x(row)) < 1e-9);
+    for (int row = 1; row < projected.size(); ++row)
+      CHECK(problem.constraints.max_violation(projected.x(row)) < 1e-9);
   }
 }
 
@@ -174,16 +199,19 @@ TEST_CASE("augmented_lagrangian's multipliers converge to the KKT multipliers; e
 
   const Problem three = p3();
   const lv::ConstrainedObjective circle(three.objective, three.constraints);
-  check_solves(three, last(solve("augmented_lagrangian", {}, circle, three.feasible_start, 60)), 1e-6);
+  check_solves(three, last(solve("augmented_lagrangian", {}, circle, three.feasible_start, 60)),
+               1e-6);
   check_solves(three, last(solve("penalty", {}, circle, three.feasible_start, 100)), 1e-6);
-  check_solves(three, last(solve("projected", {{"lr", "0.1"}}, circle, three.feasible_start, 300)), 1e-6);
+  check_solves(three, last(solve("projected", {{"lr", "0.1"}}, circle, three.feasible_start, 300)),
+               1e-6);
 }
 
 TEST_CASE("failure case: the penalty method's iterates stay infeasible by O(1/μ)") {
   // For P1 the penalized minimizer is x = y = μ/(2(μ + 1)): infeasible by 1/(μ + 1) > 0.
   const Problem one = p1();
   const lv::ConstrainedObjective objective(one.objective, one.constraints);
-  const Vec x = last(solve("penalty", {{"mu_growth", "1"}, {"mu", "9"}}, objective, one.feasible_start, 40));
+  const Vec x =
+      last(solve("penalty", {{"mu_growth", "1"}, {"mu", "9"}}, objective, one.feasible_start, 40));
   CHECK(x[0] == doctest::Approx(9.0 / 20.0));
   CHECK(one.constraints.max_violation(x) == doctest::Approx(0.1));
 }
@@ -192,21 +220,23 @@ TEST_CASE("constrained methods reject what they cannot handle with a clear messa
   const Problem one = p1();
   const lv::ConstrainedObjective objective(one.objective, one.constraints);
   CHECK_THROWS_WITH_AS(solve("log_barrier", {}, objective, Vec::Zero(2), 5),
-                       doctest::Contains("strictly feasible start: 'x + y >= 1' has g = 1"), lv::InputError);
+                       doctest::Contains("strictly feasible start: 'x + y >= 1' has g = 1"),
+                       lv::InputError);
   const Problem three = p3();
   const lv::ConstrainedObjective circle(three.objective, three.constraints);
   CHECK_THROWS_WITH_AS(solve("log_barrier", {}, circle, three.feasible_start, 5),
                        doctest::Contains("inequality constraints only"), lv::InputError);
   const lv::ConstrainedObjective none(one.objective, ConstraintSet());
-  CHECK_THROWS_WITH_AS(solve("penalty", {}, none, Vec::Zero(2), 5), doctest::Contains("penalty needs constraints"),
-                       lv::InputError);
+  CHECK_THROWS_WITH_AS(solve("penalty", {}, none, Vec::Zero(2), 5),
+                       doctest::Contains("penalty needs constraints"), lv::InputError);
 }
 
 TEST_CASE("admm: the lasso with orthogonal A has the closed form S_λ(Aᵀb), with exact zeros") {
   // A = [[0.6, −0.8], [0.8, 0.6]] (AᵀA = I), b = A·(3, 0.2) so Aᵀb = (3, 0.2):
   // argmin ½‖Ax − b‖² + 0.5‖x‖₁ = S_0.5(3, 0.2) = (2.5, 0) (Tibshirani 1996, orthonormal design).
   const auto lasso = formula("0.5*((0.6*x - 0.8*y - 1.64)^2 + (0.8*x + 0.6*y - 2.52)^2)");
-  const Vec z = last(solve("admm", {{"l1", "0.5"}}, lv::ConstrainedObjective(lasso, ConstraintSet()), Vec::Zero(2), 200));
+  const Vec z = last(solve("admm", {{"l1", "0.5"}},
+                           lv::ConstrainedObjective(lasso, ConstraintSet()), Vec::Zero(2), 200));
   CHECK(z[0] == doctest::Approx(2.5).epsilon(1e-10));
   CHECK(z[1] == 0.0);
 }
@@ -230,7 +260,8 @@ TEST_CASE("admm: a general lasso satisfies the subgradient optimality conditions
       CHECK(std::abs(gradient[i]) <= 1.0 + 1e-9);
     }
   }
-  // By hand: with x = 0, ∂/∂y = 56y − 18 + λ = 0 → y = 17/56, and |∂f/∂x| = |44y − 14| = 0.643 <= 1.
+  // By hand: with x = 0, ∂/∂y = 56y − 18 + λ = 0 → y = 17/56, and |∂f/∂x| = |44y − 14| = 0.643
+  // <= 1.
   CHECK(x[0] == 0.0);
   CHECK(x[1] == doctest::Approx(17.0 / 56.0).epsilon(1e-10));
   const auto& admm = dynamic_cast<lv::Admm&>(*optimizer);

@@ -22,11 +22,15 @@ inline const char* const k_rosenbrock = "(1 - x)^2 + 100*(y - x^2)^2";
 inline const char* const k_booth = "(x + 2*y - 7)^2 + (2*x + y - 5)^2";
 inline const char* const k_himmelblau = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
 
-inline FormulaObjective formula(const std::string& text) { return FormulaObjective(Expr::parse(text)); }
+inline FormulaObjective formula(const std::string& text) {
+  return FormulaObjective(Expr::parse(text));
+}
 
-inline std::unique_ptr<Optimizer> configured(const char* name, const std::vector<Setting>& settings) {
+inline std::unique_ptr<Optimizer> configured(const char* name,
+                                             const std::vector<Setting>& settings) {
   std::unique_ptr<Optimizer> optimizer = make_optimizer(name);
-  for (const Setting& s : settings) optimizer->set_hyperparameter(s.name, std::string_view(s.value));
+  for (const Setting& s : settings)
+    optimizer->set_hyperparameter(s.name, std::string_view(s.value));
   return optimizer;
 }
 
@@ -54,7 +58,9 @@ inline Vec run_with_rate(Optimizer& optimizer, const Objective& objective, const
   return x;
 }
 
-inline Vec final_point(const Trajectory& trajectory) { return trajectory.x(trajectory.size() - 1); }
+inline Vec final_point(const Trajectory& trajectory) {
+  return trajectory.x(trajectory.size() - 1);
+}
 
 inline void check_reaches(const Vec& x, Vec expected, double tolerance) {
   INFO("reached (" << x.transpose() << "), expected (" << expected.transpose() << ")");

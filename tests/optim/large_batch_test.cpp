@@ -3,8 +3,8 @@
 // f = ½(x² + 10y²) from (1, 1), where ∇f = (x, 10y); then convergence on two surfaces.
 #include <cmath>
 
-#include "convergence_driver.hpp"
 #include "common/errors.hpp"
+#include "convergence_driver.hpp"
 #include "optim/parameter_groups.hpp"
 
 using lv::Vec;
@@ -50,16 +50,20 @@ std::function<double(int)> polynomial_decay(double initial, int total) {
 TEST_CASE("lars: per-coordinate trust ratio η|w|/|g| by hand") {
   // Step 1: g = (1, 10); λ = 0.1·1/1 and 0.1·1/10; v = 1·λ·g = (0.1, 0.1) → (0.9, 0.9).
   // Step 2: g = (0.9, 9); λ = (0.1, 0.01); v = 0.9·0.1 + λ·g = (0.18, 0.18) → (0.72, 0.72).
-  const auto x = first_iterates("lars", {{"lr", "1"}, {"trust_coefficient", "0.1"}, {"grouping", "per_coordinate"}},
-                                k_bowl, k_start, 2);
+  const auto x = first_iterates(
+      "lars", {{"lr", "1"}, {"trust_coefficient", "0.1"}, {"grouping", "per_coordinate"}}, k_bowl,
+      k_start, 2);
   check_iterate(x[0], {0.9, 0.9});
   check_iterate(x[1], {0.72, 0.72});
 }
 
 TEST_CASE("lars: one group with weight decay, λ = η‖w‖/(‖g‖ + β‖w‖) (eq. 6)") {
   const auto x = first_iterates("lars",
-                                {{"lr", "1"}, {"momentum", "0"}, {"trust_coefficient", "0.1"},
-                                 {"weight_decay", "0.5"}, {"grouping", "all"}},
+                                {{"lr", "1"},
+                                 {"momentum", "0"},
+                                 {"trust_coefficient", "0.1"},
+                                 {"weight_decay", "0.5"},
+                                 {"grouping", "all"}},
                                 k_bowl, k_start, 1);
   const double local_rate = 0.1 * std::sqrt(2.0) / (std::sqrt(101.0) + 0.5 * std::sqrt(2.0));
   check_iterate(x[0], {1.0 - local_rate * 1.5, 1.0 - local_rate * 10.5});
@@ -67,7 +71,8 @@ TEST_CASE("lars: one group with weight decay, λ = η‖w‖/(‖g‖ + β‖w�
 
 TEST_CASE("lamb: per coordinate the trust ratio makes each step lr·|x| long") {
   // r = m̂/(√v̂ + ε) has the sign of g; φ(|x|)/|r| · r = |x|·sign(g): (1,1) → 0.9 → 0.81.
-  const auto x = first_iterates("lamb", {{"lr", "0.1"}, {"grouping", "per_coordinate"}}, k_bowl, k_start, 2);
+  const auto x =
+      first_iterates("lamb", {{"lr", "0.1"}, {"grouping", "per_coordinate"}}, k_bowl, k_start, 2);
   check_iterate(x[0], {0.9, 0.9});
   check_iterate(x[1], {0.81, 0.81});
 }
@@ -80,8 +85,8 @@ TEST_CASE("lamb: one group, r_1 = g/(|g| + ε), step lr·‖x‖·r/‖r‖ (Alg
 }
 
 TEST_CASE("lamb: φ clamps ‖x‖ at clamp_value") {
-  const auto x = first_iterates("lamb", {{"lr", "0.1"}, {"grouping", "per_coordinate"}},
-                                k_bowl, Vec{{20.0, 20.0}}, 1);
+  const auto x = first_iterates("lamb", {{"lr", "0.1"}, {"grouping", "per_coordinate"}}, k_bowl,
+                                Vec{{20.0, 20.0}}, 1);
   check_iterate(x[0], {19.0, 19.0});  // step 0.1·min(20, 10) = 1
 }
 
@@ -98,7 +103,8 @@ TEST_CASE("adafactor: Algorithm 5 (vector) first two steps by hand") {
 }
 
 TEST_CASE("adafactor: update clipping Û = U / max(1, RMS(U)/d)") {
-  const auto x = first_iterates("adafactor", {{"grouping", "all"}, {"d", "0.5"}}, k_bowl, k_start, 1);
+  const auto x =
+      first_iterates("adafactor", {{"grouping", "all"}, {"d", "0.5"}}, k_bowl, k_start, 1);
   check_iterate(x[0], {0.995, 0.995});  // RMS(U) = 1, d = ½ halves the step
 }
 
@@ -127,23 +133,32 @@ TEST_CASE("lars and lamb converge with the polynomial lr decay; adafactor with i
   const auto himmelblau = formula(k_himmelblau);
   SUBCASE("lars") {
     auto lars = configured("lars", {{"trust_coefficient", "0.02"}, {"momentum", "0.9"}});
-    check_reaches(run_with_rate(*lars, booth, Vec{{0.5, 0.5}}, 3000, polynomial_decay(1.0, 3000)), Vec{{1.0, 3.0}}, 1e-3);
-    check_reaches(run_with_rate(*lars, himmelblau, Vec{{1.0, 1.0}}, 3000, polynomial_decay(1.0, 3000)), Vec{{3.0, 2.0}}, 1e-3);
+    check_reaches(run_with_rate(*lars, booth, Vec{{0.5, 0.5}}, 3000, polynomial_decay(1.0, 3000)),
+                  Vec{{1.0, 3.0}}, 1e-3);
+    check_reaches(
+        run_with_rate(*lars, himmelblau, Vec{{1.0, 1.0}}, 3000, polynomial_decay(1.0, 3000)),
+        Vec{{3.0, 2.0}}, 1e-3);
   }
   SUBCASE("lamb") {
     auto lamb = configured("lamb", {});
-    check_reaches(run_with_rate(*lamb, booth, Vec{{0.5, 0.5}}, 3000, polynomial_decay(0.05, 3000)), Vec{{1.0, 3.0}}, 1e-3);
-    check_reaches(run_with_rate(*lamb, himmelblau, Vec{{1.0, 1.0}}, 3000, polynomial_decay(0.05, 3000)), Vec{{3.0, 2.0}}, 1e-3);
+    check_reaches(run_with_rate(*lamb, booth, Vec{{0.5, 0.5}}, 3000, polynomial_decay(0.05, 3000)),
+                  Vec{{1.0, 3.0}}, 1e-3);
+    check_reaches(
+        run_with_rate(*lamb, himmelblau, Vec{{1.0, 1.0}}, 3000, polynomial_decay(0.05, 3000)),
+        Vec{{3.0, 2.0}}, 1e-3);
   }
   SUBCASE("adafactor") {
-    check_reaches(final_point(run_named("adafactor", {}, booth, Vec{{0.5, 0.5}}, 3000)), Vec{{1.0, 3.0}}, 1e-3);
-    check_reaches(final_point(run_named("adafactor", {}, himmelblau, Vec{{1.0, 1.0}}, 3000)), Vec{{3.0, 2.0}}, 1e-3);
+    check_reaches(final_point(run_named("adafactor", {}, booth, Vec{{0.5, 0.5}}, 3000)),
+                  Vec{{1.0, 3.0}}, 1e-3);
+    check_reaches(final_point(run_named("adafactor", {}, himmelblau, Vec{{1.0, 1.0}}, 3000)),
+                  Vec{{3.0, 2.0}}, 1e-3);
   }
 }
 
 TEST_CASE("failure case: lars with a constant lr keeps stepping η·lr·|w| and does not settle") {
   // With λ ∝ 1/|g| the step length does not shrink as ∇f → 0 (why the paper decays γ_t).
-  auto lars = configured("lars", {{"trust_coefficient", "0.02"}, {"momentum", "0"}, {"grouping", "per_coordinate"}});
+  auto lars = configured(
+      "lars", {{"trust_coefficient", "0.02"}, {"momentum", "0"}, {"grouping", "per_coordinate"}});
   const auto booth = formula(k_booth);
   const Vec x = run_with_rate(*lars, booth, Vec{{0.5, 0.5}}, 3000, [](int) { return 1.0; });
   CHECK((x - Vec{{1.0, 3.0}}).norm() > 1e-2);

@@ -38,8 +38,9 @@ TEST_CASE("asam: ε̂ = ρ T_w² g / ‖T_w g‖ with T_w = |w| + η (Kwon et al
 
 TEST_CASE("sam: the base's momentum is forwarded and every step costs one extra evaluation") {
   // Heavy ball on the SAM gradients: b1 = g1, b2 = 0.9·b1 + g2.
-  const auto x = first_iterates("sam", {{"lr", "0.1"}, {"momentum", "0.9"}, {"rho", "0"}}, k_bowl, k_start, 2);
-  check_iterate(x[0], {0.9, 0.0});   // ρ = 0: plain heavy ball, as in sgd_test
+  const auto x =
+      first_iterates("sam", {{"lr", "0.1"}, {"momentum", "0.9"}, {"rho", "0"}}, k_bowl, k_start, 2);
+  check_iterate(x[0], {0.9, 0.0});  // ρ = 0: plain heavy ball, as in sgd_test
   check_iterate(x[1], {0.72, -0.9});
   const auto trajectory = run_named("sam", {{"lr", "0.01"}}, k_bowl, k_start, 10);
   CHECK(trajectory.function_evaluations.back() == 20);  // runner's 10 + SAM's 10
@@ -67,9 +68,15 @@ TEST_CASE("sam converges near the minimum of two surfaces with base sgd") {
   // SAM's ascent step has length ρ, so it settles in an O(lr·ρ·‖H‖) neighbourhood.
   const auto booth = formula(k_booth);
   const auto himmelblau = formula(k_himmelblau);
-  check_reaches(final_point(run_named("sam", {{"lr", "0.01"}, {"rho", "0.01"}}, booth, Vec{{0.0, 0.0}}, 3000)), Vec{{1.0, 3.0}}, 1e-2);
-  check_reaches(final_point(run_named("sam", {{"lr", "0.01"}, {"rho", "0.01"}}, himmelblau, Vec{{1.0, 1.0}}, 3000)), Vec{{3.0, 2.0}}, 1e-2);
-  check_reaches(final_point(run_named("asam", {{"lr", "0.01"}, {"rho", "0.01"}}, booth, Vec{{0.0, 0.0}}, 3000)), Vec{{1.0, 3.0}}, 1e-2);
+  check_reaches(final_point(run_named("sam", {{"lr", "0.01"}, {"rho", "0.01"}}, booth,
+                                      Vec{{0.0, 0.0}}, 3000)),
+                Vec{{1.0, 3.0}}, 1e-2);
+  check_reaches(final_point(run_named("sam", {{"lr", "0.01"}, {"rho", "0.01"}}, himmelblau,
+                                      Vec{{1.0, 1.0}}, 3000)),
+                Vec{{3.0, 2.0}}, 1e-2);
+  check_reaches(final_point(run_named("asam", {{"lr", "0.01"}, {"rho", "0.01"}}, booth,
+                                      Vec{{0.0, 0.0}}, 3000)),
+                Vec{{1.0, 3.0}}, 1e-2);
 }
 
 TEST_CASE("soft_threshold: S_t(v) = sign(v)·max(|v| − t, 0)") {
@@ -79,11 +86,13 @@ TEST_CASE("soft_threshold: S_t(v) = sign(v)·max(|v| − t, 0)") {
 TEST_CASE("regularized: proximal L1 reaches exact zeros; the subgradient variant oscillates") {
   // argmin ½(x − 0.3)² + 0.5|x| = S_0.5(0.3) = 0 and ½(y − 2)² + 0.5|y| → S_0.5(2) = 1.5.
   const auto objective = formula(k_shifted);
-  const auto proximal = run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}}, objective, k_start, 300);
+  const auto proximal =
+      run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}}, objective, k_start, 300);
   CHECK(final_point(proximal)[0] == 0.0);
   CHECK(final_point(proximal)[1] == doctest::Approx(1.5).epsilon(1e-10));
-  const auto subgradient = run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}, {"l1_method", "subgradient"}},
-                                     objective, k_start, 300);
+  const auto subgradient =
+      run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}, {"l1_method", "subgradient"}},
+                objective, k_start, 300);
   double largest = 0.0;  // the last few iterates jump across 0 by about lr·l1
   for (int row = subgradient.size() - 10; row < subgradient.size(); ++row) {
     largest = std::max(largest, std::abs(subgradient.x(row)[0]));
@@ -97,12 +106,14 @@ TEST_CASE("regularized: L2 and elastic net reach the closed-form minimizers") {
   const auto objective = formula(k_shifted);
   const auto l2 = run_named("regularized", {{"lr", "0.1"}, {"l2", "1"}}, objective, k_start, 400);
   check_iterate(final_point(l2), {0.15, 1.0}, 1e-9);
-  const auto elastic = run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}, {"l2", "1"}}, objective, k_start, 400);
+  const auto elastic = run_named("regularized", {{"lr", "0.1"}, {"l1", "0.5"}, {"l2", "1"}},
+                                 objective, k_start, 400);
   check_iterate(final_point(elastic), {0.0, 0.75}, 1e-9);
 }
 
 TEST_CASE("regularized: decoupled weight decay x ← (1 − lr·decay)x − lr·∇f(x) (AdamW order)") {
-  const auto x = first_iterates("regularized", {{"lr", "0.1"}, {"decoupled_weight_decay", "0.5"}}, k_bowl, k_start, 1);
+  const auto x = first_iterates("regularized", {{"lr", "0.1"}, {"decoupled_weight_decay", "0.5"}},
+                                k_bowl, k_start, 1);
   check_iterate(x[0], {0.85, -0.05});
 }
 
@@ -116,7 +127,9 @@ TEST_CASE("RegularizedObjective adds l1‖x‖₁ + (l2/2)‖x‖² to value, gr
   CHECK(hessian(1, 1) == doctest::Approx(10.2));
   // The formula for the shaders describes the same surface (checked through the parser).
   const std::string text = lv::regularized_formula("0.5*(x^2 + 10*y^2)", {"x", "y"}, 0.3, 0.2);
-  CHECK(text == "(0.5*(x^2 + 10*y^2)) + 0.29999999999999999*(abs(x) + abs(y)) + 0.20000000000000001/2*(x^2 + y^2)");
+  CHECK(text ==
+        "(0.5*(x^2 + 10*y^2)) + 0.29999999999999999*(abs(x) + abs(y)) + 0.20000000000000001/2*(x^2 "
+        "+ y^2)");
   CHECK(formula(text).value(x) == doctest::Approx(21.9));
   CHECK_THROWS_AS(lv::RegularizedObjective(k_bowl, -1.0, 0.0), lv::InputError);
 }

@@ -8,7 +8,8 @@ ConstrainedObjective::ConstrainedObjective(const Objective& objective, Constrain
     : objective_(objective), constraints_(std::move(constraints)) {
   for (const Constraint& c : constraints_.constraints()) {
     if (c.function.dimension() > objective_.dim()) {
-      throw InputError("constraint '" + c.text + "' uses " + std::to_string(c.function.dimension()) +
+      throw InputError("constraint '" + c.text + "' uses " +
+                       std::to_string(c.function.dimension()) +
                        " variables but the objective has " + std::to_string(objective_.dim()));
     }
   }

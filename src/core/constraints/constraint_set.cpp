@@ -45,8 +45,8 @@ Expr parse_side(std::string_view text, std::string_view side, const char* which,
   try {
     return Expr::parse(side);
   } catch (const InputError& error) {
-    throw InputError("constraint '" + std::string(text) + "', " + which + " side (starting at col " +
-                     std::to_string(offset + 1) + "): " + error.what());
+    throw InputError("constraint '" + std::string(text) + "', " + which +
+                     " side (starting at col " + std::to_string(offset + 1) + "): " + error.what());
   }
 }
 
@@ -98,8 +98,9 @@ ConstraintEvaluation ConstraintSet::evaluate(int index, const Vec& x) const {
 
 double ConstraintSet::violation(int index, const Vec& x) const {
   const double v = value(index, x);
-  return constraints_[static_cast<size_t>(index)].kind == ConstraintKind::Equality ? std::abs(v)
-                                                                                   : std::max(0.0, v);
+  return constraints_[static_cast<size_t>(index)].kind == ConstraintKind::Equality
+             ? std::abs(v)
+             : std::max(0.0, v);
 }
 
 double ConstraintSet::max_violation(const Vec& x) const {

@@ -21,7 +21,8 @@ KktReport check_kkt(const Objective& objective, const ConstraintSet& constraints
   for (int i = 0; i < m; ++i) {
     const ConstraintEvaluation c = constraints.evaluate(i, x);
     gradients.push_back(c.gradient);
-    const bool equality = constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
+    const bool equality =
+        constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
     report.primal_violation = std::max(report.primal_violation, constraints.violation(i, x));
     if (equality || std::abs(c.value) <= tolerance) {
       report.active[static_cast<size_t>(i)] = true;
@@ -32,9 +33,11 @@ KktReport check_kkt(const Objective& objective, const ConstraintSet& constraints
   if (!active_indices.empty()) {
     Mat jacobian_transpose(x.size(), static_cast<Eigen::Index>(active_indices.size()));
     for (size_t k = 0; k < active_indices.size(); ++k) {
-      jacobian_transpose.col(static_cast<Eigen::Index>(k)) = gradients[static_cast<size_t>(active_indices[k])];
+      jacobian_transpose.col(static_cast<Eigen::Index>(k)) =
+          gradients[static_cast<size_t>(active_indices[k])];
     }
-    const Vec active_multipliers = jacobian_transpose.colPivHouseholderQr().solve(-objective_gradient);
+    const Vec active_multipliers =
+        jacobian_transpose.colPivHouseholderQr().solve(-objective_gradient);
     for (size_t k = 0; k < active_indices.size(); ++k) {
       report.multipliers[active_indices[k]] = active_multipliers[static_cast<Eigen::Index>(k)];
     }
@@ -44,8 +47,8 @@ KktReport check_kkt(const Objective& objective, const ConstraintSet& constraints
     lagrangian_gradient += report.multipliers[i] * gradients[static_cast<size_t>(i)];
     if (constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Inequality) {
       report.dual_violation = std::max(report.dual_violation, -report.multipliers[i]);
-      report.complementarity =
-          std::max(report.complementarity, std::abs(report.multipliers[i] * constraints.value(i, x)));
+      report.complementarity = std::max(report.complementarity,
+                                        std::abs(report.multipliers[i] * constraints.value(i, x)));
     }
   }
   report.stationarity = lagrangian_gradient.norm();

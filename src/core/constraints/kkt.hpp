@@ -12,13 +12,13 @@
 namespace lv {
 
 struct KktReport {
-  Vec multipliers;           // one per constraint, in order; 0 for inactive inequalities
-  std::vector<bool> active;  // |g_i| <= active tolerance; equalities are always active
-  double stationarity = 0.0;            // ‖∇f + Σ λ∇g‖ (Theorem 12.1, eq. 12.34a)
-  double primal_violation = 0.0;        // max(0, g_i), |h_j|          (12.34b, c)
-  double dual_violation = 0.0;          // max(0, −λ_i) over inequalities (12.34d)
-  double complementarity = 0.0;         // max |λ_i g_i|               (12.34e)
-  bool satisfied = false;               // all four within the tolerance
+  Vec multipliers;                // one per constraint, in order; 0 for inactive inequalities
+  std::vector<bool> active;       // |g_i| <= active tolerance; equalities are always active
+  double stationarity = 0.0;      // ‖∇f + Σ λ∇g‖ (Theorem 12.1, eq. 12.34a)
+  double primal_violation = 0.0;  // max(0, g_i), |h_j|          (12.34b, c)
+  double dual_violation = 0.0;    // max(0, −λ_i) over inequalities (12.34d)
+  double complementarity = 0.0;   // max |λ_i g_i|               (12.34e)
+  bool satisfied = false;         // all four within the tolerance
 
   std::string summary(const ConstraintSet& constraints) const;
 };

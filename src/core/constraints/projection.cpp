@@ -23,7 +23,8 @@ Vec project_half_space(const Vec& x, const Vec& normal, double offset) {
 namespace {
 
 // Residual of the projection's KKT system F(z, λ) = (z − x + λ∇g(z), g(z)).
-Vec kkt_residual(const ConstraintSet& constraints, int index, const Vec& x, const Vec& z, double multiplier) {
+Vec kkt_residual(const ConstraintSet& constraints, int index, const Vec& x, const Vec& z,
+                 double multiplier) {
   const ConstraintEvaluation c = constraints.evaluate(index, z);
   Vec residual(z.size() + 1);
   residual.head(z.size()) = z - x + multiplier * c.gradient;
@@ -33,8 +34,10 @@ Vec kkt_residual(const ConstraintSet& constraints, int index, const Vec& x, cons
 
 }  // namespace
 
-ProjectionResult project_onto_constraint(const ConstraintSet& constraints, int index, const Vec& x) {
-  const bool equality = constraints.constraints()[static_cast<size_t>(index)].kind == ConstraintKind::Equality;
+ProjectionResult project_onto_constraint(const ConstraintSet& constraints, int index,
+                                         const Vec& x) {
+  const bool equality =
+      constraints.constraints()[static_cast<size_t>(index)].kind == ConstraintKind::Equality;
   const double start_value = constraints.value(index, x);
   if (start_value == 0.0 || (!equality && start_value < 0.0)) return {x, true, 0};
   const Eigen::Index n = x.size();
@@ -84,7 +87,8 @@ ProjectionResult project(const ConstraintSet& constraints, const Vec& x, double 
       z = project_onto_constraint(constraints, i, shifted).point;
       increment = shifted - z;
     }
-    if ((z - previous).norm() <= tolerance * (1.0 + z.norm()) && constraints.max_violation(z) <= 1e-9) {
+    if ((z - previous).norm() <= tolerance * (1.0 + z.norm()) &&
+        constraints.max_violation(z) <= 1e-9) {
       return {z, true, sweep};
     }
   }

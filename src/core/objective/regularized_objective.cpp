@@ -44,8 +44,8 @@ Vec RegularizedObjective::hvp(const Vec& x, const Vec& v) const {
   return objective_.hvp(x, v) + l2_ * v;
 }
 
-std::string regularized_formula(const std::string& formula, const std::vector<std::string>& variables,
-                                double l1, double l2) {
+std::string regularized_formula(const std::string& formula,
+                                const std::vector<std::string>& variables, double l1, double l2) {
   std::string text = "(" + formula + ")";
   std::string absolute, squares;
   for (const std::string& v : variables) {

@@ -30,7 +30,7 @@ class RegularizedObjective final : public Objective {
 
 // The same penalty appended to a formula over `variables` (e.g. {"x", "y"}), for drawing the
 // regularized surface in the shaders: "(f) + l1*(abs(x) + abs(y)) + l2/2*(x^2 + y^2)".
-std::string regularized_formula(const std::string& formula, const std::vector<std::string>& variables,
-                                double l1, double l2);
+std::string regularized_formula(const std::string& formula,
+                                const std::vector<std::string>& variables, double l1, double l2);
 
 }  // namespace lv

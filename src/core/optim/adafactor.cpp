@@ -9,7 +9,8 @@ namespace lv {
 namespace {
 
 double root_mean_square(const Vec& values) {
-  return values.size() == 0 ? 0.0 : std::sqrt(values.squaredNorm() / static_cast<double>(values.size()));
+  return values.size() == 0 ? 0.0
+                            : std::sqrt(values.squaredNorm() / static_cast<double>(values.size()));
 }
 
 }  // namespace
@@ -19,11 +20,13 @@ Adafactor::Adafactor()
           "adafactor",
           {learning_rate_parameter(1e-2),
            real_parameter("beta2_decay", -0.8, -1.0, 0.0, -std::numeric_limits<double>::infinity(),
-                          0.0, false, "exponent c of the second-moment decay β̂2t = 1 − t^c (Sec. 7)"),
+                          0.0, false,
+                          "exponent c of the second-moment decay β̂2t = 1 − t^c (Sec. 7)"),
            real_parameter("eps1", 1e-30, 1e-40, 1e-10, 0.0, std::numeric_limits<double>::infinity(),
                           true, "ε1 added to the squared gradient (Algorithms 4/5)"),
            real_parameter("eps2", 1e-3, 1e-6, 1e-1, 0.0, std::numeric_limits<double>::infinity(),
-                          true, "ε2: smallest parameter scale in the relative step max(ε2, RMS(x))"),
+                          true,
+                          "ε2: smallest parameter scale in the relative step max(ε2, RMS(x))"),
            real_parameter("d", 1.0, 0.1, 10.0, 0.0, std::numeric_limits<double>::infinity(), false,
                           "update clipping threshold d: Û = U / max(1, RMS(U)/d) (Sec. 6)"),
            boolean_parameter("relative_step", true,
@@ -34,9 +37,9 @@ Adafactor::Adafactor()
 
 void Adafactor::reset(const Vec&) {
   const HyperParameters& p = hyperparameters();
-  settings_ = {p.get("beta2_decay"),     p.get("eps1"),           p.get("eps2"),
-               p.get("d"),               p.flag("relative_step"), p.flag("scale_parameter"),
-               p.flag("maximize"),       p.choice("grouping")};
+  settings_ = {p.get("beta2_decay"), p.get("eps1"),           p.get("eps2"),
+               p.get("d"),           p.flag("relative_step"), p.flag("scale_parameter"),
+               p.flag("maximize"),   p.choice("grouping")};
   groups_.clear();
   moments_.clear();
   step_count_ = 0;
@@ -56,7 +59,8 @@ Vec Adafactor::scaled_update(const ParameterGroup& group, Moments& moments, cons
     const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>
         squared_matrix(squared.data(), group.rows, group.cols);
     moments.rows = decay * moments.rows + (1.0 - decay) * squared_matrix.rowwise().sum();
-    moments.cols = decay * moments.cols + (1.0 - decay) * squared_matrix.colwise().sum().transpose();
+    moments.cols =
+        decay * moments.cols + (1.0 - decay) * squared_matrix.colwise().sum().transpose();
     second_moment.resize(group.size());
     const double row_total = moments.rows.sum();
     for (int r = 0; r < group.rows; ++r) {
@@ -94,8 +98,9 @@ void Adafactor::step(const StepContext& context, Vec& x) {
     Vec gradient = context.gradient.segment(group.offset, group.size());
     if (s.maximize) gradient = -gradient;
     const double parameter_scale =
-        s.scale_parameter ? std::max(s.eps2, root_mean_square(x.segment(group.offset, group.size())))
-                          : 1.0;
+        s.scale_parameter
+            ? std::max(s.eps2, root_mean_square(x.segment(group.offset, group.size())))
+            : 1.0;
     x.segment(group.offset, group.size()) -=
         parameter_scale * relative_rate * scaled_update(group, moments_[i], gradient, decay);
   }

@@ -11,10 +11,11 @@ Admm::Admm()
     : Optimizer("admm",
                 {real_parameter("l1", 0.1, 0.0, 5.0, 0.0, std::numeric_limits<double>::infinity(),
                                 false, "λ of the split term λ‖z‖₁"),
-                 real_parameter("rho", 1.0, 1e-2, 1e2, 1e-12, std::numeric_limits<double>::infinity(),
-                                true, "ADMM penalty ρ"),
+                 real_parameter("rho", 1.0, 1e-2, 1e2, 1e-12,
+                                std::numeric_limits<double>::infinity(), true, "ADMM penalty ρ"),
                  integer_parameter("newton_steps", 5, 1, 50, 1, 1000,
-                                   "Newton steps for the x-update (1 is exact for quadratic f)")}) {}
+                                   "Newton steps for the x-update (1 is exact for quadratic f)")}) {
+}
 
 void Admm::reset(const Vec& x0) {
   l1_ = hyperparameters().get("l1");
@@ -37,8 +38,10 @@ void Admm::minimize_x(Oracle& oracle) {
     Mat hessian = oracle.hessian(x_);
     hessian.diagonal().array() += rho_;
     const Eigen::SelfAdjointEigenSolver<Mat> eigen(0.5 * (hessian + hessian.transpose()));
-    const Vec eigenvalues = eigen.eigenvalues().cwiseMax(1e-8 * (1.0 + eigen.eigenvalues().cwiseAbs().maxCoeff()));
-    x_ -= eigen.eigenvectors() * (eigen.eigenvectors().transpose() * gradient).cwiseQuotient(eigenvalues);
+    const Vec eigenvalues =
+        eigen.eigenvalues().cwiseMax(1e-8 * (1.0 + eigen.eigenvalues().cwiseAbs().maxCoeff()));
+    x_ -= eigen.eigenvectors() *
+          (eigen.eigenvectors().transpose() * gradient).cwiseQuotient(eigenvalues);
   }
 }
 

@@ -8,10 +8,11 @@ namespace lv {
 AugmentedLagrangian::AugmentedLagrangian()
     : ConstrainedNewtonMethod(
           "augmented_lagrangian",
-          {real_parameter("mu", 10.0, 1e-1, 1e3, 1e-12, std::numeric_limits<double>::infinity(), true,
-                          "penalty parameter μ of the augmented Lagrangian"),
-           real_parameter("mu_growth", 10.0, 1.5, 100.0, 1.0, std::numeric_limits<double>::infinity(),
-                          true, "μ ← μ·mu_growth when the violation shrank by less than 4×")}) {}
+          {real_parameter("mu", 10.0, 1e-1, 1e3, 1e-12, std::numeric_limits<double>::infinity(),
+                          true, "penalty parameter μ of the augmented Lagrangian"),
+           real_parameter("mu_growth", 10.0, 1.5, 100.0, 1.0,
+                          std::numeric_limits<double>::infinity(), true,
+                          "μ ← μ·mu_growth when the violation shrank by less than 4×")}) {}
 
 void AugmentedLagrangian::start(const ConstraintSet& constraints, const Vec& x0) {
   multipliers_ = Vec::Zero(constraints.size());
@@ -49,8 +50,10 @@ MeritTerm AugmentedLagrangian::merit_term(const ConstraintSet& constraints, cons
 void AugmentedLagrangian::outer_update(const ConstraintSet& constraints, const Vec& x) {
   for (int i = 0; i < constraints.size(); ++i) {
     const double value = constraints.value(i, x);
-    const bool equality = constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
-    multipliers_[i] = equality ? multipliers_[i] + mu_ * value : std::max(0.0, multipliers_[i] + mu_ * value);
+    const bool equality =
+        constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
+    multipliers_[i] =
+        equality ? multipliers_[i] + mu_ * value : std::max(0.0, multipliers_[i] + mu_ * value);
   }
   const double violation = constraints.max_violation(x);
   if (violation > 1e-10 && violation > 0.25 * previous_violation_) mu_ *= growth_;

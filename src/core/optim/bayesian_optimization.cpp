@@ -9,17 +9,19 @@ BayesianOptimization::BayesianOptimization()
     : DerivativeFreeOptimizer(
           "bayesian_optimization",
           {choice_parameter("kernel", {"matern52", "rbf"}, 0, "GP kernel: Matérn 5/2 or RBF"),
-           real_parameter("length_scale", 0.0, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(),
-                          false,
+           real_parameter("length_scale", 0.0, 0.0, 1.0, 0.0,
+                          std::numeric_limits<double>::infinity(), false,
                           "kernel length scale in units of the box width (0: the best of "
                           "0.02…1 by marginal likelihood, refitted every step)"),
-           integer_parameter("initial_points", 5, 1, 50, 1, 100000, "uniform random evaluations first"),
+           integer_parameter("initial_points", 5, 1, 50, 1, 100000,
+                             "uniform random evaluations first"),
            integer_parameter("candidates", 2000, 10, 20000, 1, 10000000,
                              "random candidates the expected improvement is maximized over"),
            real_parameter("xi", 0.01, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(), false,
                           "exploration margin ξ of the expected improvement (units of f)"),
-           real_parameter("noise", 1e-6, 1e-10, 1e-1, 1e-12, std::numeric_limits<double>::infinity(),
-                          true, "observation noise variance on the standardized values"),
+           real_parameter("noise", 1e-6, 1e-10, 1e-1, 1e-12,
+                          std::numeric_limits<double>::infinity(), true,
+                          "observation noise variance on the standardized values"),
            lower_bound_parameter(), upper_bound_parameter(), seed_parameter()}) {}
 
 void BayesianOptimization::reset(const Vec& x0) {
@@ -63,7 +65,8 @@ Vec BayesianOptimization::next_point() {
   for (double scale : length_scale_ > 0.0 ? std::vector<double>{length_scale_}
                                           : std::vector<double>(grid.begin(), grid.end())) {
     GaussianProcess trial;
-    if (trial.fit(kernel_, scale, noise_, inputs, targets) && trial.log_marginal_likelihood() > best_likelihood) {
+    if (trial.fit(kernel_, scale, noise_, inputs, targets) &&
+        trial.log_marginal_likelihood() > best_likelihood) {
       best_likelihood = trial.log_marginal_likelihood();
       process = trial;
       fitted_length_scale_ = scale;
@@ -88,7 +91,8 @@ Vec BayesianOptimization::next_point() {
       }
       candidate = lower() + unit.cwiseProduct(upper() - lower());
     }
-    const double improvement = expected_improvement(process.predict(to_unit(candidate)), best_standardized, xi_ / unit);
+    const double improvement =
+        expected_improvement(process.predict(to_unit(candidate)), best_standardized, xi_ / unit);
     if (improvement > best_improvement) {
       best_improvement = improvement;
       best_candidate = candidate;

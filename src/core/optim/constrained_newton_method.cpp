@@ -23,7 +23,8 @@ Vec newton_direction(const Mat& hessian, const Vec& gradient) {
   const Vec eigenvalues = eigen.eigenvalues();
   const double floor = 1e-8 * (1.0 + eigenvalues.cwiseAbs().maxCoeff());
   const Vec shifted = eigenvalues.cwiseMax(floor);
-  return -eigen.eigenvectors() * (eigen.eigenvectors().transpose() * gradient).cwiseQuotient(shifted);
+  return -eigen.eigenvectors() *
+         (eigen.eigenvectors().transpose() * gradient).cwiseQuotient(shifted);
 }
 
 }  // namespace

@@ -9,15 +9,18 @@
 namespace lv {
 
 HyperParameter seed_parameter() {
-  return integer_parameter("seed", 0, 0, 1000, 0, 2147483647, "random seed: same seed, same search");
+  return integer_parameter("seed", 0, 0, 1000, 0, 2147483647,
+                           "random seed: same seed, same search");
 }
 
 HyperParameter lower_bound_parameter() {
-  return list_parameter("lower", {-5.0}, "lower corner of the search box (one value: all coordinates)");
+  return list_parameter("lower", {-5.0},
+                        "lower corner of the search box (one value: all coordinates)");
 }
 
 HyperParameter upper_bound_parameter() {
-  return list_parameter("upper", {5.0}, "upper corner of the search box (one value: all coordinates)");
+  return list_parameter("upper", {5.0},
+                        "upper corner of the search box (one value: all coordinates)");
 }
 
 DerivativeFreeOptimizer::DerivativeFreeOptimizer(std::string name,

@@ -24,7 +24,8 @@ class GaussianProcess {
  public:
   // Fits to points (rows of `inputs`) with values `targets`; `noise` is the variance added to
   // the diagonal. Returns false when K + noise·I is not positive definite.
-  bool fit(KernelKind kind, double length_scale, double noise, const Mat& inputs, const Vec& targets);
+  bool fit(KernelKind kind, double length_scale, double noise, const Mat& inputs,
+           const Vec& targets);
   GaussianPrediction predict(const Vec& point) const;
   // log p(y | X) = −½ yᵀα − Σ log L_ii − (n/2) log 2π   (eq. 2.30 via Algorithm 2.1)
   double log_marginal_likelihood() const { return log_marginal_likelihood_; }

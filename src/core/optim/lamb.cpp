@@ -26,7 +26,7 @@ Lamb::Lamb()
 
 void Lamb::reset(const Vec& x0) {
   const HyperParameters& p = hyperparameters();
-  settings_ = {p.get("beta1"),        p.get("beta2"),    p.get("eps"), p.get("weight_decay"),
+  settings_ = {p.get("beta1"),       p.get("beta2"),     p.get("eps"),        p.get("weight_decay"),
                p.get("clamp_value"), p.flag("maximize"), p.choice("grouping")};
   groups_.clear();
   first_moment_ = Vec::Zero(x0.size());
@@ -41,7 +41,8 @@ void Lamb::reset(const Vec& x0) {
 //   x_{t+1}⁽ⁱ⁾ = x_t⁽ⁱ⁾ − η_t · φ(‖x_t⁽ⁱ⁾‖) / ‖r_t⁽ⁱ⁾ + λ x_t⁽ⁱ⁾‖ · (r_t⁽ⁱ⁾ + λ x_t⁽ⁱ⁾)
 // with φ(z) = min(z, γ_u) (the paper's φ clamps; γ_l = 0).
 void Lamb::step(const StepContext& context, Vec& x) {
-  if (groups_.empty()) groups_ = parameter_groups_for(context.oracle.objective(), settings_.grouping);
+  if (groups_.empty())
+    groups_ = parameter_groups_for(context.oracle.objective(), settings_.grouping);
   const Settings& s = settings_;
   ++step_count_;
   const Vec gradient = s.maximize ? Vec(-context.gradient) : context.gradient;

@@ -8,8 +8,9 @@ namespace lv {
 NelderMead::NelderMead()
     : DerivativeFreeOptimizer(
           "nelder_mead",
-          {real_parameter("initial_step", 0.5, 1e-3, 5.0, 0.0, std::numeric_limits<double>::infinity(),
-                          true, "edge length of the initial simplex x0 + initial_step·e_i"),
+          {real_parameter("initial_step", 0.5, 1e-3, 5.0, 0.0,
+                          std::numeric_limits<double>::infinity(), true,
+                          "edge length of the initial simplex x0 + initial_step·e_i"),
            real_parameter("reflection", 1.0, 0.1, 3.0, 0.0, std::numeric_limits<double>::infinity(),
                           false, "ρ (Lagarias et al.: 1)"),
            real_parameter("expansion", 2.0, 1.0, 4.0, 1.0, std::numeric_limits<double>::infinity(),
@@ -56,7 +57,8 @@ SimplexMove NelderMead::iterate(Oracle& oracle) {
   const double best_value = simplex_.front().value;
   const double second_worst_value = simplex_[n - 1].value;
 
-  const Vec reflected = centroid + reflection_ * (centroid - worst.point);  // x_r = x̄ + ρ(x̄ − x_{n+1})
+  const Vec reflected =
+      centroid + reflection_ * (centroid - worst.point);  // x_r = x̄ + ρ(x̄ − x_{n+1})
   const double reflected_value = evaluate(oracle, reflected);
   if (best_value <= reflected_value && reflected_value < second_worst_value) {
     worst = {reflected, reflected_value};
@@ -109,12 +111,18 @@ void NelderMead::step(const StepContext& context, Vec& x) {
 
 const char* simplex_move_name(SimplexMove move) {
   switch (move) {
-    case SimplexMove::Reflect: return "reflect";
-    case SimplexMove::Expand: return "expand";
-    case SimplexMove::ContractOutside: return "contract_outside";
-    case SimplexMove::ContractInside: return "contract_inside";
-    case SimplexMove::Shrink: return "shrink";
-    default: return "none";
+    case SimplexMove::Reflect:
+      return "reflect";
+    case SimplexMove::Expand:
+      return "expand";
+    case SimplexMove::ContractOutside:
+      return "contract_outside";
+    case SimplexMove::ContractInside:
+      return "contract_inside";
+    case SimplexMove::Shrink:
+      return "shrink";
+    default:
+      return "none";
   }
 }
 

@@ -7,10 +7,11 @@ namespace lv {
 PenaltyMethod::PenaltyMethod()
     : ConstrainedNewtonMethod(
           "penalty",
-          {real_parameter("mu", 1.0, 1e-2, 1e3, 1e-12, std::numeric_limits<double>::infinity(), true,
-                          "initial penalty parameter μ"),
-           real_parameter("mu_growth", 10.0, 1.5, 100.0, 1.0, std::numeric_limits<double>::infinity(),
-                          true, "μ ← μ·mu_growth after each inner solve")}) {}
+          {real_parameter("mu", 1.0, 1e-2, 1e3, 1e-12, std::numeric_limits<double>::infinity(),
+                          true, "initial penalty parameter μ"),
+           real_parameter("mu_growth", 10.0, 1.5, 100.0, 1.0,
+                          std::numeric_limits<double>::infinity(), true,
+                          "μ ← μ·mu_growth after each inner solve")}) {}
 
 void PenaltyMethod::start(const ConstraintSet&, const Vec&) {
   mu_ = hyperparameters().get("mu");
@@ -24,7 +25,8 @@ MeritTerm PenaltyMethod::merit_term(const ConstraintSet& constraints, const Vec&
   MeritTerm term{0.0, Vec::Zero(n), Mat::Zero(n, n)};
   for (int i = 0; i < constraints.size(); ++i) {
     const ConstraintEvaluation c = constraints.evaluate(i, x);
-    const bool equality = constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
+    const bool equality =
+        constraints.constraints()[static_cast<size_t>(i)].kind == ConstraintKind::Equality;
     if (!equality && c.value <= 0.0) continue;
     term.value += 0.5 * mu_ * c.value * c.value;
     term.gradient += mu_ * c.value * c.gradient;
@@ -33,6 +35,8 @@ MeritTerm PenaltyMethod::merit_term(const ConstraintSet& constraints, const Vec&
   return term;
 }
 
-void PenaltyMethod::outer_update(const ConstraintSet&, const Vec&) { mu_ *= growth_; }
+void PenaltyMethod::outer_update(const ConstraintSet&, const Vec&) {
+  mu_ *= growth_;
+}
 
 }  // namespace lv

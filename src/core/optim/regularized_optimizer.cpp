@@ -16,8 +16,9 @@ RegularizedOptimizer::RegularizedOptimizer()
            choice_parameter("l1_method", {"proximal", "subgradient"}, 0,
                             "proximal: soft-threshold by lr·λ1 after the base step; subgradient: "
                             "add λ1·sign(x) to the gradient"),
-           real_parameter("l2", 0.0, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(), false,
-                          "L2 strength λ2 of (λ2/2)‖x‖² (added to the gradient; with l1: elastic net)"),
+           real_parameter(
+               "l2", 0.0, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(), false,
+               "L2 strength λ2 of (λ2/2)‖x‖² (added to the gradient; with l1: elastic net)"),
            real_parameter("decoupled_weight_decay", 0.0, 0.0, 0.1, 0.0,
                           std::numeric_limits<double>::infinity(), false,
                           "x ← x − lr·decay·x before the base step (Loshchilov & Hutter 2019)")}) {}

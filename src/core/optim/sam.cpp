@@ -13,7 +13,8 @@ Sam::Sam(bool adaptive)
            boolean_parameter("adaptive", adaptive,
                              "ASAM: scale the ascent by T_w = diag(|w| + eta) (Kwon et al. 2021)"),
            real_parameter("eta", 0.01, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(),
-                          false, "ASAM offset η in T_w = |w| + η (keeps zero weights perturbable)")}) {}
+                          false,
+                          "ASAM offset η in T_w = |w| + η (keeps zero weights perturbable)")}) {}
 
 void Sam::reset(const Vec& x0) {
   const HyperParameters& p = hyperparameters();
@@ -36,8 +37,10 @@ Vec Sam::perturbation(const Vec& weights, const Vec& gradient, double rho, bool 
 // Algorithm 1: g = ∇L(w + ε̂(w)); the base optimizer steps from w with g.
 void Sam::step(const StepContext& context, Vec& x) {
   perturbed_point_ = x + perturbation(x, context.gradient, rho_, adaptive_, eta_);
-  const double perturbed_value = context.oracle.value_gradient(perturbed_point_, perturbed_gradient_);
-  base().step(StepContext{perturbed_gradient_, perturbed_value, context.learning_rate, context.oracle}, x);
+  const double perturbed_value =
+      context.oracle.value_gradient(perturbed_point_, perturbed_gradient_);
+  base().step(
+      StepContext{perturbed_gradient_, perturbed_value, context.learning_rate, context.oracle}, x);
 }
 
 }  // namespace lv

@@ -9,7 +9,8 @@ namespace lv {
 SimulatedAnnealing::SimulatedAnnealing()
     : DerivativeFreeOptimizer(
           "simulated_annealing",
-          {real_parameter("step_size", 0.5, 1e-3, 5.0, 0.0, std::numeric_limits<double>::infinity(), true,
+          {real_parameter("step_size", 0.5, 1e-3, 5.0, 0.0, std::numeric_limits<double>::infinity(),
+                          true,
                           "standard deviation of the Gaussian proposal x' = x + step_size·N(0, I)"),
            real_parameter("initial_temperature", 1.0, 1e-3, 100.0, 1e-300,
                           std::numeric_limits<double>::infinity(), true, "T0"),

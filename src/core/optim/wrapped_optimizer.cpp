@@ -44,7 +44,8 @@ std::vector<std::string> WrappedOptimizer::base_names() {
 
 WrappedOptimizer::WrappedOptimizer(std::string name, std::vector<HyperParameter> own_descriptors,
                                    const std::string& default_base)
-    : Optimizer(std::move(name), {}), own_descriptors_(with_base(std::move(own_descriptors), default_base)) {
+    : Optimizer(std::move(name), {}),
+      own_descriptors_(with_base(std::move(own_descriptors), default_base)) {
   hyperparameters() = HyperParameters(descriptors_for(default_base));
 }
 
