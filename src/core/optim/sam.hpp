@@ -8,7 +8,7 @@
 
 namespace lv {
 
-class Sam final : public WrappedOptimizer {
+class Sam : public WrappedOptimizer {
  public:
   // adaptive = false: `sam` (ρ = 0.05); true: `asam` (ρ = 0.5, the paper's larger radius).
   explicit Sam(bool adaptive = false);
@@ -23,6 +23,12 @@ class Sam final : public WrappedOptimizer {
   double rho_ = 0.0, eta_ = 0.0;
   bool adaptive_ = false;
   Vec perturbed_point_, perturbed_gradient_;
+};
+
+// `asam`: Sam with adaptive = true and ρ = 0.5 as defaults.
+class Asam final : public Sam {
+ public:
+  Asam() : Sam(true) {}
 };
 
 }  // namespace lv
