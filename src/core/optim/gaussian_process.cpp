@@ -5,12 +5,20 @@
 
 namespace lv {
 
-// RBF: exp(−r²/2ℓ²) (eq. 4.9); Matérn 5/2: (1 + √5 r/ℓ + 5r²/3ℓ²) exp(−√5 r/ℓ) (eq. 4.17).
-double kernel_value(KernelKind kind, double length_scale, const Vec& a, const Vec& b) {
-  const double distance = (a - b).norm() / length_scale;
-  if (kind == KernelKind::Rbf) return std::exp(-0.5 * distance * distance);
-  const double scaled = std::sqrt(5.0) * distance;
+namespace {
+
+// RBF: exp(−r²/2ℓ²) (eq. 4.9); Matérn 5/2: (1 + √5 r/ℓ + 5r²/3ℓ²) exp(−√5 r/ℓ) (eq. 4.17), with
+// scaled_distance = r/ℓ.
+double kernel_of_distance(KernelKind kind, double scaled_distance) {
+  if (kind == KernelKind::Rbf) return std::exp(-0.5 * scaled_distance * scaled_distance);
+  const double scaled = std::sqrt(5.0) * scaled_distance;
   return (1.0 + scaled + scaled * scaled / 3.0) * std::exp(-scaled);
+}
+
+}  // namespace
+
+double kernel_value(KernelKind kind, double length_scale, const Vec& a, const Vec& b) {
+  return kernel_of_distance(kind, (a - b).norm() / length_scale);
 }
 
 bool GaussianProcess::fit(KernelKind kind, double length_scale, double noise, const Mat& inputs,
@@ -45,6 +53,26 @@ GaussianPrediction GaussianProcess::predict(const Vec& point) const {
   }
   const Vec v = cholesky_.matrixL().solve(cross);
   return {cross.dot(alpha_), std::max(0.0, 1.0 - v.squaredNorm())};
+}
+
+std::vector<GaussianPrediction> GaussianProcess::predict_many(const Mat& points) const {
+  const Eigen::Index n = inputs_.rows();
+  const Eigen::Index m = points.cols();
+  Mat cross(n, m);
+  for (Eigen::Index j = 0; j < m; ++j) {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double distance = (inputs_.row(i).transpose() - points.col(j)).norm();
+      cross(i, j) = kernel_of_distance(kind_, distance / length_scale_);
+    }
+  }
+  const Vec means = cross.transpose() * alpha_;
+  cholesky_.matrixL().solveInPlace(cross);
+  std::vector<GaussianPrediction> predictions(static_cast<size_t>(m));
+  for (Eigen::Index j = 0; j < m; ++j) {
+    predictions[static_cast<size_t>(j)] = {means[j],
+                                           std::max(0.0, 1.0 - cross.col(j).squaredNorm())};
+  }
+  return predictions;
 }
 
 double expected_improvement(const GaussianPrediction& prediction, double best, double xi) {

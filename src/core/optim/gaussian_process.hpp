@@ -27,6 +27,8 @@ class GaussianProcess {
   bool fit(KernelKind kind, double length_scale, double noise, const Mat& inputs,
            const Vec& targets);
   GaussianPrediction predict(const Vec& point) const;
+  // Predictions at the columns of `points` at once (one triangular solve for all of them).
+  std::vector<GaussianPrediction> predict_many(const Mat& points) const;
   // log p(y | X) = −½ yᵀα − Σ log L_ii − (n/2) log 2π   (eq. 2.30 via Algorithm 2.1)
   double log_marginal_likelihood() const { return log_marginal_likelihood_; }
 
