@@ -1,10 +1,10 @@
 // Constraints: parsing into g <= 0 / h = 0, projections against their closed forms, the KKT
 // checker and the constrained methods on problems with known KKT points:
-//   P1: min x² + y² s.t. x + y >= 1 → (½, ½), λ = 1 (Nocedal & Wright 2006, Example 12.1 type;
-//       by hand: 2x = λ, 2y = λ, x + y = 1).
-//   P2: min (x − 2)² + (y − 1)² s.t. x² <= y, x + y <= 2 → (1, 1), λ = (⅔, ⅔) (Boyd &
-//       Vandenberghe / N&W exercise; by hand: (−2, 0) + λ1(2, −1) + λ2(1, 1) = 0).
-//   P3: min x + y s.t. x² + y² = 2 → (−1, −1), ν = ½ (by hand: (1, 1) + ν(−2, −2) = 0).
+//   P1: min x² + y² s.t. x + y >= 1 → (½, ½), λ = 1 (by hand: 2x = λ, 2y = λ, x + y = 1).
+//   P2: min (x − 2)² + (y − 1)² s.t. x² <= y, x + y <= 2 → (1, 1), λ = (⅔, ⅔) (by hand: both
+//       active, (−2, 0) + λ1(2, −1) + λ2(1, 1) = 0).
+//   P3: min x + y s.t. x² + y² = 2 → (−1, −1), ν = ½ (Nocedal & Wright 2006, Example 12.1;
+//       (1, 1) + ν(−2, −2) = 0).
 #include <doctest/doctest.h>
 
 #include <cmath>
