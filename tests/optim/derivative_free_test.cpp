@@ -88,6 +88,25 @@ TEST_CASE("nelder_mead: inside and outside contraction by hand on x² + y²") {
   CHECK(simplex.simplex()[1].value == 0.23828125);
 }
 
+TEST_CASE("nelder_mead: a failed inside contraction shrinks towards the best vertex, by hand") {
+  // f = |4x(1 − x)| + |4y(1 − y)| is 0 at (0,0), (1,0), (0,1); worst (0,1) by the tie rule.
+  // Centroid (0.5,0), x_r = (1,−1) f=8 >= 0 → x_cc = (0.25,0.5) f=1.75 >= 0 → shrink:
+  // (1,0) → (0.5,0) and (0,1) → (0,0.5), both f=1; the best vertex (0,0) stays first.
+  const auto objective = formula("abs(4*x*(1 - x)) + abs(4*y*(1 - y))");
+  auto optimizer = configured("nelder_mead", {{"initial_step", "1"}});
+  auto& simplex = dynamic_cast<lv::NelderMead&>(*optimizer);
+  simplex.reset(Vec::Zero(2));
+  lv::Oracle oracle(objective);
+  Vec x = Vec::Zero(2);
+  simplex.step(lv::StepContext{objective.gradient(x), objective.value(x), 0.0, oracle}, x);
+  CHECK(simplex.last_move() == lv::SimplexMove::Shrink);
+  check_iterate(simplex.simplex()[0].point, {0.0, 0.0});
+  check_iterate(simplex.simplex()[1].point, {0.5, 0.0});
+  check_iterate(simplex.simplex()[2].point, {0.0, 0.5});
+  CHECK(simplex.simplex()[2].value == 1.0);
+  CHECK(oracle.function_evaluations() == 2 + 2 + 2);  // initial vertices, x_r and x_cc, shrink
+}
+
 TEST_CASE("nelder_mead, cma_es reach the minima of Rosenbrock, Booth and Himmelblau") {
   const auto rosenbrock = formula(k_rosenbrock);
   const auto booth = formula(k_booth);
