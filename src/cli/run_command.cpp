@@ -6,6 +6,8 @@
 #include "cli/run_setup.hpp"
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
+#include "constraints/constrained_objective.hpp"
+#include "constraints/kkt.hpp"
 #include "io/atomic_file.hpp"
 #include "io/trajectory_io.hpp"
 #include "run/runner.hpp"
@@ -16,6 +18,7 @@ int run_command(const Args& args) {
   std::vector<FlagSpec> specs = selection_flags();
   for (FlagSpec& spec : run_setup_flags()) specs.push_back(std::move(spec));
   specs.push_back({"out"});
+  specs.push_back({"constraint", true, true});
   const Arguments arguments(args, specs);
 
   const Selection selection = select_objective(arguments);
@@ -28,14 +31,24 @@ int run_command(const Args& args) {
     throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
 
+  ConstraintSet constraints;
+  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
   for (RaceEntry& entry : entries) {
     entry.schedule = schedule_from_flags(arguments);
     entry.start = start;
     entry.settings = settings;
+    // ∇f vanishes only at unconstrained stationary points, so with constraints run every step.
+    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
   }
-  const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
-  for (size_t i = 0; i < entries.size(); ++i)
+  const ConstrainedObjective objective(selection.objective, constraints);
+  const std::vector<Trajectory> trajectories = run_race(objective, entries);
+  for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);
+    if (constraints.empty() || trajectories[i].empty()) continue;
+    const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
+    std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
+                 check_kkt(objective, constraints, final_point).summary(constraints).c_str());
+  }
 
   if (!json) {
     const std::string csv = trajectory_csv(trajectories.front());

@@ -56,7 +56,7 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
         throw InputError("--set " + flag.value + " comes before any --optimizer");
       const auto [name, value] = split_assignment(flag.value, "set");
       try {
-        entries.back().optimizer->hyperparameters().set_from_text(name, value);
+        entries.back().optimizer->set_hyperparameter(name, value);
       } catch (const InputError& error) {
         throw InputError("--set (" + entries.back().optimizer->name() + "): " + error.what());
       }

@@ -15,6 +15,16 @@ double Optimizer::base_learning_rate() const {
   return hyperparameters_.has("lr") ? hyperparameters_.get("lr") : 0.0;
 }
 
+void Optimizer::set_hyperparameter(std::string_view name, std::string_view text) {
+  hyperparameters_.set_from_text(name, text);
+  hyperparameter_changed(name);
+}
+
+void Optimizer::set_hyperparameter(std::string_view name, double value) {
+  hyperparameters_.set(name, value);
+  hyperparameter_changed(name);
+}
+
 HyperParameter learning_rate_parameter(double default_value) {
   HyperParameter parameter = real_parameter("lr", default_value, 1e-5, 1.0, 0.0, k_infinity, true,
                                             "learning rate (step size)");

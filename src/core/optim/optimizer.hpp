@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "common/types.hpp"
 #include "optim/oracle.hpp"
@@ -33,11 +34,19 @@ class Optimizer {
   const HyperParameters& hyperparameters() const { return hyperparameters_; }
   // The base learning rate (hyperparameter "lr"); 0 for methods without one.
   double base_learning_rate() const;
+  // Sets one hyperparameter (CLI --set, GUI sliders, scenes) and lets the method react: a
+  // wrapper such as SAM rebuilds its descriptor list when its `base` changes.
+  void set_hyperparameter(std::string_view name, std::string_view text);
+  void set_hyperparameter(std::string_view name, double value);
 
   // Clears all per-run state for a run starting at x0. Throws InputError for an inconsistent
   // configuration (e.g. SGD nesterov without momentum), as torch.optim's constructors do.
   virtual void reset(const Vec& x0) = 0;
   virtual void step(const StepContext& context, Vec& x) = 0;
+
+ protected:
+  // Called after set_hyperparameter() changed `name` (default: nothing to do).
+  virtual void hyperparameter_changed(std::string_view /*name*/) {}
 
  private:
   std::string name_;
