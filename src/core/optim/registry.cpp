@@ -24,13 +24,20 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
   static const std::vector<OptimizerInfo> registry = {
       entry<Sgd>("sgd", "stochastic gradient descent with momentum / Nesterov (torch.optim.SGD)"),
       entry<GradientDescent>("gd", "plain gradient descent, fixed step or line search"),
-      {"newton", "Newton's method (dense Hessian or truncated CG)", [] { return std::make_unique<Newton>(NewtonVariant::Plain); }},
-      {"damped_newton", "Levenberg-Marquardt damped / saddle-free Newton", [] { return std::make_unique<Newton>(NewtonVariant::Damped); }},
-      entry<GaussNewton>("gauss_newton", "Gauss-Newton / Levenberg-Marquardt for sums of squared residuals"),
+      {"newton", "Newton's method (dense Hessian or truncated CG)",
+       [] { return std::make_unique<Newton>(NewtonVariant::Plain); }},
+      {"damped_newton", "Levenberg-Marquardt damped / saddle-free Newton",
+       [] { return std::make_unique<Newton>(NewtonVariant::Damped); }},
+      entry<GaussNewton>("gauss_newton",
+                         "Gauss-Newton / Levenberg-Marquardt for sums of squared residuals"),
       entry<Bfgs>("bfgs", "BFGS quasi-Newton with strong Wolfe line search"),
-      entry<Lbfgs>("lbfgs", "limited-memory BFGS, two-loop recursion (torch.optim.LBFGS, one iteration per step)"),
-      entry<ConjugateGradient>("cg", "nonlinear conjugate gradient (Fletcher-Reeves, Polak-Ribiere+)"),
-      entry<NaturalGradient>("natural_gradient", "natural gradient with a chosen metric and damping"),
+      entry<Lbfgs>(
+          "lbfgs",
+          "limited-memory BFGS, two-loop recursion (torch.optim.LBFGS, one iteration per step)"),
+      entry<ConjugateGradient>("cg",
+                               "nonlinear conjugate gradient (Fletcher-Reeves, Polak-Ribiere+)"),
+      entry<NaturalGradient>("natural_gradient",
+                             "natural gradient with a chosen metric and damping"),
   };
   return registry;
 }
