@@ -143,7 +143,7 @@ int run_command(const Args& args) {
     entry.start = start;
     entry.settings = settings;
   }
-  const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
+  const std::vector<Trajectory> trajectories = run_race(selection.target(), entries);
   for (size_t i = 0; i < entries.size(); ++i) report(entries[i], trajectories[i]);
 
   if (!json) {
