@@ -38,7 +38,8 @@ TEST_CASE("lbfgs: the two-loop recursion equals dense BFGS from H₀ = γI over 
   for (const Vec& s : steps) pairs.push_back({s, q.matrix() * s});  // y = A s, so yᵀs > 0
   const Vec g{{0.3, -1.0, 2.0, 0.7}};
   const CurvaturePair& newest = pairs.back();
-  const double gamma = newest.step.dot(newest.gradient_change) / newest.gradient_change.squaredNorm();
+  const double gamma =
+      newest.step.dot(newest.gradient_change) / newest.gradient_change.squaredNorm();
   const Mat h = dense_bfgs(gamma * Mat::Identity(4, 4), pairs);
   CHECK((lbfgs_direction(pairs, g) + h * g).norm() < 1e-12 * g.norm());
   // The secant equation H y = s holds for the newest pair.
@@ -55,7 +56,8 @@ TEST_CASE("bfgs: the library's inverse update is the secant equation H y = s") {
   CHECK(h.ldlt().isPositive());
 }
 
-TEST_CASE("bfgs, lbfgs: exact line searches on a quadratic reproduce linear CG and finish in n steps") {
+TEST_CASE(
+    "bfgs, lbfgs: exact line searches on a quadratic reproduce linear CG and finish in n steps") {
   const Quadratic q = quadratic_4d();
   const Vec start{{3.0, -1.0, 2.0, 5.0}};
   const std::vector<Vec> reference = linear_cg_iterates(q, start, 4);
@@ -65,7 +67,8 @@ TEST_CASE("bfgs, lbfgs: exact line searches on a quadratic reproduce linear CG a
     REQUIRE(t.size() >= 5);
     for (int k = 1; k <= 4; ++k) CHECK((Vec(t.x(k)) - reference[k - 1]).norm() < 1e-9);
     CHECK((Vec(t.x(4)) - q.minimizer()).norm() < 1e-9);
-    CHECK(t.size() - 1 <= 5);  // converged after n = 4 steps (a fifth only if round-off left a gradient > 1e-10)
+    CHECK(t.size() - 1 <=
+          5);  // converged after n = 4 steps (a fifth only if round-off left a gradient > 1e-10)
   }
 }
 
@@ -73,7 +76,8 @@ TEST_CASE("lbfgs with full memory equals bfgs on the first m steps (exact line s
   const Quadratic q = quadratic_4d();
   const Vec start{{-2.0, 1.0, 0.0, 1.0}};
   const Trajectory bfgs = run("bfgs", {{"line_search", "exact"}}, q, start, 3, 0.0);
-  const Trajectory lbfgs = run("lbfgs", {{"line_search", "exact"}, {"history_size", "3"}}, q, start, 3, 0.0);
+  const Trajectory lbfgs =
+      run("lbfgs", {{"line_search", "exact"}, {"history_size", "3"}}, q, start, 3, 0.0);
   for (int k = 1; k <= 3; ++k) CHECK((Vec(bfgs.x(k)) - Vec(lbfgs.x(k))).norm() < 1e-10);
 }
 

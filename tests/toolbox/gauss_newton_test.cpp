@@ -1,6 +1,6 @@
 // Gauss–Newton / Levenberg–Marquardt and least-squares objectives. References: Rosenbrock's
-// residuals r = (1 − x, 10(y − x²)) give a square Jacobian, so the Gauss–Newton step solves J p = −r
-// exactly: from (x, y) it lands on (1, 2x − x²), then on (1, 1) (worked out by hand below);
+// residuals r = (1 − x, 10(y − x²)) give a square Jacobian, so the Gauss–Newton step solves J p =
+// −r exactly: from (x, y) it lands on (1, 2x − x²), then on (1, 1) (worked out by hand below);
 // quadratic convergence on a zero-residual problem (Nocedal & Wright, Numerical Optimization 2nd
 // ed., Theorem 10.1 and §10.3); the sum of squares of every residual form equals the literature
 // formula of its function.
@@ -20,8 +20,8 @@ using namespace lv::test;
 namespace {
 
 const ResidualObjective& rosenbrock_residuals() {
-  static const ResidualObjective objective =
-      ResidualObjective::parse({"a - x", "sqrt(b)*(y - x^2)"}, {{"a", 1.0, 0, 2}, {"b", 100.0, 1, 200}});
+  static const ResidualObjective objective = ResidualObjective::parse(
+      {"a - x", "sqrt(b)*(y - x^2)"}, {{"a", 1.0, 0, 2}, {"b", 100.0, 1, 200}});
   return objective;
 }
 
@@ -33,7 +33,8 @@ TEST_CASE("residual objective: f, ∇f = 2Jᵀr and ∇²f match the hand-writte
     Vec expected_gradient;
     const double expected = reference.value_gradient(x, expected_gradient);
     Vec gradient;
-    CHECK(rosenbrock_residuals().value_gradient(x, gradient) == doctest::Approx(expected).epsilon(1e-14));
+    CHECK(rosenbrock_residuals().value_gradient(x, gradient) ==
+          doctest::Approx(expected).epsilon(1e-14));
     CHECK((gradient - expected_gradient).norm() < 1e-12 * (1 + expected_gradient.norm()));
     CHECK((rosenbrock_residuals().hessian(x) - reference.hessian(x)).norm() < 1e-10);
     Vec r;
@@ -62,12 +63,11 @@ TEST_CASE("residual forms: Σ rᵢ² equals each function's literature formula")
       {"beale", "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2"},
       {"himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"},
       {"matyas", "0.26*(x^2 + y^2) - 0.48*x*y"},
-      {"levi13",
-       "sin(3*pi*x)^2 + (x - 1)^2*(1 + sin(3*pi*y)^2) + (y - 1)^2*(1 + sin(2*pi*y)^2)"},
+      {"levi13", "sin(3*pi*x)^2 + (x - 1)^2*(1 + sin(3*pi*y)^2) + (y - 1)^2*(1 + sin(2*pi*y)^2)"},
   };
   REQUIRE(residual_forms().size() == literature.size());
-  const std::vector<FormulaParameter> parameters = {{"a", 1.0, 0, 2}, {"b", 100.0, 1, 200},
-                                                    {"kappa", 10.0, 1, 100}};
+  const std::vector<FormulaParameter> parameters = {
+      {"a", 1.0, 0, 2}, {"b", 100.0, 1, 200}, {"kappa", 10.0, 1, 100}};
   for (const auto& [name, formula] : literature) {
     CAPTURE(name);
     const ResidualForm* form = find_residual_form(name);
@@ -81,7 +81,8 @@ TEST_CASE("residual forms: Σ rᵢ² equals each function's literature formula")
     if (const ResidualForm* form = find_residual_form(function.name)) {
       CAPTURE(function.name);
       const Expr expr = function.expr();
-      CHECK_FALSE(residual_mismatch(expr, ResidualObjective::parse(form->residuals, expr.parameters())));
+      CHECK_FALSE(
+          residual_mismatch(expr, ResidualObjective::parse(form->residuals, expr.parameters())));
     }
   }
   CHECK(find_residual_form("rastrigin") == nullptr);
@@ -102,7 +103,8 @@ TEST_CASE("gauss_newton: on Rosenbrock's residuals lands on (1, 2x − x²), the
 
 TEST_CASE("gauss_newton: Levenberg–Marquardt step (JᵀJ + λI)p = −Jᵀr by hand on Booth") {
   // Booth r = (x + 2y − 7, 2x + y − 5) at (0, 0): J = [[1, 2], [2, 1]], r = (−7, −5),
-  // JᵀJ + I = [[6, 4], [4, 6]], −Jᵀr = (17, 19) → p = (1/20)[[6, −4], [−4, 6]](17, 19) = (1.3, 2.3).
+  // JᵀJ + I = [[6, 4], [4, 6]], −Jᵀr = (17, 19) → p = (1/20)[[6, −4], [−4, 6]](17, 19) =
+  // (1.3, 2.3).
   const ResidualObjective booth = ResidualObjective::parse({"x + 2*y - 7", "2*x + y - 5"});
   const Trajectory damped = run("gauss_newton", {{"damping", "1"}}, booth, Vec{{0.0, 0.0}}, 1);
   CHECK(damped.x(1)[0] == doctest::Approx(1.3).epsilon(1e-14));
@@ -132,8 +134,8 @@ TEST_CASE("gauss_newton: quadratic convergence on a zero-residual problem (Himme
 TEST_CASE("gauss_newton: reaches Beale's minimum (3, 0.5) with damping and backtracking") {
   const ResidualObjective beale =
       ResidualObjective::parse({"1.5 - x + x*y", "2.25 - x + x*y^2", "2.625 - x + x*y^3"});
-  const Trajectory t =
-      run("gauss_newton", {{"damping", "0.01"}, {"line_search", "armijo"}}, beale, Vec{{1.0, 1.0}}, 200);
+  const Trajectory t = run("gauss_newton", {{"damping", "0.01"}, {"line_search", "armijo"}}, beale,
+                           Vec{{1.0, 1.0}}, 200);
   CHECK(t.status == RunStatus::Converged);
   CHECK(last_point(t)[0] == doctest::Approx(3.0));
   CHECK(last_point(t)[1] == doctest::Approx(0.5));

@@ -1,6 +1,7 @@
 // Gradient descent: the fixed step x ← x − lr·∇f by hand, and the classroom failure: on
 // f = ½(x² + 10y²) GD is stable only for lr < 2/L = 0.2 (L = 10 the largest curvature; Nocedal &
-// Wright §3.3); beyond it |1 − 10·lr| > 1 and the run is reported as diverged, not drawn as garbage.
+// Wright §3.3); beyond it |1 − 10·lr| > 1 and the run is reported as diverged, not drawn as
+// garbage.
 #include "toolbox_support.hpp"
 
 using namespace lv;
@@ -29,6 +30,7 @@ TEST_CASE("gd: too large a learning rate diverges and the runner says so") {
 }
 
 TEST_CASE("gd: the same too-large lr as the first trial step of Armijo backtracking converges") {
-  const Trajectory t = run("gd", {{"lr", "0.3"}, {"line_search", "armijo"}}, k_bowl, Vec{{1.0, 1.0}}, 1000);
+  const Trajectory t =
+      run("gd", {{"lr", "0.3"}, {"line_search", "armijo"}}, k_bowl, Vec{{1.0, 1.0}}, 1000);
   CHECK(t.status == RunStatus::Converged);
 }

@@ -55,7 +55,8 @@ TEST_CASE("line search: backtracking halves until f(x + αd) ≤ f(x) + c1·α·
   CHECK(oracle.function_evaluations() == result.evaluations);
 }
 
-TEST_CASE("line search: strong Wolfe holds after zoom (too long a first step) and after expansion") {
+TEST_CASE(
+    "line search: strong Wolfe holds after zoom (too long a first step) and after expansion") {
   const Vec x{{-1.2, 1.0}};
   Vec g;
   const double f0 = k_rosenbrock.value_gradient(x, g);
@@ -99,8 +100,8 @@ TEST_CASE("line search: exact step on a quadratic is gᵀg / gᵀAg (one Hessian
 }
 
 TEST_CASE("line search: gd+armijo trajectory obeys Armijo at every step and counts its trials") {
-  const Trajectory t = run("gd", {{"lr", "1"}, {"line_search", "armijo"}}, k_rosenbrock,
-                           Vec{{-1.2, 1.0}}, 50, 0.0);
+  const Trajectory t =
+      run("gd", {{"lr", "1"}, {"line_search", "armijo"}}, k_rosenbrock, Vec{{-1.2, 1.0}}, 50, 0.0);
   REQUIRE(t.status == RunStatus::MaxSteps);
   for (int k = 0; k + 1 < t.size(); ++k) {
     const Vec x = t.x(k);
@@ -117,8 +118,8 @@ TEST_CASE("line search: gd+armijo trajectory obeys Armijo at every step and coun
 }
 
 TEST_CASE("line search: gd+wolfe trajectory obeys the strong Wolfe conditions at every step") {
-  const Trajectory t = run("gd", {{"lr", "1"}, {"line_search", "wolfe"}}, k_rosenbrock,
-                           Vec{{-1.2, 1.0}}, 30, 0.0);
+  const Trajectory t =
+      run("gd", {{"lr", "1"}, {"line_search", "wolfe"}}, k_rosenbrock, Vec{{-1.2, 1.0}}, 30, 0.0);
   LineSearchSettings s = settings_with(LineSearchKind::Wolfe);
   for (int k = 0; k + 1 < t.size(); ++k) {
     const Vec x = t.x(k);

@@ -25,7 +25,8 @@ FormulaObjective gaussian_likelihood() {
 
 }  // namespace
 
-TEST_CASE("natural_gradient: the gaussian metric is the Fisher information = Hessian at the optimum") {
+TEST_CASE(
+    "natural_gradient: the gaussian metric is the Fisher information = Hessian at the optimum") {
   const FormulaObjective nll = gaussian_likelihood();
   const Vec optimum{{2.0, 0.0}};
   CHECK((nll.hessian(optimum) - gaussian_fisher_metric(optimum)).norm() < 1e-12);
@@ -38,12 +39,14 @@ TEST_CASE("natural_gradient: Fisher scoring on the Gaussian likelihood") {
   // From (μ, s) = (0, 0): ∂f/∂μ = μ − 2 = −2, ∂f/∂s = 1 − (1 + 4) = −4; G = diag(1, 2):
   // step = −(−2/1, −4/2) = (2, 2).
   const FormulaObjective nll = gaussian_likelihood();
-  const Trajectory one = run("natural_gradient", {{"metric", "gaussian"}, {"lr", "1"}, {"damping", "0"}},
-                             nll, Vec{{0.0, 0.0}}, 1);
+  const Trajectory one =
+      run("natural_gradient", {{"metric", "gaussian"}, {"lr", "1"}, {"damping", "0"}}, nll,
+          Vec{{0.0, 0.0}}, 1);
   CHECK(one.x(1)[0] == doctest::Approx(2.0).epsilon(1e-14));
   CHECK(one.x(1)[1] == doctest::Approx(2.0).epsilon(1e-14));
-  const Trajectory all = run("natural_gradient", {{"metric", "gaussian"}, {"lr", "1"}, {"damping", "0"}},
-                             nll, Vec{{0.0, 0.0}}, 100);
+  const Trajectory all =
+      run("natural_gradient", {{"metric", "gaussian"}, {"lr", "1"}, {"damping", "0"}}, nll,
+          Vec{{0.0, 0.0}}, 100);
   CHECK(all.status == RunStatus::Converged);
   CHECK(last_point(all)[0] == doctest::Approx(2.0));
   CHECK(last_point(all)[1] == doctest::Approx(0.0));
@@ -62,9 +65,9 @@ TEST_CASE("natural_gradient: identity metric with λ = 0 is gradient descent") {
 
 TEST_CASE("natural_gradient: gauss_newton metric with damping 2λ is Levenberg–Marquardt with λ") {
   const ResidualObjective booth = ResidualObjective::parse({"x + 2*y - 7", "2*x + y - 5"});
-  const Trajectory natural = run("natural_gradient",
-                                 {{"metric", "gauss_newton"}, {"lr", "1"}, {"damping", "2"}},
-                                 booth, Vec{{0.0, 0.0}}, 1);
+  const Trajectory natural =
+      run("natural_gradient", {{"metric", "gauss_newton"}, {"lr", "1"}, {"damping", "2"}}, booth,
+          Vec{{0.0, 0.0}}, 1);
   CHECK(natural.x(1)[0] == doctest::Approx(1.3).epsilon(1e-14));  // see gauss_newton_test
   CHECK(natural.x(1)[1] == doctest::Approx(2.3).epsilon(1e-14));
 }
@@ -72,7 +75,8 @@ TEST_CASE("natural_gradient: gauss_newton metric with damping 2λ is Levenberg�
 TEST_CASE("natural_gradient: converges on Booth (1, 3) and Rosenbrock (1, 1) with the GN metric") {
   const ResidualObjective booth = ResidualObjective::parse({"x + 2*y - 7", "2*x + y - 5"});
   const ResidualObjective rosenbrock = ResidualObjective::parse({"1 - x", "10*(y - x^2)"});
-  const std::vector<Setting> settings = {{"metric", "gauss_newton"}, {"lr", "1"}, {"damping", "1e-6"}};
+  const std::vector<Setting> settings = {
+      {"metric", "gauss_newton"}, {"lr", "1"}, {"damping", "1e-6"}};
   const Trajectory b = run("natural_gradient", settings, booth, Vec{{-3.0, 4.0}}, 50);
   CHECK(b.status == RunStatus::Converged);
   CHECK(last_point(b)[0] == doctest::Approx(1.0));
@@ -86,17 +90,19 @@ TEST_CASE("natural_gradient: converges on Booth (1, 3) and Rosenbrock (1, 1) wit
 TEST_CASE("natural_gradient: hessian_abs metric equals saddle-free damped Newton") {
   const Quadratic saddle(Mat{{2.0, 1.0}, {1.0, -3.0}}, Vec{{0.5, 0.2}});
   const Vec start{{0.4, -0.7}};
-  const Trajectory natural = run("natural_gradient",
-                                 {{"metric", "hessian_abs"}, {"lr", "1"}, {"damping", "0.3"}},
-                                 saddle, start, 3, 0.0);
-  const Trajectory newton = run("damped_newton", {{"saddle_free", "true"}, {"damping", "0.3"}},
-                                saddle, start, 3, 0.0);
+  const Trajectory natural =
+      run("natural_gradient", {{"metric", "hessian_abs"}, {"lr", "1"}, {"damping", "0.3"}}, saddle,
+          start, 3, 0.0);
+  const Trajectory newton =
+      run("damped_newton", {{"saddle_free", "true"}, {"damping", "0.3"}}, saddle, start, 3, 0.0);
   for (int k = 1; k <= 3; ++k) CHECK((Vec(natural.x(k)) - Vec(newton.x(k))).norm() < 1e-12);
 }
 
 TEST_CASE("natural_gradient: metrics that do not apply are input errors") {
-  CHECK_THROWS_AS(run("natural_gradient", {{"metric", "gauss_newton"}}, Rosenbrock(), Vec{{0.0, 0.0}}, 1),
-                  InputError);
-  CHECK_THROWS_AS(run("natural_gradient", {{"metric", "gaussian"}}, quadratic_4d(), Vec::Zero(4), 1),
-                  InputError);
+  CHECK_THROWS_AS(
+      run("natural_gradient", {{"metric", "gauss_newton"}}, Rosenbrock(), Vec{{0.0, 0.0}}, 1),
+      InputError);
+  CHECK_THROWS_AS(
+      run("natural_gradient", {{"metric", "gaussian"}}, quadratic_4d(), Vec::Zero(4), 1),
+      InputError);
 }

@@ -77,8 +77,8 @@ TEST_CASE("newton: converges to the saddle of x² + y⁴/4 − y²/2; saddle-fre
 TEST_CASE("newton: hessian=cg works from Hessian-vector products alone") {
   const Rosenbrock rosenbrock;
   const HvpOnly hvp_only(rosenbrock);
-  const Trajectory t =
-      run("newton", {{"hessian", "cg"}, {"line_search", "armijo"}}, hvp_only, Vec{{-1.2, 1.0}}, 100);
+  const Trajectory t = run("newton", {{"hessian", "cg"}, {"line_search", "armijo"}}, hvp_only,
+                           Vec{{-1.2, 1.0}}, 100);
   CHECK(t.status == RunStatus::Converged);
   CHECK(last_point(t)[0] == doctest::Approx(1.0));
   CHECK(last_point(t)[1] == doctest::Approx(1.0));
@@ -95,8 +95,10 @@ TEST_CASE("newton: saddle_free with hessian=cg is rejected at reset") {
 }
 
 TEST_CASE("newton: Rosenbrock from (−1.2, 1) reaches (1, 1) with Armijo backtracking") {
-  // The classic start of Nocedal & Wright, Exercise 3.1; Newton converges quadratically near (1, 1).
-  const Trajectory t = run("newton", {{"line_search", "armijo"}}, Rosenbrock(), Vec{{-1.2, 1.0}}, 100);
+  // The classic start of Nocedal & Wright, Exercise 3.1; Newton converges quadratically near (1,
+  // 1).
+  const Trajectory t =
+      run("newton", {{"line_search", "armijo"}}, Rosenbrock(), Vec{{-1.2, 1.0}}, 100);
   CHECK(t.status == RunStatus::Converged);
   CHECK(t.size() - 1 < 40);
   CHECK(last_point(t)[0] == doctest::Approx(1.0));

@@ -102,7 +102,8 @@ struct Setting {
   const char* value;
 };
 
-inline std::unique_ptr<Optimizer> configured(const char* name, const std::vector<Setting>& settings) {
+inline std::unique_ptr<Optimizer> configured(const char* name,
+                                             const std::vector<Setting>& settings) {
   std::unique_ptr<Optimizer> optimizer = make_optimizer(name);
   for (const Setting& s : settings) optimizer->hyperparameters().set_from_text(s.name, s.value);
   return optimizer;
@@ -118,6 +119,8 @@ inline Trajectory run(const char* name, const std::vector<Setting>& settings,
   return run_optimizer(objective, *optimizer, nullptr, x0, run_settings);
 }
 
-inline Vec last_point(const Trajectory& trajectory) { return trajectory.x(trajectory.size() - 1); }
+inline Vec last_point(const Trajectory& trajectory) {
+  return trajectory.x(trajectory.size() - 1);
+}
 
 }  // namespace lv::test
