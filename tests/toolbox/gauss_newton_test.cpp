@@ -146,3 +146,15 @@ TEST_CASE("gauss_newton: an objective without residuals is an input error") {
                        doctest::Contains("gauss_newton needs an objective given as residuals"),
                        InputError);
 }
+
+TEST_CASE(
+    "gauss_newton: Levenberg–Marquardt (damping_factor 10) reaches Beale's minimum from afar") {
+  const ResidualObjective beale =
+      ResidualObjective::parse({"1.5 - x + x*y", "2.25 - x + x*y^2", "2.625 - x + x*y^3"});
+  const Trajectory t = run("gauss_newton", {{"damping", "1"}, {"damping_factor", "10"}}, beale,
+                           Vec{{-1.0, -1.0}}, 300);
+  CHECK(t.status == RunStatus::Converged);
+  CHECK(last_point(t)[0] == doctest::Approx(3.0));
+  CHECK(last_point(t)[1] == doctest::Approx(0.5));
+  for (int k = 1; k < t.size(); ++k) CHECK(t.loss[k] <= t.loss[k - 1]);
+}

@@ -104,3 +104,26 @@ TEST_CASE("newton: Rosenbrock from (−1.2, 1) reaches (1, 1) with Armijo backtr
   CHECK(last_point(t)[0] == doctest::Approx(1.0));
   CHECK(last_point(t)[1] == doctest::Approx(1.0));
 }
+
+TEST_CASE(
+    "damped_newton: Marquardt's rule shrinks λ after a good step and grows it after a bad one") {
+  // Rosenbrock from (−1.2, 1), starting from λ = 0: λ grows by 10 until f decreases, so every
+  // accepted step decreases f, and the run still reaches (1, 1).
+  const Rosenbrock rosenbrock;
+  const Trajectory damped = run("damped_newton", {{"damping", "0"}, {"damping_factor", "10"}},
+                                rosenbrock, Vec{{-1.2, 1.0}}, 200);
+  CHECK(damped.status == RunStatus::Converged);
+  for (int k = 1; k < damped.size(); ++k) CHECK(damped.loss[k] < damped.loss[k - 1]);
+  CHECK(last_point(damped)[0] == doctest::Approx(1.0));
+  CHECK(last_point(damped)[1] == doctest::Approx(1.0));
+  // Each trial costs one counted evaluation on top of the runner's one per step; more than two per
+  // step means some λ were rejected (and grown).
+  CHECK(damped.function_evaluations.back() > 2 * (damped.size() - 1));
+}
+
+TEST_CASE("damped_newton: adaptive damping together with a line search is rejected") {
+  auto damped = configured("damped_newton", {{"line_search", "armijo"}});
+  CHECK_THROWS_AS(damped->reset(Vec::Zero(2)), InputError);
+  auto fixed = configured("damped_newton", {{"line_search", "armijo"}, {"damping_factor", "1"}});
+  CHECK_NOTHROW(fixed->reset(Vec::Zero(2)));
+}

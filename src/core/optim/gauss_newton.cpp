@@ -14,12 +14,20 @@ GaussNewton::GaussNewton()
                              real_parameter("damping", 0.0, 0.0, 10.0, 0.0,
                                             std::numeric_limits<double>::infinity(), false,
                                             "Levenberg-Marquardt damping lambda: solves "
-                                            "(J^T J + lambda I) p = -J^T r")},
+                                            "(J^T J + lambda I) p = -J^T r"),
+                             damping_factor_parameter(1.0)},
                             line_search_parameters(LineSearchKind::None))) {}
 
 void GaussNewton::reset(const Vec& x0) {
   damping_ = hyperparameters().get("damping");
   line_search_.configure(hyperparameters());
+  adaptive_damping_.reset(damping_, hyperparameters().get("damping_factor"),
+                          hyperparameters().integer("max_evaluations"));
+  if (adaptive_damping_.enabled() && line_search_.kind() != LineSearchKind::None) {
+    throw InputError(
+        "gauss_newton: damping_factor > 1 (adaptive damping) and a line search both "
+        "choose the step; set damping_factor=1 or line_search=none");
+  }
   direction_ = Vec::Zero(x0.size());
 }
 
@@ -32,6 +40,12 @@ void GaussNewton::step(const StepContext& context, Vec& x) {
   }
   // r and J at x carry the same information as the runner's f and ∇f at x, already counted.
   least_squares->residuals_jacobian(x, residuals_, jacobian_);
+  if (adaptive_damping_.enabled()) {
+    adaptive_damping_.advance(context, x, context.learning_rate, [&](double damping) {
+      return gauss_newton_direction(jacobian_, residuals_, damping);
+    });
+    return;
+  }
   direction_ = gauss_newton_direction(jacobian_, residuals_, damping_);
   line_search_.advance(context, x, direction_, context.learning_rate);
 }

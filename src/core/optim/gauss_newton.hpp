@@ -1,10 +1,12 @@
 // Gauss–Newton for f = Σᵢ rᵢ(x)²: x ← x + lr·p with (JᵀJ + λI) p = −Jᵀr, i.e. Newton with the
 // Hessian 2(JᵀJ + Σ rᵢ∇²rᵢ) replaced by its first term 2JᵀJ (Nocedal & Wright, Numerical
 // Optimization 2nd ed., eq. 10.23). With damping λ > 0 it is the Levenberg–Marquardt step
-// (eq. 10.32 in its damped form). Needs an objective that is a LeastSquares (residuals and
-// Jacobian); any other objective is an input error.
+// (eq. 10.32 in its damped form); damping_factor > 1 adapts λ by Marquardt's rule
+// (adaptive_damping.hpp), the classic Levenberg–Marquardt method. Needs an objective that is a
+// LeastSquares (residuals and Jacobian); any other objective is an input error.
 #pragma once
 
+#include "optim/adaptive_damping.hpp"
 #include "optim/line_search.hpp"
 
 namespace lv {
@@ -20,6 +22,7 @@ class GaussNewton final : public Optimizer {
  private:
   double damping_ = 0.0;
   LineSearch line_search_;
+  AdaptiveDamping adaptive_damping_;
   Vec residuals_;
   Mat jacobian_;
   Vec direction_;

@@ -23,7 +23,8 @@ std::vector<HyperParameter> newton_parameters(NewtonVariant variant) {
                          "points repel instead of attract"),
        choice_parameter("hessian", {"dense", "cg"}, 0,
                         "dense: the full Hessian; cg: truncated CG on Hessian-vector products "
-                        "(Nocedal & Wright Alg. 7.1)")},
+                        "(Nocedal & Wright Alg. 7.1)"),
+       damping_factor_parameter(variant == NewtonVariant::Damped ? 10.0 : 1.0)},
       line_search_parameters(LineSearchKind::None));
 }
 
@@ -40,19 +41,32 @@ void Newton::reset(const Vec& x0) {
     throw InputError(name() + ": saddle_free needs hessian=dense (|H| needs the eigenvalues)");
   }
   line_search_.configure(p);
+  adaptive_damping_.reset(settings_.damping, p.get("damping_factor"), p.integer("max_evaluations"));
+  if (adaptive_damping_.enabled() && line_search_.kind() != LineSearchKind::None) {
+    throw InputError(name() + ": damping_factor > 1 (adaptive damping) and a line search both " +
+                     "choose the step; set damping_factor=1 or line_search=none");
+  }
   direction_ = Vec::Zero(x0.size());
 }
 
 void Newton::step(const StepContext& context, Vec& x) {
-  if (settings_.use_cg) {
-    const double damping = settings_.damping;
-    auto multiply = [&](const Vec& v) -> Vec { return context.oracle.hvp(x, v) + damping * v; };
-    direction_ = truncated_cg(multiply, context.gradient, 2 * static_cast<int>(x.size())).step;
-  } else {
-    direction_ = newton_direction(context.oracle.hessian(x), context.gradient, settings_.damping,
-                                  settings_.saddle_free);
+  if (!settings_.use_cg) hessian_ = context.oracle.hessian(x);
+  const Vec point = x;
+  if (adaptive_damping_.enabled()) {
+    adaptive_damping_.advance(context, x, context.learning_rate,
+                              [&](double damping) { return direction(context, point, damping); });
+    return;
   }
+  direction_ = direction(context, point, settings_.damping);
   line_search_.advance(context, x, direction_, context.learning_rate);
+}
+
+Vec Newton::direction(const StepContext& context, const Vec& x, double damping) const {
+  if (!settings_.use_cg) {
+    return newton_direction(hessian_, context.gradient, damping, settings_.saddle_free);
+  }
+  auto multiply = [&](const Vec& v) -> Vec { return context.oracle.hvp(x, v) + damping * v; };
+  return truncated_cg(multiply, context.gradient, 2 * static_cast<int>(x.size())).step;
 }
 
 Vec newton_direction(const Mat& hessian, const Vec& gradient, double damping, bool saddle_free) {

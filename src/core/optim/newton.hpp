@@ -5,11 +5,15 @@
 // attracted to saddle points (it jumps to any critical point of the local quadratic model);
 // |H| turns the steps along negative-curvature directions downhill.
 //
+// damping_factor > 1 adapts λ by Marquardt's rule (adaptive_damping.hpp) instead of a line search;
+// it is the default of damped_newton.
+//
 // hessian=dense uses the objective's Hessian (small dimensions); hessian=cg solves the Newton
 // system by truncated CG on Hessian-vector products, so it also works where no dense Hessian
 // exists (Objective::has_dense_hessian() false).
 #pragma once
 
+#include "optim/adaptive_damping.hpp"
 #include "optim/line_search.hpp"
 
 namespace lv {
@@ -23,12 +27,17 @@ class Newton final : public Optimizer {
   void step(const StepContext& context, Vec& x) override;
 
  private:
+  // −(B + λI)⁻¹∇f at x from the cached Hessian (dense) or by truncated CG on products.
+  Vec direction(const StepContext& context, const Vec& x, double damping) const;
+
   struct Settings {  // read from the hyperparameters at reset()
     double damping = 0.0;
     bool saddle_free = false;
     bool use_cg = false;
   } settings_;
   LineSearch line_search_;
+  AdaptiveDamping adaptive_damping_;
+  Mat hessian_;
   Vec direction_;
 };
 
