@@ -22,9 +22,13 @@ std::shared_ptr<const ResidualObjective> builtin_residuals(const std::string& na
                                                            const Expr& expr) {
   const ResidualForm* form = find_residual_form(name);
   if (!form) return nullptr;
-  auto residuals = std::make_shared<const ResidualObjective>(
-      ResidualObjective::parse(form->residuals, expr.parameters()));
-  return residual_mismatch(expr, *residuals) ? nullptr : residuals;
+  try {
+    auto residuals = std::make_shared<const ResidualObjective>(
+        ResidualObjective::parse(form->residuals, expr.parameters()));
+    return residual_mismatch(expr, *residuals) ? nullptr : residuals;
+  } catch (const InputError&) {
+    return nullptr;  // the form no longer fits the built-in: run it without residuals
+  }
 }
 
 // --residuals "r1; r2": must add up (squared) to the --expr formula.

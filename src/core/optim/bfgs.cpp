@@ -23,7 +23,12 @@ void Bfgs::step(const StepContext& context, Vec& x) {
   previous_x_ = x;
   previous_gradient_ = context.gradient;
   has_previous_ = true;
-  line_search_.advance(context, x, direction_, step_size);
+  if (line_search_.advance(context, x, direction_, step_size).step == 0.0) {
+    // No acceptable step along −H∇f: forget the curvature model and start again from −∇f.
+    inverse_hessian_.setIdentity();
+    has_previous_ = false;
+    has_update_ = false;
+  }
 }
 
 void Bfgs::update(const Vec& x, const Vec& gradient) {

@@ -55,7 +55,11 @@ void Lbfgs::step(const StepContext& context, Vec& x) {
   previous_x_ = x;
   previous_gradient_ = context.gradient;
   has_previous_ = true;
-  line_search_.advance(context, x, direction_, step_size);
+  if (line_search_.advance(context, x, direction_, step_size).step == 0.0) {
+    // No acceptable step along the L-BFGS direction: forget the pairs, start again from −∇f.
+    history_.clear();
+    has_previous_ = false;
+  }
 }
 
 }  // namespace lv
