@@ -127,3 +127,12 @@ TEST_CASE("damped_newton: adaptive damping together with a line search is reject
   auto fixed = configured("damped_newton", {{"line_search", "armijo"}, {"damping_factor", "1"}});
   CHECK_NOTHROW(fixed->reset(Vec::Zero(2)));
 }
+
+TEST_CASE("newton: an objective without a dense Hessian takes the truncated-CG path by itself") {
+  const Quadratic q = quadratic_4d();
+  const HvpOnly hvp_only(q);
+  const Trajectory t = run("newton", {}, hvp_only, Vec::Zero(4), 30);  // hessian=dense (default)
+  CHECK(t.status == RunStatus::Converged);
+  CHECK((last_point(t) - q.minimizer()).norm() < 1e-8);
+  CHECK_THROWS_AS(run("newton", {{"saddle_free", "true"}}, hvp_only, Vec::Zero(4), 3), InputError);
+}

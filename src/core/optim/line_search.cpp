@@ -47,9 +47,21 @@ double interpolate(const TrialPoint& a, const TrialPoint& b) {
   return step;
 }
 
-bool sufficient_decrease(const LineProblem& line, double slope0, const TrialPoint& trial,
-                         double c1) {
-  return trial.value <= line.value + c1 * trial.step * slope0;
+// Near a minimum the predicted decrease c1·α·∇fᵀd falls below the round-off of f itself (f = −74 +
+// 1e-15 on a shifted bowl) and the exact test would reject every step; an allowance of a few ulps
+// of |f(x)| keeps the search deciding on the slope there (the idea of Hager & Zhang 2005, SIAM J.
+// Optim. 16(1), "approximate Wolfe conditions", with a round-off-sized tolerance).
+double round_off(double value0) {
+  return 4.0 * std::numeric_limits<double>::epsilon() * std::abs(value0);
+}
+
+bool sufficient_decrease(double value0, double slope0, double step, double value, double c1) {
+  return value <= value0 + c1 * step * slope0 + round_off(value0);
+}
+
+// "f rose from `before` to `after`" beyond round-off; equal values leave the decision to the slope.
+bool rose(double value0, double before, double after) {
+  return after > before + round_off(value0);
 }
 
 // Nocedal & Wright Alg. 3.6: `low` satisfies sufficient decrease and has the lowest value seen;
@@ -59,7 +71,8 @@ LineSearchResult zoom(Oracle& oracle, const LineProblem& line, double slope0, Tr
   while (evaluations < settings.max_evaluations) {
     const TrialPoint trial = evaluate_with_slope(oracle, line, interpolate(low, high));
     ++evaluations;
-    if (!sufficient_decrease(line, slope0, trial, settings.c1) || trial.value >= low.value) {
+    if (!sufficient_decrease(line.value, slope0, trial.step, trial.value, settings.c1) ||
+        rose(line.value, low.value, trial.value)) {
       high = trial;
       continue;
     }
@@ -115,7 +128,7 @@ LineSearchResult backtracking_armijo(Oracle& oracle, const LineProblem& line, do
   double step = initial_step;
   for (int evaluations = 1; evaluations <= settings.max_evaluations; ++evaluations) {
     const double value = oracle.value(line.x + step * line.direction);
-    if (std::isfinite(value) && value <= line.value + settings.c1 * step * slope0) {
+    if (std::isfinite(value) && sufficient_decrease(line.value, slope0, step, value, settings.c1)) {
       return {step, true, evaluations};
     }
     step *= settings.shrink;
@@ -132,8 +145,8 @@ LineSearchResult strong_wolfe(Oracle& oracle, const LineProblem& line, double in
   double step = initial_step;
   for (int evaluations = 1; evaluations <= settings.max_evaluations; ++evaluations) {
     const TrialPoint trial = evaluate_with_slope(oracle, line, step);
-    if (!sufficient_decrease(line, slope0, trial, settings.c1) ||
-        (evaluations > 1 && trial.value >= previous.value)) {
+    if (!sufficient_decrease(line.value, slope0, trial.step, trial.value, settings.c1) ||
+        (evaluations > 1 && rose(line.value, previous.value, trial.value))) {
       return zoom(oracle, line, slope0, previous, trial, evaluations, settings);
     }
     if (std::abs(trial.slope) <= -settings.c2 * slope0) return {trial.step, true, evaluations};

@@ -50,7 +50,12 @@ void Newton::reset(const Vec& x0) {
 }
 
 void Newton::step(const StepContext& context, Vec& x) {
-  if (!settings_.use_cg) hessian_ = context.oracle.hessian(x);
+  // An objective without a dense Hessian (a network) gets truncated CG even under hessian=dense.
+  use_cg_ = settings_.use_cg || !context.oracle.objective().has_dense_hessian();
+  if (use_cg_ && settings_.saddle_free) {
+    throw InputError(name() + ": saddle_free needs a dense Hessian, which this objective lacks");
+  }
+  if (!use_cg_) hessian_ = context.oracle.hessian(x);
   const Vec point = x;
   if (adaptive_damping_.enabled()) {
     adaptive_damping_.advance(context, x, context.learning_rate,
@@ -62,7 +67,7 @@ void Newton::step(const StepContext& context, Vec& x) {
 }
 
 Vec Newton::direction(const StepContext& context, const Vec& x, double damping) const {
-  if (!settings_.use_cg) {
+  if (!use_cg_) {
     return newton_direction(hessian_, context.gradient, damping, settings_.saddle_free);
   }
   auto multiply = [&](const Vec& v) -> Vec { return context.oracle.hvp(x, v) + damping * v; };

@@ -10,7 +10,7 @@
 //
 // hessian=dense uses the objective's Hessian (small dimensions); hessian=cg solves the Newton
 // system by truncated CG on Hessian-vector products, so it also works where no dense Hessian
-// exists (Objective::has_dense_hessian() false).
+// exists; objectives with Objective::has_dense_hessian() false always take that path.
 #pragma once
 
 #include "optim/adaptive_damping.hpp"
@@ -37,6 +37,7 @@ class Newton final : public Optimizer {
   } settings_;
   LineSearch line_search_;
   AdaptiveDamping adaptive_damping_;
+  bool use_cg_ = false;  // this step: truncated CG instead of the dense Hessian
   Mat hessian_;
   Vec direction_;
 };
