@@ -18,22 +18,23 @@ std::string point_text(const Vec& x) {
 
 // The built-in's residual form with the selection's parameter values, where it still equals the
 // formula (e.g. not for rosenbrock with b < 0, which is no sum of squares).
-std::shared_ptr<const ResidualObjective> builtin_residuals(const std::string& name,
-                                                           const Expr& expr) {
+std::shared_ptr<const FormulaWithResiduals> builtin_residuals(const std::string& name,
+                                                              const Expr& expr) {
   const ResidualForm* form = find_residual_form(name);
   if (!form) return nullptr;
   try {
-    auto residuals = std::make_shared<const ResidualObjective>(
-        ResidualObjective::parse(form->residuals, expr.parameters()));
-    return residual_mismatch(expr, *residuals) ? nullptr : residuals;
+    ResidualObjective residuals = ResidualObjective::parse(form->residuals, expr.parameters());
+    if (residual_mismatch(expr, residuals)) return nullptr;
+    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
+                                                        std::move(residuals));
   } catch (const InputError&) {
     return nullptr;  // the form no longer fits the built-in: run it without residuals
   }
 }
 
 // --residuals "r1; r2": must add up (squared) to the --expr formula.
-std::shared_ptr<const ResidualObjective> declared_residuals(const std::string& text,
-                                                            const Expr& expr) {
+std::shared_ptr<const FormulaWithResiduals> declared_residuals(const std::string& text,
+                                                               const Expr& expr) {
   std::vector<std::string> formulas;
   for (const std::string& formula : split(text, ';')) {
     if (formula.find_first_not_of(" \t") == std::string::npos) {
@@ -43,13 +44,13 @@ std::shared_ptr<const ResidualObjective> declared_residuals(const std::string& t
     formulas.push_back(formula);
   }
   try {
-    auto residuals = std::make_shared<const ResidualObjective>(
-        ResidualObjective::parse(formulas, expr.parameters()));
-    if (const auto point = residual_mismatch(expr, *residuals)) {
+    ResidualObjective residuals = ResidualObjective::parse(formulas, expr.parameters());
+    if (const auto point = residual_mismatch(expr, residuals)) {
       throw InputError("the sum of squared residuals differs from --expr at (" +
                        point_text(*point) + ")");
     }
-    return residuals;
+    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
+                                                        std::move(residuals));
   } catch (const InputError& error) {
     throw InputError("--residuals: " + std::string(error.what()));
   }
@@ -105,7 +106,7 @@ Selection select_objective(const Arguments& arguments) {
       throw InputError("--expr: " + std::string(error.what()));
     }
   }();
-  std::shared_ptr<const ResidualObjective> residuals;
+  std::shared_ptr<const FormulaWithResiduals> residuals;
   if (const auto text = arguments.value("residuals")) residuals = declared_residuals(*text, expr);
   return {FormulaObjective(std::move(expr)), *formula, nullptr, std::move(residuals)};
 }

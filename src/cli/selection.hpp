@@ -10,7 +10,7 @@
 #include "cli/arguments.hpp"
 #include "functions/test_function.hpp"
 #include "objective/formula_objective.hpp"
-#include "objective/residual_objective.hpp"
+#include "objective/formula_with_residuals.hpp"
 
 namespace lv::cli {
 
@@ -18,10 +18,10 @@ struct Selection {
   FormulaObjective objective;
   std::string label;                       // function name or the formula
   const TestFunction* function = nullptr;  // null for --expr
-  // The same f as Σ rᵢ², where residuals are known; null otherwise.
-  std::shared_ptr<const ResidualObjective> least_squares = nullptr;
+  // The formula plus its residuals (f = Σ rᵢ²), where they are known; null otherwise.
+  std::shared_ptr<const FormulaWithResiduals> least_squares = nullptr;
 
-  // What optimizers run on: the least-squares form where there is one (same values).
+  // What optimizers run on: the formula, with its least-squares form where there is one.
   const Objective& target() const {
     return least_squares ? static_cast<const Objective&>(*least_squares) : objective;
   }

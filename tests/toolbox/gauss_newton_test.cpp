@@ -11,6 +11,7 @@
 #include "functions/residual_forms.hpp"
 #include "functions/test_function.hpp"
 #include "objective/formula_objective.hpp"
+#include "objective/formula_with_residuals.hpp"
 #include "objective/residual_objective.hpp"
 #include "toolbox_support.hpp"
 
@@ -157,4 +158,16 @@ TEST_CASE(
   CHECK(last_point(t)[0] == doctest::Approx(3.0));
   CHECK(last_point(t)[1] == doctest::Approx(0.5));
   for (int k = 1; k < t.size(); ++k) CHECK(t.loss[k] <= t.loss[k - 1]);
+}
+
+TEST_CASE("formula with residuals: values exactly the formula's, residuals for Gauss–Newton") {
+  // ½(1² + 10·1²) = 5.5 exactly from the formula; (1/√2)² + (√5)² rounds to 5.5000000000000009.
+  const std::vector<FormulaParameter> kappa = {{"kappa", 10.0, 1, 100}};
+  const FormulaWithResiduals bowl(
+      FormulaObjective(Expr::parse("0.5*(x^2 + kappa*y^2)", kappa)),
+      ResidualObjective::parse({"x/sqrt(2)", "sqrt(kappa/2)*y"}, kappa));
+  CHECK(bowl.value(Vec{{1.0, 1.0}}) == 5.5);
+  const Trajectory t = run("gauss_newton", {}, bowl, Vec{{1.0, 1.0}}, 3);
+  CHECK(t.loss[0] == 5.5);
+  CHECK(Vec(t.x(1)).norm() < 1e-15);  // linear residuals: one step to the minimum
 }
