@@ -26,6 +26,7 @@ bool AdaptiveDamping::advance(const StepContext& context, Vec& x, double step_si
                               const std::function<Vec(double)>& direction_for) {
   for (int attempt = 0; attempt < max_tries_; ++attempt) {
     const Vec trial = x + step_size * direction_for(damping_);
+    if (trial == x) return false;  // the step vanished in round-off: larger λ cannot help
     const double value = trial.allFinite() ? context.oracle.value(trial) : NAN;
     if (std::isfinite(value) && value < context.value) {
       x = trial;
