@@ -1,5 +1,6 @@
 // lossviz-cli run: optimizer trajectories on a test surface or formula, as CSV or JSON.
 #include <cstdio>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -40,7 +41,12 @@ int run_command(const Args& args) {
     // ∇f vanishes only at unconstrained stationary points, so with constraints run every step.
     if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
   }
-  const ConstrainedObjective objective(selection.objective, constraints);
+  // The constraint wrapper only when there are constraints: least-squares methods look for the
+  // residual form on the objective they are given.
+  std::optional<ConstrainedObjective> constrained;
+  if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
+  const Objective& objective = constrained ? static_cast<const Objective&>(*constrained)
+                                           : selection.target();
   const std::vector<Trajectory> trajectories = run_race(objective, entries);
   for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);

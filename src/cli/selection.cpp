@@ -4,11 +4,62 @@
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
+#include "functions/residual_forms.hpp"
 
 namespace lv::cli {
 
+namespace {
+
+std::string point_text(const Vec& x) {
+  std::string text;
+  for (Eigen::Index i = 0; i < x.size(); ++i) text += (i ? "," : "") + format_exact(x[i]);
+  return text;
+}
+
+// The built-in's residual form with the selection's parameter values, where it still equals the
+// formula (e.g. not for rosenbrock with b < 0, which is no sum of squares).
+std::shared_ptr<const FormulaWithResiduals> builtin_residuals(const std::string& name,
+                                                              const Expr& expr) {
+  const ResidualForm* form = find_residual_form(name);
+  if (!form) return nullptr;
+  try {
+    ResidualObjective residuals = ResidualObjective::parse(form->residuals, expr.parameters());
+    if (residual_mismatch(expr, residuals)) return nullptr;
+    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
+                                                        std::move(residuals));
+  } catch (const InputError&) {
+    return nullptr;  // the form no longer fits the built-in: run it without residuals
+  }
+}
+
+// --residuals "r1; r2": must add up (squared) to the --expr formula.
+std::shared_ptr<const FormulaWithResiduals> declared_residuals(const std::string& text,
+                                                               const Expr& expr) {
+  std::vector<std::string> formulas;
+  for (const std::string& formula : split(text, ';')) {
+    if (formula.find_first_not_of(" \t") == std::string::npos) {
+      throw InputError("--residuals: empty residual in '" + text +
+                       "' (separate formulas with ';')");
+    }
+    formulas.push_back(formula);
+  }
+  try {
+    ResidualObjective residuals = ResidualObjective::parse(formulas, expr.parameters());
+    if (const auto point = residual_mismatch(expr, residuals)) {
+      throw InputError("the sum of squared residuals differs from --expr at (" +
+                       point_text(*point) + ")");
+    }
+    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
+                                                        std::move(residuals));
+  } catch (const InputError& error) {
+    throw InputError("--residuals: " + std::string(error.what()));
+  }
+}
+
+}  // namespace
+
 std::vector<FlagSpec> selection_flags() {
-  return {{"function"}, {"expr"}, {"param", true, true}};
+  return {{"function"}, {"expr"}, {"param", true, true}, {"residuals"}};
 }
 
 Selection select_objective(const Arguments& arguments) {
@@ -37,7 +88,10 @@ Selection select_objective(const Arguments& arguments) {
         throw InputError("--param: " + std::string(error.what()));
       }
     }
-    return {FormulaObjective(std::move(expr)), function.name, &function};
+    if (arguments.has("residuals"))
+      throw InputError("--residuals goes with --expr, not --function");
+    auto residuals = builtin_residuals(function.name, expr);
+    return {FormulaObjective(std::move(expr)), function.name, &function, std::move(residuals)};
   }
 
   std::vector<FormulaParameter> parameters;
@@ -45,11 +99,16 @@ Selection select_objective(const Arguments& arguments) {
     const double span = std::max(1.0, std::abs(value));
     parameters.push_back({name, value, value - span, value + span});
   }
-  try {
-    return {FormulaObjective(Expr::parse(*formula, std::move(parameters))), *formula, nullptr};
-  } catch (const InputError& error) {
-    throw InputError("--expr: " + std::string(error.what()));
-  }
+  Expr expr = [&] {
+    try {
+      return Expr::parse(*formula, std::move(parameters));
+    } catch (const InputError& error) {
+      throw InputError("--expr: " + std::string(error.what()));
+    }
+  }();
+  std::shared_ptr<const FormulaWithResiduals> residuals;
+  if (const auto text = arguments.value("residuals")) residuals = declared_residuals(*text, expr);
+  return {FormulaObjective(std::move(expr)), *formula, nullptr, std::move(residuals)};
 }
 
 }  // namespace lv::cli

@@ -25,6 +25,13 @@
 #include "optim/lars.hpp"
 #include "optim/regularized_optimizer.hpp"
 #include "optim/sam.hpp"
+#include "optim/bfgs.hpp"
+#include "optim/conjugate_gradient.hpp"
+#include "optim/gauss_newton.hpp"
+#include "optim/gradient_descent.hpp"
+#include "optim/lbfgs.hpp"
+#include "optim/natural_gradient.hpp"
+#include "optim/newton.hpp"
 #include "optim/sgd.hpp"
 #include "optim/simulated_annealing.hpp"
 
@@ -65,6 +72,21 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<NelderMead>("nelder_mead", "downhill simplex with Lagarias et al. 1998 coefficients"),
       entry<BayesianOptimization>("bayesian_optimization", "GP surrogate + expected improvement (derivative-free)"),
       entry<RegularizedOptimizer>("regularized", "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
+      entry<GradientDescent>("gd", "plain gradient descent, fixed step or line search"),
+      {"newton", "Newton's method (dense Hessian or truncated CG)",
+       [] { return std::make_unique<Newton>(NewtonVariant::Plain); }},
+      {"damped_newton", "Levenberg-Marquardt damped / saddle-free Newton",
+       [] { return std::make_unique<Newton>(NewtonVariant::Damped); }},
+      entry<GaussNewton>("gauss_newton",
+                         "Gauss-Newton / Levenberg-Marquardt for sums of squared residuals"),
+      entry<Bfgs>("bfgs", "BFGS quasi-Newton with strong Wolfe line search"),
+      entry<Lbfgs>(
+          "lbfgs",
+          "limited-memory BFGS, two-loop recursion (torch.optim.LBFGS, one iteration per step)"),
+      entry<ConjugateGradient>("cg",
+                               "nonlinear conjugate gradient (Fletcher-Reeves, Polak-Ribiere+)"),
+      entry<NaturalGradient>("natural_gradient",
+                             "natural gradient with a chosen metric and damping"),
   };
   return registry;
 }
