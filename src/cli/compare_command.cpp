@@ -282,7 +282,7 @@ int compare_command(const Args& args) {
     std::fprintf(stderr, "\rcompare: %3d%% (%ld/%ld runs)", percent, done, total);
     if (done == total) std::fprintf(stderr, "\n");
   };
-  const Comparison comparison = compare_optimizers(selection.objective, contestants, settings);
+  const Comparison comparison = compare_optimizers(selection.target(), contestants, settings);
   if (last_percent >= 0 && last_percent < 100) std::fprintf(stderr, "\n");
   print_table(comparison, settings);
   if (out) {

@@ -119,7 +119,7 @@ void formula_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
     entry.start = start;
     entry.settings = settings;
   }
-  const std::vector<Trajectory> trajectories = run_race(selection.objective, entries);
+  const std::vector<Trajectory> trajectories = run_race(selection.target(), entries);
   for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);
     figure.runs.push_back(make_plot_run(trajectories[i], run_label(*entries[i].optimizer),
