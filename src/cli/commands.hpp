@@ -12,5 +12,8 @@ using Args = std::vector<std::string>;
 int list_command(const Args& args);
 int run_command(const Args& args);
 int hessian_command(const Args& args);
+int train_command(const Args& args);
+int landscape_command(const Args& args);
+int spectrum_command(const Args& args);
 
 }  // namespace lv::cli

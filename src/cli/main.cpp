@@ -19,13 +19,26 @@ struct Command {
 };
 
 const Command k_commands[] = {
-    {"list", lv::cli::list_command, "list functions|optimizers|schedules"},
+    {"list", lv::cli::list_command, "list functions|optimizers|schedules|datasets"},
     {"run", lv::cli::run_command,
      "run --function NAME | --expr \"FORMULA\" [--param k=v]... --optimizer NAME [--set k=v]...\n"
      "        --start X,Y --steps N [--schedule NAME [--sched-set k=v]...] [--clip-norm C]\n"
      "        [--clip-value V] [--noise SIGMA] [--seed S] [--tol T] [--out FILE.csv|FILE.json]"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
+    {"train", lv::cli::train_command,
+     "train --model SPEC.json --data DATA --optimizer NAME [--set k=v]... --epochs E\n"
+     "        [--batch-size B] [--seed S] --out WEIGHTS.safetensors [--checkpoints DIR]\n"
+     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...] [--validation F]\n"
+     "        [--patience P] [--weight-decay L] [--dropout P]"},
+    {"landscape", lv::cli::landscape_command,
+     "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
+     "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none]\n"
+     "        [--xrange -1:1 --yrange -1:1] --resolution N [--1d] --out SURFACE.h5|.csv\n"
+     "        [--include-bias] [--interpolate-to W2.safetensors] [--pca CHECKPOINT_DIR]"},
+    {"spectrum", lv::cli::spectrum_command,
+     "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
+     "        [--density] [--json] [--probes P] [--seed S]"},
 };
 
 void print_usage(std::FILE* stream) {

@@ -36,13 +36,16 @@ std::string error_of(const std::string& bytes) {
   return "";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
 TEST_CASE("reads an F64 tensor from a hand-built file") {
-  const std::string bytes = with_length(R"({"a":{"dtype":"F64","shape":[2,2],"data_offsets":[0,32]}})",
-                                        f64_bytes({1.5, -2, 3.25, 4}));
+  const std::string bytes =
+      with_length(R"({"a":{"dtype":"F64","shape":[2,2],"data_offsets":[0,32]}})",
+                  f64_bytes({1.5, -2, 3.25, 4}));
   const auto tensors = parse_safetensors(bytes, "hand");
   REQUIRE(tensors.size() == 1);
   CHECK(tensors[0].name == "a");
@@ -51,7 +54,8 @@ TEST_CASE("reads an F64 tensor from a hand-built file") {
 }
 
 TEST_CASE("writes F32 in the published layout and reads it back") {
-  const std::vector<NamedTensor> tensors = {{"0.weight", {2, 3}, {1, 2, 3, 4, 5, 6.5}}, {"0.bias", {2}, {0.25, -1}}};
+  const std::vector<NamedTensor> tensors = {{"0.weight", {2, 3}, {1, 2, 3, 4, 5, 6.5}},
+                                            {"0.bias", {2}, {0.25, -1}}};
   const std::string bytes = safetensors_bytes(tensors);
   uint64_t header_size = 0;
   std::memcpy(&header_size, bytes.data(), 8);
@@ -79,18 +83,25 @@ TEST_CASE("malformed files give an error naming the file and the fault") {
   CHECK(contains(error_of(with_length(good_header, data).substr(0, 20)), "truncated"));
   CHECK(contains(error_of(with_length("{not json", "")), "not valid JSON"));
   CHECK(contains(error_of(with_length("[1,2]", "")), "must be a JSON object"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"I64","shape":[2],"data_offsets":[0,16]}})", data)),
-                 "unsupported dtype 'I64'"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[3],"data_offsets":[0,16]}})", data)),
-                 "shape [3] needs 24 bytes but data_offsets span 16"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[2],"data_offsets":[8,24]}})", data)),
-                 "out of range"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[2],"data_offsets":[16,0]}})", data)),
-                 "out of range"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[-2],"data_offsets":[0,16]}})", data)),
-                 "non-negative"));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","data_offsets":[0,16]}})", data)), "missing \"shape\""));
-  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[2]}})", data)), "data_offsets"));
+  CHECK(contains(
+      error_of(with_length(R"({"a":{"dtype":"I64","shape":[2],"data_offsets":[0,16]}})", data)),
+      "unsupported dtype 'I64'"));
+  CHECK(contains(
+      error_of(with_length(R"({"a":{"dtype":"F64","shape":[3],"data_offsets":[0,16]}})", data)),
+      "shape [3] needs 24 bytes but data_offsets span 16"));
+  CHECK(contains(
+      error_of(with_length(R"({"a":{"dtype":"F64","shape":[2],"data_offsets":[8,24]}})", data)),
+      "out of range"));
+  CHECK(contains(
+      error_of(with_length(R"({"a":{"dtype":"F64","shape":[2],"data_offsets":[16,0]}})", data)),
+      "out of range"));
+  CHECK(contains(
+      error_of(with_length(R"({"a":{"dtype":"F64","shape":[-2],"data_offsets":[0,16]}})", data)),
+      "non-negative"));
+  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","data_offsets":[0,16]}})", data)),
+                 "missing \"shape\""));
+  CHECK(contains(error_of(with_length(R"({"a":{"dtype":"F64","shape":[2]}})", data)),
+                 "data_offsets"));
   CHECK(error_of(with_length(good_header, data)).empty());
 }
 
@@ -110,7 +121,8 @@ TEST_CASE("network weights use torch's state_dict names and reject wrong shapes 
   auto wrong_shape = tensors;
   wrong_shape[0].shape = {2, 3};
   CHECK_THROWS_WITH_AS(parameters_from_tensors(mlp, wrong_shape, "w.safetensors"),
-                       "w.safetensors: tensor '0.weight' has shape [2,3] but the model needs [3,2]", InputError);
+                       "w.safetensors: tensor '0.weight' has shape [2,3] but the model needs [3,2]",
+                       InputError);
   auto missing = tensors;
   missing.pop_back();
   CHECK_THROWS_WITH_AS(parameters_from_tensors(mlp, missing, "w.safetensors"),

@@ -20,8 +20,12 @@ ModelSpec make_spec(std::vector<LayerSpec> layers, LossType loss) {
   return spec;
 }
 
-LayerSpec linear(int in, int out) { return {LayerType::Linear, in, out}; }
-LayerSpec activation(LayerType type) { return {type, 0, 0}; }
+LayerSpec linear(int in, int out) {
+  return {LayerType::Linear, in, out};
+}
+LayerSpec activation(LayerType type) {
+  return {type, 0, 0};
+}
 
 Vec random_vector(Eigen::Index n, uint64_t seed, double scale = 1.0) {
   std::mt19937_64 generator(seed);
@@ -50,7 +54,9 @@ struct Problem {
 
 Problem random_problem(LayerType hidden, LossType loss) {
   const int outputs = loss == LossType::Mse ? 1 : 3;
-  Mlp mlp(make_spec({linear(3, 4), activation(hidden), linear(4, 5), activation(hidden), linear(5, outputs)}, loss));
+  Mlp mlp(make_spec(
+      {linear(3, 4), activation(hidden), linear(4, 5), activation(hidden), linear(5, outputs)},
+      loss));
   const Mat inputs = random_matrix(3, 7, 11);
   const Mat targets = loss == LossType::Mse ? random_matrix(1, 7, 12) : class_targets(7, 3);
   return {mlp, inputs, targets};
@@ -62,7 +68,8 @@ const LayerType k_hidden_types[] = {LayerType::Relu, LayerType::Tanh, LayerType:
 }  // namespace
 
 TEST_CASE("cross-entropy of a 2-2-2 ReLU net with chosen weights matches the hand computation") {
-  Mlp mlp(make_spec({linear(2, 2), activation(LayerType::Relu), linear(2, 2)}, LossType::CrossEntropy));
+  Mlp mlp(
+      make_spec({linear(2, 2), activation(LayerType::Relu), linear(2, 2)}, LossType::CrossEntropy));
   Vec w(mlp.parameter_count());
   // "0.weight" (row-major), "0.bias", "2.weight", "2.bias"
   w << 1, -1, 0.5, 2, 0, 1, 0.2, 0.4, -0.3, 0.1, 0.1, -0.2;
@@ -70,12 +77,14 @@ TEST_CASE("cross-entropy of a 2-2-2 ReLU net with chosen weights matches the han
   inputs << 1, 0, 2, 0;
   Mat targets(1, 2);
   targets << 0, 1;
-  // Sample 1: z1 = (−1, 5.5) → relu (0, 5.5) → logits (2.3, 0.35); −log softmax[0] = log(1 + e^−1.95).
-  // Sample 2: z1 = (0, 1) → (0, 1) → logits (0.5, −0.1); −log softmax[1] = log(1 + e^0.6).
+  // Sample 1: z1 = (−1, 5.5) → relu (0, 5.5) → logits (2.3, 0.35); −log softmax[0] = log(1 +
+  // e^−1.95). Sample 2: z1 = (0, 1) → (0, 1) → logits (0.5, −0.1); −log softmax[1] = log(1 +
+  // e^0.6).
   const double expected = 0.5 * (std::log1p(std::exp(-1.95)) + std::log1p(std::exp(0.6)));
   CHECK(mlp.loss(w, inputs, targets) == doctest::Approx(expected).epsilon(1e-14));
   const Evaluation evaluation = mlp.evaluate(w, inputs, targets);
-  CHECK(evaluation.accuracy == doctest::Approx(0.5));  // sample 1 right (2.3 > 0.35), sample 2 wrong
+  CHECK(evaluation.accuracy ==
+        doctest::Approx(0.5));  // sample 1 right (2.3 > 0.35), sample 2 wrong
   const Mat outputs = mlp.forward(w, inputs);
   CHECK(outputs(0, 0) == doctest::Approx(2.3));
   CHECK(outputs(1, 0) == doctest::Approx(0.35));
@@ -97,7 +106,8 @@ TEST_CASE("activations follow torch: exact-erf GELU and thresholded softplus") {
   Mat z(1, 3);
   z << -1.0, 0.5, 25.0;
   // GELU(0.5) = 0.5·Φ(0.5) = 0.5·0.691462461274013 (Φ from standard normal tables)
-  CHECK(activate(LayerType::Gelu, z)(0, 1) == doctest::Approx(0.5 * 0.691462461274013).epsilon(1e-12));
+  CHECK(activate(LayerType::Gelu, z)(0, 1) ==
+        doctest::Approx(0.5 * 0.691462461274013).epsilon(1e-12));
   CHECK(activate(LayerType::Softplus, z)(0, 0) == doctest::Approx(std::log(1 + std::exp(-1.0))));
   CHECK(activate(LayerType::Softplus, z)(0, 2) == 25.0);  // above threshold 20 it is the identity
   // Second derivatives against central differences of the first derivatives.
@@ -108,12 +118,14 @@ TEST_CASE("activations follow torch: exact-erf GELU and thresholded softplus") {
     const Mat slope_minus = activation_derivative(type, z.array() - h);
     const Mat curvature = activation_second_derivative(type, z);
     for (int k = 0; k < 2; ++k) {
-      CHECK(curvature(0, k) == doctest::Approx((slope_plus(0, k) - slope_minus(0, k)) / (2 * h)).epsilon(1e-6));
+      CHECK(curvature(0, k) ==
+            doctest::Approx((slope_plus(0, k) - slope_minus(0, k)) / (2 * h)).epsilon(1e-6));
     }
   }
 }
 
-TEST_CASE("backpropagated gradients match central finite differences for every activation and loss") {
+TEST_CASE(
+    "backpropagated gradients match central finite differences for every activation and loss") {
   for (LossType loss : {LossType::CrossEntropy, LossType::Mse}) {
     for (LayerType hidden : k_hidden_types) {
       CAPTURE(layer_type_name(hidden));
@@ -127,7 +139,9 @@ TEST_CASE("backpropagated gradients match central finite differences for every a
         Vec plus = w, minus = w;
         plus[i] += h;
         minus[i] -= h;
-        const double numeric = (p.mlp.loss(plus, p.inputs, p.targets) - p.mlp.loss(minus, p.inputs, p.targets)) / (2 * h);
+        const double numeric =
+            (p.mlp.loss(plus, p.inputs, p.targets) - p.mlp.loss(minus, p.inputs, p.targets)) /
+            (2 * h);
         CHECK(gradient[i] == doctest::Approx(numeric).epsilon(1e-6).scale(1e-3));
       }
     }
@@ -148,7 +162,8 @@ TEST_CASE("dropout masks scale the forward pass and the gradient consistently") 
     plus[i] += h;
     minus[i] -= h;
     const double numeric = (p.mlp.loss_gradient(plus, p.inputs, p.targets, ignored, &masks) -
-                            p.mlp.loss_gradient(minus, p.inputs, p.targets, ignored, &masks)) / (2 * h);
+                            p.mlp.loss_gradient(minus, p.inputs, p.targets, ignored, &masks)) /
+                           (2 * h);
     CHECK(gradient[i] == doctest::Approx(numeric).epsilon(1e-6).scale(1e-3));
   }
   CHECK(value != doctest::Approx(p.mlp.loss(w, p.inputs, p.targets)));
@@ -173,7 +188,8 @@ TEST_CASE("R-operator HVP matches finite differences of gradients") {
 }
 
 TEST_CASE("HVP columns equal a dense Hessian from second differences of the loss on a tiny net") {
-  Mlp mlp(make_spec({linear(2, 2), activation(LayerType::Tanh), linear(2, 2)}, LossType::CrossEntropy));
+  Mlp mlp(
+      make_spec({linear(2, 2), activation(LayerType::Tanh), linear(2, 2)}, LossType::CrossEntropy));
   const Mat inputs = random_matrix(2, 5, 21);
   const Mat targets = class_targets(5, 2);
   const Vec w = random_vector(mlp.parameter_count(), 22);
@@ -184,15 +200,18 @@ TEST_CASE("HVP columns equal a dense Hessian from second differences of the loss
     const Vec column = mlp.hvp(w, inputs, targets, Vec::Unit(n, j));
     for (Eigen::Index i = 0; i < n; ++i) {
       const Vec ei = h * Vec::Unit(n, i), ej = h * Vec::Unit(n, j);
-      const double second = (f(w + ei + ej) - f(w + ei - ej) - f(w - ei + ej) + f(w - ei - ej)) / (4 * h * h);
+      const double second =
+          (f(w + ei + ej) - f(w + ei - ej) - f(w - ei + ej) + f(w - ei - ej)) / (4 * h * h);
       // Second differences carry rounding noise ≈ ε·f/h² ≈ 1e-8.
       CHECK(std::abs(column[i] - second) <= 1e-6);
     }
   }
 }
 
-TEST_CASE("initialization follows torch.nn.Linear: U(-1/sqrt(in), 1/sqrt(in)) for weights and bias") {
-  Mlp mlp(make_spec({linear(100, 50), activation(LayerType::Relu), linear(50, 10)}, LossType::CrossEntropy));
+TEST_CASE(
+    "initialization follows torch.nn.Linear: U(-1/sqrt(in), 1/sqrt(in)) for weights and bias") {
+  Mlp mlp(make_spec({linear(100, 50), activation(LayerType::Relu), linear(50, 10)},
+                    LossType::CrossEntropy));
   std::mt19937_64 generator(3);
   const Vec w = mlp.initial_parameters(generator);
   for (const LinearBlock& block : mlp.linear_blocks()) {

@@ -33,7 +33,8 @@ std::vector<int64_t> parse_shape(const nlohmann::json& entry, const std::string&
   std::vector<int64_t> shape;
   for (const nlohmann::json& extent : entry["shape"]) {
     if (!extent.is_number_integer() || extent.get<int64_t>() < 0) {
-      throw InputError(where + ": shape entries must be non-negative integers, got " + entry["shape"].dump());
+      throw InputError(where + ": shape entries must be non-negative integers, got " +
+                       entry["shape"].dump());
     }
     shape.push_back(extent.get<int64_t>());
   }
@@ -53,15 +54,16 @@ size_t element_size(const nlohmann::json& entry, const std::string& where) {
 std::pair<uint64_t, uint64_t> parse_offsets(const nlohmann::json& entry, const std::string& where,
                                             uint64_t data_size) {
   const nlohmann::json* offsets = entry.contains("data_offsets") ? &entry["data_offsets"] : nullptr;
-  if (!offsets || !offsets->is_array() || offsets->size() != 2 || !(*offsets)[0].is_number_unsigned() ||
-      !(*offsets)[1].is_number_unsigned()) {
+  if (!offsets || !offsets->is_array() || offsets->size() != 2 ||
+      !(*offsets)[0].is_number_unsigned() || !(*offsets)[1].is_number_unsigned()) {
     throw InputError(where + ": \"data_offsets\" must be two non-negative integers [begin, end]");
   }
   const uint64_t begin = (*offsets)[0].get<uint64_t>();
   const uint64_t end = (*offsets)[1].get<uint64_t>();
   if (begin > end || end > data_size) {
-    throw InputError(where + ": data_offsets " + offsets->dump() + " out of range (the data section has " +
-                     std::to_string(data_size) + " bytes)");
+    throw InputError(where + ": data_offsets " + offsets->dump() +
+                     " out of range (the data section has " + std::to_string(data_size) +
+                     " bytes)");
   }
   return {begin, end};
 }
@@ -104,7 +106,8 @@ std::vector<NamedTensor> parse_safetensors(std::string_view bytes, const std::st
   const uint64_t header_size = read_little_endian_u64(bytes);
   if (header_size > bytes.size() - k_length_bytes) {
     throw InputError(source + ": truncated: the header claims " + std::to_string(header_size) +
-                     " bytes but only " + std::to_string(bytes.size() - k_length_bytes) + " follow");
+                     " bytes but only " + std::to_string(bytes.size() - k_length_bytes) +
+                     " follow");
   }
   nlohmann::json header;
   try {
@@ -136,7 +139,8 @@ std::string safetensors_bytes(const std::vector<NamedTensor>& tensors) {
       const float narrow = static_cast<float>(value);
       data.append(reinterpret_cast<const char*>(&narrow), sizeof narrow);
     }
-    header[tensor.name] = {{"dtype", "F32"}, {"shape", tensor.shape}, {"data_offsets", {begin, data.size()}}};
+    header[tensor.name] = {
+        {"dtype", "F32"}, {"shape", tensor.shape}, {"data_offsets", {begin, data.size()}}};
   }
   std::string header_text = header.dump();
   // Pad with spaces so the data section starts 8-byte aligned (as the reference writer does).

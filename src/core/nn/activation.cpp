@@ -10,25 +10,38 @@ namespace {
 // torch.nn.Softplus: above beta·z > threshold (20) it returns z itself, and so does its gradient.
 constexpr double k_softplus_threshold = 20.0;
 
-double logistic(double z) { return 1.0 / (1.0 + std::exp(-z)); }
-double standard_normal_pdf(double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); }
-double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double logistic(double z) {
+  return 1.0 / (1.0 + std::exp(-z));
+}
+double standard_normal_pdf(double z) {
+  return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+}
+double standard_normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
 
 double value_of(LayerType type, double z) {
   switch (type) {
-    case LayerType::Relu: return z > 0.0 ? z : 0.0;
-    case LayerType::Tanh: return std::tanh(z);
-    case LayerType::Sigmoid: return logistic(z);
-    case LayerType::Gelu: return z * standard_normal_cdf(z);  // GELU(z) = z·Φ(z)
-    case LayerType::Softplus: return z > k_softplus_threshold ? z : std::log1p(std::exp(z));
-    case LayerType::Linear: break;
+    case LayerType::Relu:
+      return z > 0.0 ? z : 0.0;
+    case LayerType::Tanh:
+      return std::tanh(z);
+    case LayerType::Sigmoid:
+      return logistic(z);
+    case LayerType::Gelu:
+      return z * standard_normal_cdf(z);  // GELU(z) = z·Φ(z)
+    case LayerType::Softplus:
+      return z > k_softplus_threshold ? z : std::log1p(std::exp(z));
+    case LayerType::Linear:
+      break;
   }
   return z;
 }
 
 double derivative_of(LayerType type, double z) {
   switch (type) {
-    case LayerType::Relu: return z > 0.0 ? 1.0 : 0.0;  // torch uses 0 at z = 0
+    case LayerType::Relu:
+      return z > 0.0 ? 1.0 : 0.0;  // torch uses 0 at z = 0
     case LayerType::Tanh: {
       const double t = std::tanh(z);
       return 1.0 - t * t;
@@ -37,16 +50,20 @@ double derivative_of(LayerType type, double z) {
       const double s = logistic(z);
       return s * (1.0 - s);
     }
-    case LayerType::Gelu: return standard_normal_cdf(z) + z * standard_normal_pdf(z);
-    case LayerType::Softplus: return z > k_softplus_threshold ? 1.0 : logistic(z);
-    case LayerType::Linear: break;
+    case LayerType::Gelu:
+      return standard_normal_cdf(z) + z * standard_normal_pdf(z);
+    case LayerType::Softplus:
+      return z > k_softplus_threshold ? 1.0 : logistic(z);
+    case LayerType::Linear:
+      break;
   }
   return 1.0;
 }
 
 double second_derivative_of(LayerType type, double z) {
   switch (type) {
-    case LayerType::Relu: return 0.0;
+    case LayerType::Relu:
+      return 0.0;
     case LayerType::Tanh: {
       const double t = std::tanh(z);
       return -2.0 * t * (1.0 - t * t);
@@ -56,13 +73,15 @@ double second_derivative_of(LayerType type, double z) {
       return s * (1.0 - s) * (1.0 - 2.0 * s);
     }
     // d/dz [Φ(z) + z·φ(z)] = φ(z) + φ(z) − z²·φ(z), since φ'(z) = −z·φ(z).
-    case LayerType::Gelu: return standard_normal_pdf(z) * (2.0 - z * z);
+    case LayerType::Gelu:
+      return standard_normal_pdf(z) * (2.0 - z * z);
     case LayerType::Softplus: {
       if (z > k_softplus_threshold) return 0.0;
       const double s = logistic(z);
       return s * (1.0 - s);
     }
-    case LayerType::Linear: break;
+    case LayerType::Linear:
+      break;
   }
   return 0.0;
 }

@@ -153,7 +153,8 @@ Dataset linear_regression(const HyperParameters& p, std::mt19937_64& generator) 
   Dataset data = make_empty(features, n, 0);
   for (int s = 0; s < n; ++s) {
     for (int i = 0; i < features; ++i) data.inputs(i, s) = normal(generator);
-    data.targets(0, s) = weights.dot(data.inputs.col(s)) + offset + p.get("noise") * normal(generator);
+    data.targets(0, s) =
+        weights.dot(data.inputs.col(s)) + offset + p.get("noise") * normal(generator);
   }
   return data;
 }
@@ -173,29 +174,43 @@ Dataset sine_regression(const HyperParameters& p, std::mt19937_64& generator) {
 
 const std::vector<GeneratorEntry>& generator_entries() {
   static const std::vector<GeneratorEntry> entries = {
-      {{"spirals", "interleaved spiral arms (CS231n), 2 inputs", true,
+      {{"spirals",
+        "interleaved spiral arms (CS231n), 2 inputs",
+        true,
         {samples_option(600), noise_option(0.2), classes_option(3), seed_option()}},
        spirals},
-      {{"moons", "two interleaving half circles (sklearn make_moons), 2 classes", true,
+      {{"moons",
+        "two interleaving half circles (sklearn make_moons), 2 classes",
+        true,
         {samples_option(500), noise_option(0.1), seed_option()}},
        moons},
-      {{"circles", "a circle inside a circle (sklearn make_circles), 2 classes", true,
+      {{"circles",
+        "a circle inside a circle (sklearn make_circles), 2 classes",
+        true,
         {samples_option(500), noise_option(0.05),
          real_parameter("factor", 0.5, 0.1, 0.9, 0.0, 1.0, false, "inner radius / outer radius"),
          seed_option()}},
        circles},
-      {{"xor", "XOR of the signs of two uniform inputs, 2 classes", true,
+      {{"xor",
+        "XOR of the signs of two uniform inputs, 2 classes",
+        true,
         {samples_option(500), noise_option(0.05), seed_option()}},
        exclusive_or},
-      {{"blobs", "Gaussian blobs on a circle of radius 3", true,
+      {{"blobs",
+        "Gaussian blobs on a circle of radius 3",
+        true,
         {samples_option(500), noise_option(0.5), classes_option(3), seed_option()}},
        blobs},
-      {{"linear-regression", "y = w·x + b + noise with Gaussian x, w, b (use mse)", false,
+      {{"linear-regression",
+        "y = w·x + b + noise with Gaussian x, w, b (use mse)",
+        false,
         {samples_option(200), noise_option(0.1),
          integer_parameter("features", 1, 1, 16, 1, 100000, "number of input features"),
          seed_option()}},
        linear_regression},
-      {{"sine-regression", "y = sin(x) + noise, x uniform in [-pi, pi] (use mse)", false,
+      {{"sine-regression",
+        "y = sin(x) + noise, x uniform in [-pi, pi] (use mse)",
+        false,
         {samples_option(200), noise_option(0.1), seed_option()}},
        sine_regression},
   };
@@ -209,7 +224,8 @@ const GeneratorEntry* find_generator(const std::string& name) {
   return nullptr;
 }
 
-Dataset generate(const GeneratorEntry& entry, const std::string& options, const std::string& argument) {
+Dataset generate(const GeneratorEntry& entry, const std::string& options,
+                 const std::string& argument) {
   HyperParameters parameters(entry.info.options);
   if (!options.empty()) {
     for (const std::string& assignment : split(options, ',')) {
@@ -259,14 +275,16 @@ Dataset Dataset::subset(const std::vector<int>& indices) const {
 
 DatasetSplit split_dataset(const Dataset& data, double validation_fraction, uint64_t seed) {
   if (!(validation_fraction >= 0.0 && validation_fraction < 1.0)) {
-    throw InputError("validation fraction must be in [0, 1), got " + format_exact(validation_fraction));
+    throw InputError("validation fraction must be in [0, 1), got " +
+                     format_exact(validation_fraction));
   }
   std::vector<int> order(static_cast<size_t>(data.size()));
   for (int i = 0; i < data.size(); ++i) order[static_cast<size_t>(i)] = i;
   std::mt19937_64 generator(seed);
   std::shuffle(order.begin(), order.end(), generator);
   const auto validation_count = static_cast<long>(std::lround(validation_fraction * data.size()));
-  if (validation_count >= data.size()) throw InputError("the validation split leaves no training samples");
+  if (validation_count >= data.size())
+    throw InputError("the validation split leaves no training samples");
   const std::vector<int> validation(order.begin(), order.begin() + validation_count);
   const std::vector<int> train(order.begin() + validation_count, order.end());
   return {data.subset(train), data.subset(validation)};
@@ -285,7 +303,8 @@ Dataset parse_csv_dataset(const std::string& text, const std::string& source) {
   const std::vector<std::string> lines = split(text, '\n');
   size_t line_index = 0;
   while (line_index < lines.size() && trim(lines[line_index]).empty()) ++line_index;
-  if (line_index == lines.size()) throw InputError(source + ": empty file (expected a header line)");
+  if (line_index == lines.size())
+    throw InputError(source + ": empty file (expected a header line)");
   const size_t columns = split(lines[line_index], ',').size();
   if (columns < 2) {
     throw InputError(source + ":" + std::to_string(line_index + 1) +
@@ -316,7 +335,8 @@ Dataset parse_csv_dataset(const std::string& text, const std::string& source) {
   bool integer_targets = true;
   double largest_target = 0.0;
   for (size_t s = 0; s < rows.size(); ++s) {
-    for (size_t c = 0; c + 1 < columns; ++c) data.inputs(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(s)) = rows[s][c];
+    for (size_t c = 0; c + 1 < columns; ++c)
+      data.inputs(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(s)) = rows[s][c];
     const double target = rows[s].back();
     data.targets(0, static_cast<Eigen::Index>(s)) = target;
     integer_targets = integer_targets && target >= 0.0 && target == std::floor(target);

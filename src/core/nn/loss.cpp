@@ -25,7 +25,8 @@ int target_class(const Mat& targets, Eigen::Index sample) {
 
 double loss_value(LossType loss, const Mat& outputs, const Mat& targets) {
   const double samples = static_cast<double>(outputs.cols());
-  if (loss == LossType::Mse) return (outputs - targets).squaredNorm() / static_cast<double>(outputs.size());
+  if (loss == LossType::Mse)
+    return (outputs - targets).squaredNorm() / static_cast<double>(outputs.size());
   double total = 0.0;
   for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
     const double shift = outputs.col(j).maxCoeff();
@@ -50,7 +51,8 @@ Mat loss_output_hessian_product(LossType loss, const Mat& outputs, const Mat& ou
   Mat product(outputs.rows(), outputs.cols());
   for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
     const double mean_direction = probabilities.col(j).dot(output_direction.col(j));
-    product.col(j) = probabilities.col(j).array() * (output_direction.col(j).array() - mean_direction);
+    product.col(j) =
+        probabilities.col(j).array() * (output_direction.col(j).array() - mean_direction);
   }
   return product / static_cast<double>(outputs.cols());
 }

@@ -52,7 +52,8 @@ Vec Mlp::initial_parameters(std::mt19937_64& generator) const {
     const double bound = 1.0 / std::sqrt(static_cast<double>(block.in));
     std::uniform_real_distribution<double> uniform(-bound, bound);
     const Eigen::Index count = static_cast<Eigen::Index>(block.out) * (block.in + 1);
-    for (Eigen::Index k = 0; k < count; ++k) parameters[block.weight_offset + k] = uniform(generator);
+    for (Eigen::Index k = 0; k < count; ++k)
+      parameters[block.weight_offset + k] = uniform(generator);
   }
   return parameters;
 }
@@ -136,7 +137,8 @@ Vec Mlp::hvp(const Vec& parameters, const Mat& inputs, const Mat& targets,
   for (size_t i = 0; i < layer_count; ++i) {
     const int block = block_of_layer_[i];
     if (block < 0) {
-      tangents[i + 1] = activation_derivative(spec_.layers[i].type, values[i]).cwiseProduct(tangents[i]);
+      tangents[i + 1] =
+          activation_derivative(spec_.layers[i].type, values[i]).cwiseProduct(tangents[i]);
       continue;
     }
     const LinearBlock& b = blocks_[block];
@@ -152,7 +154,8 @@ Vec Mlp::hvp(const Vec& parameters, const Mat& inputs, const Mat& targets,
   for (size_t i = layer_count; i-- > 0;) {
     const int block = block_of_layer_[i];
     if (block < 0) {
-      // adjoint_in = adjoint ⊙ σ'(z);  R{adjoint_in} = R{adjoint} ⊙ σ'(z) + adjoint ⊙ σ''(z) ⊙ R{z}.
+      // adjoint_in = adjoint ⊙ σ'(z);  R{adjoint_in} = R{adjoint} ⊙ σ'(z) + adjoint ⊙ σ''(z) ⊙
+      // R{z}.
       const LayerType type = spec_.layers[i].type;
       const Mat slope = activation_derivative(type, values[i]);
       adjoint_tangent = adjoint_tangent.cwiseProduct(slope) +

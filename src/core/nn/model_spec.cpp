@@ -63,7 +63,8 @@ LossType parse_loss(const nlohmann::json& document, const std::string& source) {
   const nlohmann::json& loss = document["loss"];
   if (loss == "cross_entropy") return LossType::CrossEntropy;
   if (loss == "mse") return LossType::Mse;
-  throw InputError(source + ": unknown loss " + loss.dump() + "; expected \"cross_entropy\" or \"mse\"");
+  throw InputError(source + ": unknown loss " + loss.dump() +
+                   "; expected \"cross_entropy\" or \"mse\"");
 }
 
 void check_sizes(const ModelSpec& spec, const std::string& source) {
@@ -72,9 +73,9 @@ void check_sizes(const ModelSpec& spec, const std::string& source) {
     const LayerSpec& layer = spec.layers[i];
     if (layer.type != LayerType::Linear) continue;
     if (previous_out >= 0 && layer.in != previous_out) {
-      throw InputError(source + ": layers[" + std::to_string(i) + "] has in=" +
-                       std::to_string(layer.in) + " but the previous linear layer has out=" +
-                       std::to_string(previous_out));
+      throw InputError(source + ": layers[" + std::to_string(i) +
+                       "] has in=" + std::to_string(layer.in) +
+                       " but the previous linear layer has out=" + std::to_string(previous_out));
     }
     previous_out = layer.out;
   }
@@ -82,7 +83,9 @@ void check_sizes(const ModelSpec& spec, const std::string& source) {
 
 }  // namespace
 
-int ModelSpec::input_size() const { return layers.front().in; }
+int ModelSpec::input_size() const {
+  return layers.front().in;
+}
 
 int ModelSpec::output_size() const {
   for (auto layer = layers.rbegin(); layer != layers.rend(); ++layer) {
@@ -115,7 +118,8 @@ ModelSpec parse_model_spec(std::string_view json_text, const std::string& source
   }
   ModelSpec spec;
   for (size_t i = 0; i < document["layers"].size(); ++i) {
-    spec.layers.push_back(parse_layer(document["layers"][i], source + ": layers[" + std::to_string(i) + "]"));
+    spec.layers.push_back(
+        parse_layer(document["layers"][i], source + ": layers[" + std::to_string(i) + "]"));
   }
   if (spec.layers.front().type != LayerType::Linear) {
     throw InputError(source + ": the first layer must be linear (it fixes the input size)");
@@ -125,7 +129,9 @@ ModelSpec parse_model_spec(std::string_view json_text, const std::string& source
   return spec;
 }
 
-ModelSpec load_model_spec(const std::string& path) { return parse_model_spec(read_file(path), path); }
+ModelSpec load_model_spec(const std::string& path) {
+  return parse_model_spec(read_file(path), path);
+}
 
 std::string model_spec_json(const ModelSpec& spec) {
   nlohmann::json layers = nlohmann::json::array();

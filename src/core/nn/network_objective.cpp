@@ -11,8 +11,9 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
   const ModelSpec& spec = mlp.spec();
   if (data.size() == 0) throw InputError("data '" + data.label + "' has no samples");
   if (data.features() != spec.input_size()) {
-    throw InputError("data '" + data.label + "' has " + std::to_string(data.features()) +
-                     " features but the model's first layer has in=" + std::to_string(spec.input_size()));
+    throw InputError(
+        "data '" + data.label + "' has " + std::to_string(data.features()) +
+        " features but the model's first layer has in=" + std::to_string(spec.input_size()));
   }
   if (spec.loss == LossType::Mse) {
     if (spec.output_size() != data.targets.rows()) {
@@ -25,8 +26,8 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
   for (Eigen::Index s = 0; s < data.targets.cols(); ++s) {
     const double target = data.targets(0, s);
     if (target < 0.0 || target != std::floor(target) || target >= spec.output_size()) {
-      throw InputError("data '" + data.label + "': sample " + std::to_string(s + 1) + " has target " +
-                       std::to_string(target) + ", not a class index in [0, " +
+      throw InputError("data '" + data.label + "': sample " + std::to_string(s + 1) +
+                       " has target " + std::to_string(target) + ", not a class index in [0, " +
                        std::to_string(spec.output_size()) + ") for cross_entropy");
     }
   }

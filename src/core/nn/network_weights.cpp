@@ -9,8 +9,12 @@ namespace lv {
 
 namespace {
 
-std::string weight_name(const LinearBlock& block) { return std::to_string(block.layer_index) + ".weight"; }
-std::string bias_name(const LinearBlock& block) { return std::to_string(block.layer_index) + ".bias"; }
+std::string weight_name(const LinearBlock& block) {
+  return std::to_string(block.layer_index) + ".weight";
+}
+std::string bias_name(const LinearBlock& block) {
+  return std::to_string(block.layer_index) + ".bias";
+}
 
 std::string shape_text(const std::vector<int64_t>& shape) {
   std::string text = "[";
@@ -26,8 +30,9 @@ const NamedTensor& find_tensor(const std::map<std::string, const NamedTensor*>& 
     throw InputError(source + ": missing tensor '" + name + "' with shape " + shape_text(shape));
   }
   if (found->second->shape != shape) {
-    throw InputError(source + ": tensor '" + name + "' has shape " + shape_text(found->second->shape) +
-                     " but the model needs " + shape_text(shape));
+    throw InputError(source + ": tensor '" + name + "' has shape " +
+                     shape_text(found->second->shape) + " but the model needs " +
+                     shape_text(shape));
   }
   return *found->second;
 }
@@ -39,9 +44,12 @@ std::vector<NamedTensor> parameters_to_tensors(const Mlp& mlp, const Vec& parame
   for (const LinearBlock& block : mlp.linear_blocks()) {
     const double* weights = parameters.data() + block.weight_offset;
     const double* biases = parameters.data() + block.bias_offset;
-    tensors.push_back({weight_name(block), {block.out, block.in},
-                       std::vector<double>(weights, weights + static_cast<long>(block.out) * block.in)});
-    tensors.push_back({bias_name(block), {block.out}, std::vector<double>(biases, biases + block.out)});
+    tensors.push_back(
+        {weight_name(block),
+         {block.out, block.in},
+         std::vector<double>(weights, weights + static_cast<long>(block.out) * block.in)});
+    tensors.push_back(
+        {bias_name(block), {block.out}, std::vector<double>(biases, biases + block.out)});
   }
   return tensors;
 }
@@ -53,7 +61,8 @@ Vec parameters_from_tensors(const Mlp& mlp, const std::vector<NamedTensor>& tens
   Vec parameters(mlp.parameter_count());
   std::set<std::string> used;
   for (const LinearBlock& block : mlp.linear_blocks()) {
-    const NamedTensor& weight = find_tensor(by_name, weight_name(block), {block.out, block.in}, source);
+    const NamedTensor& weight =
+        find_tensor(by_name, weight_name(block), {block.out, block.in}, source);
     const NamedTensor& bias = find_tensor(by_name, bias_name(block), {block.out}, source);
     std::copy(weight.values.begin(), weight.values.end(), parameters.data() + block.weight_offset);
     std::copy(bias.values.begin(), bias.values.end(), parameters.data() + block.bias_offset);
@@ -62,7 +71,8 @@ Vec parameters_from_tensors(const Mlp& mlp, const std::vector<NamedTensor>& tens
   }
   for (const NamedTensor& tensor : tensors) {
     if (!used.count(tensor.name)) {
-      throw InputError(source + ": unexpected tensor '" + tensor.name + "' (the model has no such layer)");
+      throw InputError(source + ": unexpected tensor '" + tensor.name +
+                       "' (the model has no such layer)");
     }
   }
   return parameters;

@@ -17,7 +17,8 @@ namespace {
 void check_settings(const TrainSettings& settings) {
   if (settings.epochs < 0) throw InputError("epochs must be >= 0");
   if (settings.batch_size < 0) throw InputError("batch size must be >= 0");
-  if (!(settings.dropout >= 0.0 && settings.dropout < 1.0)) throw InputError("dropout must be in [0, 1)");
+  if (!(settings.dropout >= 0.0 && settings.dropout < 1.0))
+    throw InputError("dropout must be in [0, 1)");
   if (!(settings.weight_decay >= 0.0)) throw InputError("weight decay must be >= 0");
   if (settings.patience < 0) throw InputError("patience must be >= 0");
   if (settings.checkpoint_every < 0) throw InputError("checkpoint interval must be >= 0");
@@ -25,7 +26,8 @@ void check_settings(const TrainSettings& settings) {
 
 // Inverted dropout (torch.nn.Dropout): keep each hidden activation with probability 1 − p and
 // scale it by 1/(1 − p), so no rescaling is needed at evaluation time.
-DropoutMasks dropout_masks(const Mlp& mlp, int batch, double probability, std::mt19937_64& generator) {
+DropoutMasks dropout_masks(const Mlp& mlp, int batch, double probability,
+                           std::mt19937_64& generator) {
   const std::vector<LayerSpec>& layers = mlp.spec().layers;
   DropoutMasks masks(layers.size());
   if (probability == 0.0) return masks;
@@ -52,7 +54,8 @@ EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& 
   const Evaluation on_train = mlp.evaluate(parameters, train.inputs, train.targets);
   EpochRecord record{epoch, step, on_train.loss, on_train.accuracy, nan, nan};
   if (validation.size() > 0) {
-    const Evaluation on_validation = mlp.evaluate(parameters, validation.inputs, validation.targets);
+    const Evaluation on_validation =
+        mlp.evaluate(parameters, validation.inputs, validation.targets);
     record.validation_loss = on_validation.loss;
     record.validation_accuracy = on_validation.accuracy;
   }
@@ -63,10 +66,14 @@ EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& 
 
 const char* train_status_name(TrainStatus status) {
   switch (status) {
-    case TrainStatus::Completed: return "completed";
-    case TrainStatus::EarlyStopped: return "early_stopped";
-    case TrainStatus::Diverged: return "diverged";
-    case TrainStatus::Cancelled: return "cancelled";
+    case TrainStatus::Completed:
+      return "completed";
+    case TrainStatus::EarlyStopped:
+      return "early_stopped";
+    case TrainStatus::Diverged:
+      return "diverged";
+    case TrainStatus::Cancelled:
+      return "cancelled";
   }
   return "?";
 }
@@ -93,7 +100,8 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
   Vec best = x;
   double best_validation = std::numeric_limits<double>::infinity();
   int epochs_without_improvement = 0;
-  const int batch_size = settings.batch_size == 0 ? train.size() : std::min(settings.batch_size, train.size());
+  const int batch_size =
+      settings.batch_size == 0 ? train.size() : std::min(settings.batch_size, train.size());
   std::vector<int> order(static_cast<size_t>(train.size()));
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 generator(settings.seed);
@@ -116,7 +124,8 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
         result.reason = "non-finite loss or gradient at step " + std::to_string(result.steps);
         return result;
       }
-      const double learning_rate = schedule ? schedule->learning_rate(static_cast<int>(result.steps), base_lr) : base_lr;
+      const double learning_rate =
+          schedule ? schedule->learning_rate(static_cast<int>(result.steps), base_lr) : base_lr;
       optimizer.step(StepContext{gradient, value, learning_rate, oracle}, x);
       ++result.steps;
       if (settings.checkpoint_every > 0 && result.steps % settings.checkpoint_every == 0) {
@@ -144,7 +153,8 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
       break;
     }
   }
-  if (result.checkpoints.back().step != result.steps) result.checkpoints.push_back({result.steps, x});
+  if (result.checkpoints.back().step != result.steps)
+    result.checkpoints.push_back({result.steps, x});
   return result;
 }
 

@@ -17,11 +17,11 @@
 namespace lv {
 
 struct EpochRecord {
-  int epoch = 0;                  // 1-based
-  long step = 0;                  // updates made so far
-  double train_loss = 0.0;        // full training set, no dropout, no weight decay
-  double train_accuracy = 0.0;    // NaN for regression
-  double validation_loss = 0.0;   // NaN without a validation set
+  int epoch = 0;                 // 1-based
+  long step = 0;                 // updates made so far
+  double train_loss = 0.0;       // full training set, no dropout, no weight decay
+  double train_accuracy = 0.0;   // NaN for regression
+  double validation_loss = 0.0;  // NaN without a validation set
   double validation_accuracy = 0.0;
 };
 
@@ -31,16 +31,16 @@ struct Checkpoint {
 };
 
 struct TrainSettings {
-  int epochs = 10;                  // passes over the training set (default: 10)
-  int batch_size = 0;               // samples per update; 0 = the whole set (default: 0)
-  uint64_t seed = 0;                // seeds shuffling and dropout (default: 0)
-  double weight_decay = 0.0;        // L2 term (λ/2)‖w‖² added to every batch loss (default: 0)
-  double dropout = 0.0;             // drop probability after each hidden activation (default: 0)
-  int patience = 0;                 // stop after this many epochs without a better validation
-                                    // loss, keeping the best parameters; 0 = off (default: 0)
-  int checkpoint_every = 0;         // keep the parameters every k updates; 0 = off (default: 0)
-  const std::atomic<bool>* cancel = nullptr;            // checked between updates
-  std::function<void(const EpochRecord&)> on_epoch;     // called after each epoch
+  int epochs = 10;            // passes over the training set (default: 10)
+  int batch_size = 0;         // samples per update; 0 = the whole set (default: 0)
+  uint64_t seed = 0;          // seeds shuffling and dropout (default: 0)
+  double weight_decay = 0.0;  // L2 term (λ/2)‖w‖² added to every batch loss (default: 0)
+  double dropout = 0.0;       // drop probability after each hidden activation (default: 0)
+  int patience = 0;           // stop after this many epochs without a better validation
+                              // loss, keeping the best parameters; 0 = off (default: 0)
+  int checkpoint_every = 0;   // keep the parameters every k updates; 0 = off (default: 0)
+  const std::atomic<bool>* cancel = nullptr;         // checked between updates
+  std::function<void(const EpochRecord&)> on_epoch;  // called after each epoch
 };
 
 enum class TrainStatus { Completed, EarlyStopped, Diverged, Cancelled };
