@@ -3,8 +3,8 @@
 // option errors, CSV parsing with errors naming file and line, and the train/validation split.
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <Eigen/Dense>
+#include <cmath>
 #include <set>
 
 #include "common/errors.hpp"
@@ -23,11 +23,14 @@ std::string error_of(const std::function<void()>& action) {
   return "";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
-TEST_CASE("every generator gives n samples, balanced classes, and the same data for the same seed") {
+TEST_CASE(
+    "every generator gives n samples, balanced classes, and the same data for the same seed") {
   for (const GeneratorInfo& info : dataset_generators()) {
     CAPTURE(info.name);
     const Dataset a = load_dataset(info.name + ":n=90,seed=4");
@@ -50,7 +53,8 @@ TEST_CASE("noise-free moons and circles lie on their defining circles (sklearn c
   for (int s = 0; s < moons.size(); ++s) {
     const double x = moons.inputs(0, s), y = moons.inputs(1, s);
     // outer moon: unit circle, upper half; inner moon: unit circle around (1, 0.5), lower half
-    const double radius = moons.targets(0, s) == 0 ? std::hypot(x, y) : std::hypot(x - 1.0, y - 0.5);
+    const double radius =
+        moons.targets(0, s) == 0 ? std::hypot(x, y) : std::hypot(x - 1.0, y - 0.5);
     CHECK(radius == doctest::Approx(1.0));
   }
   const Dataset circles = load_dataset("circles:n=40,noise=0,factor=0.3");
@@ -62,7 +66,8 @@ TEST_CASE("noise-free moons and circles lie on their defining circles (sklearn c
 
 TEST_CASE("noise-free regression sets follow their formulas") {
   const Dataset sine = load_dataset("sine-regression:n=30,noise=0,seed=2");
-  for (int s = 0; s < sine.size(); ++s) CHECK(sine.targets(0, s) == doctest::Approx(std::sin(sine.inputs(0, s))));
+  for (int s = 0; s < sine.size(); ++s)
+    CHECK(sine.targets(0, s) == doctest::Approx(std::sin(sine.inputs(0, s))));
   // An exact linear model: least squares on [x, 1] fits with zero residual.
   const Dataset linear = load_dataset("linear-regression:n=40,noise=0,features=3,seed=1");
   Mat design(40, 4);
@@ -71,7 +76,8 @@ TEST_CASE("noise-free regression sets follow their formulas") {
   CHECK((design * fit - linear.targets.transpose()).norm() < 1e-10);
   const Dataset xor_data = load_dataset("xor:n=100,noise=0");
   for (int s = 0; s < xor_data.size(); ++s) {
-    CHECK(xor_data.targets(0, s) == ((xor_data.inputs(0, s) > 0) != (xor_data.inputs(1, s) > 0) ? 1 : 0));
+    CHECK(xor_data.targets(0, s) ==
+          ((xor_data.inputs(0, s) > 0) != (xor_data.inputs(1, s) > 0) ? 1 : 0));
   }
   const Dataset spirals = load_dataset("spirals:n=30,noise=0,classes=3");
   // each arm starts at the origin and ends at radius 1
@@ -94,11 +100,14 @@ TEST_CASE("CSV: header, features first, target last; errors name file and line")
   CHECK(data.targets(0, 1) == 2);
   CHECK(data.classes == 3);
   CHECK(parse_csv_dataset("x,y\n0.5,1.25\n", "r.csv").classes == 0);
-  CHECK(error_of([] { parse_csv_dataset("a,b\n1,2\n3\n", "d.csv"); }) == "d.csv:3: expected 2 fields, got 1");
-  CHECK(error_of([] { parse_csv_dataset("a,b\n1,x\n", "d.csv"); }) == "d.csv:2: field 2 'x' is not a finite number");
+  CHECK(error_of([] { parse_csv_dataset("a,b\n1,2\n3\n", "d.csv"); }) ==
+        "d.csv:3: expected 2 fields, got 1");
+  CHECK(error_of([] { parse_csv_dataset("a,b\n1,x\n", "d.csv"); }) ==
+        "d.csv:2: field 2 'x' is not a finite number");
   CHECK(contains(error_of([] { parse_csv_dataset("", "d.csv"); }), "d.csv: empty file"));
   CHECK(contains(error_of([] { parse_csv_dataset("a,b\n", "d.csv"); }), "no data rows"));
-  CHECK(contains(error_of([] { load_dataset("/nonexistent/file.csv"); }), "neither a file nor a built-in generator"));
+  CHECK(contains(error_of([] { load_dataset("/nonexistent/file.csv"); }),
+                 "neither a file nor a built-in generator"));
 }
 
 TEST_CASE("the train/validation split partitions the samples") {

@@ -34,15 +34,18 @@ TEST_CASE("filter normalization: every row of the direction has the norm of the 
   const Vec d = random_direction(mlp, w, {DirectionNorm::Filter, false}, generator);
   for (const LinearBlock& block : mlp.linear_blocks()) {
     for (int row = 0; row < block.out; ++row) {
-      CHECK(Mlp::weight(d, block).row(row).norm() == doctest::Approx(Mlp::weight(w, block).row(row).norm()).epsilon(1e-9));
+      CHECK(Mlp::weight(d, block).row(row).norm() ==
+            doctest::Approx(Mlp::weight(w, block).row(row).norm()).epsilon(1e-9));
     }
     CHECK(Mlp::bias(d, block).norm() == 0.0);  // Li et al.: bias directions zero
   }
   const Vec with_bias = random_direction(mlp, w, {DirectionNorm::Filter, true}, generator);
   const Vec layer = random_direction(mlp, w, {DirectionNorm::Layer, false}, generator);
   for (const LinearBlock& block : mlp.linear_blocks()) {
-    CHECK(Mlp::bias(with_bias, block).norm() == doctest::Approx(Mlp::bias(w, block).norm()).epsilon(1e-9));
-    CHECK(Mlp::weight(layer, block).norm() == doctest::Approx(Mlp::weight(w, block).norm()).epsilon(1e-9));
+    CHECK(Mlp::bias(with_bias, block).norm() ==
+          doctest::Approx(Mlp::bias(w, block).norm()).epsilon(1e-9));
+    CHECK(Mlp::weight(layer, block).norm() ==
+          doctest::Approx(Mlp::weight(w, block).norm()).epsilon(1e-9));
   }
 }
 
@@ -77,7 +80,8 @@ TEST_CASE("progressive evaluation refines coarse to fine and ends equal to direc
   const Dataset data = load_dataset("spirals:n=60");
   const Vec w = initial(mlp, 3);
   std::mt19937_64 generator(4);
-  const Vec dx = random_direction(mlp, w, {}, generator), dy = random_direction(mlp, w, {}, generator);
+  const Vec dx = random_direction(mlp, w, {}, generator),
+            dy = random_direction(mlp, w, {}, generator);
   const std::vector<double> x = linear_coordinates(-1, 1, 17), y = linear_coordinates(-1, 1, 17);
   std::vector<int> strides;
   long last_done = 0;
@@ -112,7 +116,8 @@ TEST_CASE("PCA of a trajectory in a known plane recovers the plane and the coord
   const Dataset data = load_dataset("spirals:n=30");
   const Vec final_parameters = initial(mlp, 5);
   std::mt19937_64 generator(6);
-  const Vec u = random_direction(mlp, final_parameters, {DirectionNorm::None, true}, generator).normalized();
+  const Vec u =
+      random_direction(mlp, final_parameters, {DirectionNorm::None, true}, generator).normalized();
   Vec v = random_direction(mlp, final_parameters, {DirectionNorm::None, true}, generator);
   v = (v - v.dot(u) * u).normalized();
   std::vector<Vec> checkpoints;
@@ -126,15 +131,19 @@ TEST_CASE("PCA of a trajectory in a known plane recovers the plane and the coord
   CHECK(std::abs(pca.dx.dot(u)) + std::abs(pca.dx.dot(v)) > 0.99);
   CHECK(pca.dy.dot(pca.dx) == doctest::Approx(0.0).scale(1.0));
   CHECK(pca.explained_x + pca.explained_y == doctest::Approx(1.0));
-  const ProjectedTrajectory trajectory = project_trajectory(mlp, data, checkpoints, final_parameters, pca);
+  const ProjectedTrajectory trajectory =
+      project_trajectory(mlp, data, checkpoints, final_parameters, pca);
   for (size_t k = 0; k < checkpoints.size(); ++k) {
-    // In-plane: the projection reproduces the offset exactly, so the distance is 0 and both losses agree.
-    CHECK(std::hypot(trajectory.x[k], trajectory.y[k]) == doctest::Approx(std::hypot(a[k], b[k])).epsilon(1e-9));
+    // In-plane: the projection reproduces the offset exactly, so the distance is 0 and both losses
+    // agree.
+    CHECK(std::hypot(trajectory.x[k], trajectory.y[k]) ==
+          doctest::Approx(std::hypot(a[k], b[k])).epsilon(1e-9));
     CHECK(trajectory.distance[k] < 1e-9);
     CHECK(trajectory.plane_loss[k] == doctest::Approx(trajectory.loss[k]).epsilon(1e-9));
   }
   checkpoints[3] += 0.5 * Vec::Unit(final_parameters.size(), 0);
-  const ProjectedTrajectory off_plane = project_trajectory(mlp, data, checkpoints, final_parameters, pca);
+  const ProjectedTrajectory off_plane =
+      project_trajectory(mlp, data, checkpoints, final_parameters, pca);
   CHECK(off_plane.distance[3] > 0.1);
   CHECK_THROWS(pca_directions({checkpoints[0], checkpoints[1]}, final_parameters));
 }

@@ -56,7 +56,8 @@ TEST_CASE("mini-batch steps use the gradient of exactly the shuffled batch's sam
   settings.epochs = 1;
   settings.batch_size = 40;  // one step, but shuffled: the mean gradient is order-independent
   auto optimizer = sgd(0.1);
-  const Vec full_step = train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings).parameters;
+  const Vec full_step =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings).parameters;
   settings.batch_size = 25;  // two steps: 25 then 15 samples, shuffled by mt19937_64(seed)
   settings.seed = 9;
   const TrainResult result = train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings);
@@ -81,7 +82,8 @@ TEST_CASE("training a small net separates blobs; checkpoints every k steps") {
   settings.batch_size = 16;
   settings.checkpoint_every = 50;
   auto optimizer = sgd(0.2);
-  const TrainResult result = train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  const TrainResult result =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
   CHECK(result.status == TrainStatus::Completed);
   CHECK(result.history.back().train_accuracy > 0.95);
   CHECK(result.history.back().train_loss < result.history.front().train_loss);
@@ -98,7 +100,8 @@ TEST_CASE("early stopping: no improvement for `patience` epochs stops and keeps 
   settings.epochs = 50;
   settings.patience = 3;
   auto optimizer = sgd(0.0);  // lr 0: the validation loss never gets better after epoch 1
-  const TrainResult result = train_network(mlp, split.train, split.validation, *optimizer, nullptr, initial(mlp, 4), settings);
+  const TrainResult result = train_network(mlp, split.train, split.validation, *optimizer, nullptr,
+                                           initial(mlp, 4), settings);
   CHECK(result.status == TrainStatus::EarlyStopped);
   CHECK(result.history.size() == 4);
 }
@@ -111,15 +114,18 @@ TEST_CASE("dropout changes training but training still learns; cancel stops at o
   settings.batch_size = 16;
   settings.dropout = 0.2;
   auto optimizer = sgd(0.2);
-  const TrainResult with_dropout = train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  const TrainResult with_dropout =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
   CHECK(with_dropout.history.back().train_accuracy > 0.9);
   settings.dropout = 0.0;
-  const TrainResult without = train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  const TrainResult without =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
   CHECK(with_dropout.parameters != without.parameters);
 
   std::atomic<bool> cancel{true};
   settings.cancel = &cancel;
-  const TrainResult cancelled = train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  const TrainResult cancelled =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
   CHECK(cancelled.status == TrainStatus::Cancelled);
   CHECK(cancelled.steps == 0);
 }
