@@ -2,7 +2,9 @@
 // through its weights, written as HDF5 in the loss-landscape layout or as CSV. Directions come
 // from files (--dir-x/--dir-y), from a seed with filter/layer/no normalization (Li et al. 2018
 // §4), from the straight line to other weights (--interpolate-to, Goodfellow et al. 2015), or from
-// PCA of training checkpoints (--pca DIR, Li et al. §7, with the trajectory projected).
+// PCA of training checkpoints (--pca DIR, Li et al. §7, with the trajectory projected). With
+// --interpolate-to and --bezier-epochs, a quadratic Bézier curve between the two weight files is
+// trained as well (mode connectivity, Garipov et al. 2018) and its loss along t ∈ [0, 1] is added.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -15,10 +17,12 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "io/surface_file.hpp"
+#include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
 #include "nn/surface_evaluator.hpp"
+#include "optim/registry.hpp"
 
 namespace lv::cli {
 
@@ -151,6 +155,42 @@ Plane plane_from_flags(const Arguments& arguments, const NetworkSetup& setup, co
   return plane;
 }
 
+// Trains the Bézier bend with SGD (momentum 0.9) and adds the loss along the curve as
+// bezier_t, bezier_loss (and bezier_acc for classification) datasets.
+void add_bezier_curve(const Arguments& arguments, const NetworkSetup& setup, const Vec& weights,
+                      int resolution, SurfaceFile& file) {
+  const auto epochs = arguments.integer("bezier-epochs");
+  if (*epochs < 1) throw InputError("--bezier-epochs must be >= 1");
+  const double learning_rate = arguments.number("bezier-lr").value_or(0.05);
+  if (!(learning_rate > 0)) throw InputError("--bezier-lr must be > 0");
+  auto optimizer = make_optimizer("sgd");
+  optimizer->hyperparameters().set("lr", learning_rate);
+  optimizer->hyperparameters().set("momentum", 0.9);
+  BezierSettings settings;
+  settings.epochs = *epochs;
+  settings.batch_size = 32;
+  settings.seed = static_cast<uint64_t>(arguments.integer("seed").value_or(0));
+  const Vec target = load_parameters(setup.mlp, *arguments.value("interpolate-to"));
+  const BezierTraining training =
+      train_bezier_curve(setup.mlp, setup.data, weights, target, *optimizer, settings);
+  if (training.diverged)
+    std::fprintf(stderr,
+                 "landscape: Bezier curve training diverged; writing the last finite curve\n");
+  std::vector<double> t = linear_coordinates(0.0, 1.0, resolution), loss, accuracy;
+  for (double position : t) {
+    const Evaluation evaluation =
+        setup.mlp.evaluate(training.curve.point(position), setup.data.inputs, setup.data.targets);
+    loss.push_back(evaluation.loss);
+    accuracy.push_back(evaluation.accuracy);
+  }
+  std::fprintf(stderr, "landscape: worst loss along the Bezier curve %.6g\n",
+               *std::max_element(loss.begin(), loss.end()));
+  file.extra_datasets.push_back({"bezier_t", t});
+  file.extra_datasets.push_back({"bezier_loss", loss});
+  if (setup.mlp.spec().loss == LossType::CrossEntropy)
+    file.extra_datasets.push_back({"bezier_acc", accuracy});
+}
+
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -160,8 +200,9 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 
 int landscape_command(const Args& args) {
   std::vector<FlagSpec> specs;
-  for (const char* name : {"model", "weights", "data", "dir-x", "dir-y", "seed", "norm", "xrange",
-                           "yrange", "resolution", "out", "interpolate-to", "pca", "threads"}) {
+  for (const char* name :
+       {"model", "weights", "data", "dir-x", "dir-y", "seed", "norm", "xrange", "yrange",
+        "resolution", "out", "interpolate-to", "pca", "threads", "bezier-epochs", "bezier-lr"}) {
     specs.push_back({name});
   }
   specs.push_back({"1d", false});
@@ -177,6 +218,11 @@ int landscape_command(const Args& args) {
   if (*resolution < 2 || *resolution > 100000)
     throw InputError("--resolution must be between 2 and 100000");
   const bool one_dimensional = arguments.has("1d");
+  if (arguments.has("bezier-epochs") && (!arguments.has("interpolate-to") || !hdf5)) {
+    throw InputError("--bezier-epochs needs --interpolate-to W2.safetensors and an .h5 --out");
+  }
+  if (arguments.has("bezier-lr") && !arguments.has("bezier-epochs"))
+    throw InputError("--bezier-lr needs --bezier-epochs");
   if (one_dimensional && arguments.has("yrange"))
     throw InputError("--yrange cannot be used with --1d");
 
@@ -204,6 +250,8 @@ int landscape_command(const Args& args) {
 
   SurfaceFile file{surface.x, surface.y, surface.loss, Mat(), std::move(plane.extra_datasets)};
   if (setup.mlp.spec().loss == LossType::CrossEntropy) file.accuracy = surface.accuracy;
+  if (arguments.has("bezier-epochs"))
+    add_bezier_curve(arguments, setup, weights, *resolution, file);
   if (hdf5) {
     write_surface_hdf5(out, file);
   } else {

@@ -55,7 +55,8 @@ void list_datasets() {
 }  // namespace
 
 int list_command(const Args& args) {
-  if (args.size() != 1) throw InputError("usage: lossviz-cli list functions|optimizers|schedules|datasets");
+  if (args.size() != 1)
+    throw InputError("usage: lossviz-cli list functions|optimizers|schedules|datasets");
   const std::string& what = args[0];
   if (what == "functions") {
     list_functions();
@@ -66,7 +67,8 @@ int list_command(const Args& args) {
   } else if (what == "datasets") {
     list_datasets();
   } else {
-    throw InputError("cannot list '" + what + "': expected functions, optimizers, schedules or datasets");
+    throw InputError("cannot list '" + what +
+                     "': expected functions, optimizers, schedules or datasets");
   }
   return 0;
 }

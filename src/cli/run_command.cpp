@@ -15,17 +15,26 @@ namespace lv::cli {
 namespace {
 
 bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 nlohmann::json hyperparameters_json(const HyperParameters& parameters) {
   nlohmann::json object = nlohmann::json::object();
   for (const HyperParameter& d : parameters.descriptors()) {
     switch (d.kind) {
-      case ParameterKind::Boolean: object[d.name] = parameters.flag(d.name); break;
-      case ParameterKind::Choice: object[d.name] = parameters.choice(d.name); break;
-      case ParameterKind::List: object[d.name] = parameters.list(d.name); break;
-      default: object[d.name] = parameters.get(d.name); break;
+      case ParameterKind::Boolean:
+        object[d.name] = parameters.flag(d.name);
+        break;
+      case ParameterKind::Choice:
+        object[d.name] = parameters.choice(d.name);
+        break;
+      case ParameterKind::List:
+        object[d.name] = parameters.list(d.name);
+        break;
+      default:
+        object[d.name] = parameters.get(d.name);
+        break;
     }
   }
   return object;
@@ -38,7 +47,8 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
     if (flag.name == "optimizer") {
       entries.push_back({make_optimizer(flag.value), nullptr, Vec(), RunSettings()});
     } else if (flag.name == "set") {
-      if (entries.empty()) throw InputError("--set " + flag.value + " comes before any --optimizer");
+      if (entries.empty())
+        throw InputError("--set " + flag.value + " comes before any --optimizer");
       const auto [name, value] = split_assignment(flag.value, "set");
       try {
         entries.back().optimizer->hyperparameters().set_from_text(name, value);
@@ -47,7 +57,8 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
       }
     }
   }
-  if (entries.empty()) throw InputError("missing --optimizer NAME; see 'lossviz-cli list optimizers'");
+  if (entries.empty())
+    throw InputError("missing --optimizer NAME; see 'lossviz-cli list optimizers'");
   return entries;
 }
 
@@ -113,7 +124,8 @@ void report(const RaceEntry& entry, const Trajectory& trajectory) {
   std::fprintf(stderr, "%s: %s after %d steps, loss %.6g", entry.optimizer->name().c_str(),
                status_name(trajectory.status), trajectory.size() - 1,
                trajectory.empty() ? 0.0 : trajectory.loss.back());
-  if (!trajectory.status_reason.empty()) std::fprintf(stderr, " (%s)", trajectory.status_reason.c_str());
+  if (!trajectory.status_reason.empty())
+    std::fprintf(stderr, " (%s)", trajectory.status_reason.c_str());
   std::fprintf(stderr, "\n");
 }
 
@@ -121,7 +133,8 @@ void report(const RaceEntry& entry, const Trajectory& trajectory) {
 
 int run_command(const Args& args) {
   std::vector<FlagSpec> specs = selection_flags();
-  for (const char* name : {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed", "tol", "out"}) {
+  for (const char* name :
+       {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed", "tol", "out"}) {
     specs.push_back({name});
   }
   specs.push_back({"optimizer", true, true});
@@ -135,7 +148,8 @@ int run_command(const Args& args) {
   const Vec start = start_from_flags(arguments, selection);
   const auto out = arguments.value("out");
   const bool json = out && ends_with(*out, ".json");
-  if (out && !json && !ends_with(*out, ".csv")) throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
+  if (out && !json && !ends_with(*out, ".csv"))
+    throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
 
   for (RaceEntry& entry : entries) {
@@ -167,12 +181,14 @@ int run_command(const Args& args) {
     runs.push_back(trajectory_json(trajectories[i], label));
   }
   nlohmann::json parameters = nlohmann::json::object();
-  for (const FormulaParameter& p : selection.objective.expr().parameters()) parameters[p.name] = p.value;
-  const nlohmann::json document = {{"function", selection.label},
-                                   {"formula", selection.objective.expr().text()},
-                                   {"parameters", parameters},
-                                   {"start", std::vector<double>(start.data(), start.data() + start.size())},
-                                   {"runs", runs}};
+  for (const FormulaParameter& p : selection.objective.expr().parameters())
+    parameters[p.name] = p.value;
+  const nlohmann::json document = {
+      {"function", selection.label},
+      {"formula", selection.objective.expr().text()},
+      {"parameters", parameters},
+      {"start", std::vector<double>(start.data(), start.data() + start.size())},
+      {"runs", runs}};
   write_file_atomically(*out, document.dump(1) + "\n");
   return 0;
 }

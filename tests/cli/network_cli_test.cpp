@@ -90,6 +90,18 @@ TEST_CASE("train -> landscape -> spectrum on spirals with a 2-16-3 tanh net") {
                                      " --data " + k_data + " --1d --interpolate-to " + dir +
                                      "/ck/step_00000000.safetensors --resolution 5 --out " + line));
   REQUIRE(one_d.exit_code == 0);
+  // Mode connectivity: the curve shares its end points with the line over t ∈ [0, 1].
+  const std::string curve = dir + "/curve.h5";
+  const auto bezier = run_process(cli("landscape --model " + spec + " --weights " + weights +
+                                      " --data " + k_data + " --1d --interpolate-to " + dir +
+                                      "/ck/step_00000030.safetensors --xrange 0:1"
+                                      " --bezier-epochs 5 --resolution 6 --out " +
+                                      curve));
+  REQUIRE(bezier.exit_code == 0);
+  const auto line_loss = read_h5(curve, "train_loss"), curve_loss = read_h5(curve, "bezier_loss");
+  REQUIRE(curve_loss.size() == 6);
+  CHECK(curve_loss.front() == doctest::Approx(line_loss.front()));
+  CHECK(curve_loss.back() == doctest::Approx(line_loss.back()));
   const std::string pca = dir + "/pca.h5";
   const auto pca_run =
       run_process(cli("landscape --model " + spec + " --weights " + weights + " --data " + k_data +
