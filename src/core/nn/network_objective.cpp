@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/errors.hpp"
+#include "common/text.hpp"
 
 namespace lv {
 
@@ -27,7 +28,7 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
     const double target = data.targets(0, s);
     if (target < 0.0 || target != std::floor(target) || target >= spec.output_size()) {
       throw InputError("data '" + data.label + "': sample " + std::to_string(s + 1) +
-                       " has target " + std::to_string(target) + ", not a class index in [0, " +
+                       " has target " + format_exact(target) + ", not a class index in [0, " +
                        std::to_string(spec.output_size()) + ") for cross_entropy");
     }
   }
