@@ -6,6 +6,7 @@
 // --interpolate-to and --bezier-epochs, a quadratic Bézier curve between the two weight files is
 // trained as well (mode connectivity, Garipov et al. 2018) and its loss along t ∈ [0, 1] is added.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <mutex>

@@ -90,28 +90,46 @@ double second_derivative_of(LayerType type, double z) {
 // vectorizes exp: tanh z = 1 − 2/(e^{2z} + 1). That form loses relative accuracy as z → 0, so
 // |z| < 1/16 uses the Taylor series to z¹¹ (truncation < 1e-16 relative there); both branches
 // are then within a few ulps.
-Mat fast_tanh(const Mat& z) {
-  const Eigen::ArrayXXd a = z.array();
-  const Eigen::ArrayXXd general = 1.0 - 2.0 / ((2.0 * a).exp() + 1.0);
-  const Eigen::ArrayXXd square = a.square();
-  const Eigen::ArrayXXd series =
+void tanh_in_place(Mat& z) {
+  // One fused coefficient-wise pass (no temporaries): the work is memory-bound otherwise.
+  auto a = z.array();
+  const auto square = a.square();
+  const auto series =
       a *
       (1.0 + square * (-1.0 / 3 +
                        square * (2.0 / 15 +
                                  square * (-17.0 / 315 +
                                            square * (62.0 / 2835 + square * (-1382.0 / 155925))))));
-  return (a.abs() < 0.0625).select(series, general).matrix();
+  const auto general = 1.0 - 2.0 / ((2.0 * a).exp() + 1.0);
+  a = (a.abs() < 0.0625).select(series, general);
 }
 
 }  // namespace
 
 Mat activate(LayerType type, const Mat& pre_activation) {
-  if (type == LayerType::Tanh) return fast_tanh(pre_activation);
-  return pre_activation.unaryExpr([type](double z) { return value_of(type, z); });
+  Mat values = pre_activation;
+  activate_in_place(type, values);
+  return values;
+}
+
+void activate_in_place(LayerType type, Mat& values) {
+  if (type == LayerType::Tanh) {
+    tanh_in_place(values);
+    return;
+  }
+  if (type == LayerType::Relu) {
+    values = values.cwiseMax(0.0);
+    return;
+  }
+  values = values.unaryExpr([type](double z) { return value_of(type, z); });
 }
 
 Mat activation_derivative(LayerType type, const Mat& pre_activation) {
-  if (type == LayerType::Tanh) return (1.0 - fast_tanh(pre_activation).array().square()).matrix();
+  if (type == LayerType::Tanh) {
+    Mat slope = pre_activation;
+    tanh_in_place(slope);
+    return (1.0 - slope.array().square()).matrix();
+  }
   return pre_activation.unaryExpr([type](double z) { return derivative_of(type, z); });
 }
 

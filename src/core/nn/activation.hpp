@@ -10,6 +10,8 @@ namespace lv {
 
 // σ(z) elementwise. `type` must not be Linear.
 Mat activate(LayerType type, const Mat& pre_activation);
+// values ← σ(values) without allocating.
+void activate_in_place(LayerType type, Mat& values);
 // σ'(z) elementwise.
 Mat activation_derivative(LayerType type, const Mat& pre_activation);
 // σ''(z) elementwise.

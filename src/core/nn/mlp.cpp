@@ -90,7 +90,7 @@ Mat Mlp::forward_from(const Vec& parameters, int first_layer, Mat values) const 
       next.colwise() += bias(parameters, b);
       values.swap(next);
     } else {
-      values = activate(spec_.layers[i].type, values);
+      activate_in_place(spec_.layers[i].type, values);
     }
   }
   return values;

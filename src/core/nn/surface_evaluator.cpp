@@ -1,6 +1,7 @@
 #include "nn/surface_evaluator.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 #include <thread>
 
