@@ -35,9 +35,8 @@ const Command k_commands[] = {
      "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
      "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none]\n"
      "        [--xrange -1:1 --yrange -1:1] --resolution N [--1d] --out SURFACE.h5|.csv\n"
-     "        [--include-bias] [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr "
-     "LR]]\n"
-     "        [--pca CHECKPOINT_DIR] [--threads T]"},
+     "        [--include-bias] [--pca CHECKPOINT_DIR] [--threads T]\n"
+     "        [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr LR]]"},
     {"spectrum", lv::cli::spectrum_command,
      "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
      "        [--density] [--json] [--probes P] [--seed S]"},
