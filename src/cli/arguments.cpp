@@ -16,7 +16,8 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::vector<Fla
       throw InputError("unexpected argument '" + arg + "' (flags start with --)");
     }
     const size_t equals = arg.find('=');
-    const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const std::string name =
+        arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     const FlagSpec* spec = nullptr;
     for (const FlagSpec& candidate : specs) {
       if (candidate.name == name) spec = &candidate;

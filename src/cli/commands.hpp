@@ -14,5 +14,8 @@ int run_command(const Args& args);
 int hessian_command(const Args& args);
 int plot_command(const Args& args);
 int compare_command(const Args& args);
+int train_command(const Args& args);
+int landscape_command(const Args& args);
+int spectrum_command(const Args& args);
 
 }  // namespace lv::cli

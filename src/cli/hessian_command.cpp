@@ -31,7 +31,8 @@ int hessian_command(const Args& args) {
   nlohmann::json rows = nlohmann::json::array();
   for (Eigen::Index i = 0; i < hessian.rows(); ++i) rows.push_back(to_vector(hessian.row(i)));
   nlohmann::json vectors = nlohmann::json::array();
-  for (Eigen::Index i = 0; i < hessian.rows(); ++i) vectors.push_back(to_vector(solver.eigenvectors().col(i)));
+  for (Eigen::Index i = 0; i < hessian.rows(); ++i)
+    vectors.push_back(to_vector(solver.eigenvectors().col(i)));
   const nlohmann::json document = {{"value", value},
                                    {"gradient", to_vector(gradient)},
                                    {"hessian", rows},
@@ -45,7 +46,8 @@ int hessian_command(const Args& args) {
   std::printf("gradient = %s\n", document["gradient"].dump().c_str());
   std::printf("hessian  = %s\n", rows.dump().c_str());
   for (Eigen::Index i = 0; i < hessian.rows(); ++i) {
-    std::printf("eigenvalue %.17g  eigenvector %s\n", solver.eigenvalues()[i], vectors[i].dump().c_str());
+    std::printf("eigenvalue %.17g  eigenvector %s\n", solver.eigenvalues()[i],
+                vectors[i].dump().c_str());
   }
   return 0;
 }

@@ -1,10 +1,11 @@
-// lossviz-cli list functions|optimizers|schedules
+// lossviz-cli list functions|optimizers|schedules|datasets
 #include <cstdio>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "common/errors.hpp"
 #include "functions/test_function.hpp"
+#include "nn/dataset.hpp"
 #include "optim/registry.hpp"
 #include "schedule/schedule.hpp"
 
@@ -44,10 +45,18 @@ void list_schedules() {
   }
 }
 
+void list_datasets() {
+  for (const GeneratorInfo& info : dataset_generators()) {
+    std::printf("%-22s %s\n", info.name.c_str(), info.summary.c_str());
+    print_hyperparameters(HyperParameters(info.options));
+  }
+}
+
 }  // namespace
 
 int list_command(const Args& args) {
-  if (args.size() != 1) throw InputError("usage: lossviz-cli list functions|optimizers|schedules");
+  if (args.size() != 1)
+    throw InputError("usage: lossviz-cli list functions|optimizers|schedules|datasets");
   const std::string& what = args[0];
   if (what == "functions") {
     list_functions();
@@ -55,8 +64,11 @@ int list_command(const Args& args) {
     list_optimizers();
   } else if (what == "schedules") {
     list_schedules();
+  } else if (what == "datasets") {
+    list_datasets();
   } else {
-    throw InputError("cannot list '" + what + "': expected functions, optimizers or schedules");
+    throw InputError("cannot list '" + what +
+                     "': expected functions, optimizers, schedules or datasets");
   }
   return 0;
 }

@@ -19,7 +19,7 @@ struct Command {
 };
 
 const Command k_commands[] = {
-    {"list", lv::cli::list_command, "list functions|optimizers|schedules"},
+    {"list", lv::cli::list_command, "list functions|optimizers|schedules|datasets"},
     {"run", lv::cli::run_command,
      "run --function NAME | --expr \"FORMULA\" [--param k=v]... --optimizer NAME [--set k=v]...\n"
      "        --start X,Y --steps N [--schedule NAME [--sched-set k=v]...] [--clip-norm C]\n"
@@ -39,6 +39,20 @@ const Command k_commands[] = {
      "        [--search grid|random] [--grid-points K] [--trials N] [--target LOSS]\n"
      "        [--noise SIGMA] [--seed S] [--threads T]\n"
      "        [--out FILE.csv|FILE.json] [--figure FIG.svg|png|pdf]"},
+    {"train", lv::cli::train_command,
+     "train --model SPEC.json --data DATA --optimizer NAME [--set k=v]... --epochs E\n"
+     "        [--batch-size B] [--seed S] --out WEIGHTS.safetensors [--checkpoints DIR]\n"
+     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...] [--validation F]\n"
+     "        [--patience P] [--weight-decay L] [--dropout P]"},
+    {"landscape", lv::cli::landscape_command,
+     "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
+     "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none]\n"
+     "        [--xrange -1:1 --yrange -1:1] --resolution N [--1d] --out SURFACE.h5|.csv\n"
+     "        [--include-bias] [--pca CHECKPOINT_DIR] [--threads T]\n"
+     "        [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr LR]]"},
+    {"spectrum", lv::cli::spectrum_command,
+     "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
+     "        [--density] [--json] [--probes P] [--seed S]"},
 };
 
 void print_usage(std::FILE* stream) {

@@ -1,0 +1,165 @@
+// lossviz-cli train: trains an MLP from a model spec on a data set with any registered optimizer
+// and schedule; writes the weights (safetensors, torch state_dict names) and, with --checkpoints,
+// the parameters every k updates (the trajectory `landscape --pca` projects).
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include "cli/commands.hpp"
+#include "cli/network_setup.hpp"
+#include "cli/progress.hpp"
+#include "common/errors.hpp"
+#include "nn/network_weights.hpp"
+#include "nn/trainer.hpp"
+#include "optim/registry.hpp"
+
+namespace lv::cli {
+
+namespace {
+
+// Applies each --set to the optimizer, with errors naming the optimizer.
+std::unique_ptr<Optimizer> optimizer_from_flags(const Arguments& arguments) {
+  std::unique_ptr<Optimizer> optimizer = make_optimizer(
+      required_value(arguments, "optimizer", "NAME; see 'lossviz-cli list optimizers'"));
+  for (const std::string& text : arguments.values("set")) {
+    const auto [name, value] = split_assignment(text, "set");
+    try {
+      optimizer->set_hyperparameter(name, value);
+    } catch (const InputError& error) {
+      throw InputError("--set (" + optimizer->name() + "): " + error.what());
+    }
+  }
+  return optimizer;
+}
+
+std::unique_ptr<Schedule> schedule_from_flags(const Arguments& arguments) {
+  const auto name = arguments.value("schedule");
+  if (!name) {
+    if (arguments.has("sched-set")) throw InputError("--sched-set needs a --schedule");
+    return nullptr;
+  }
+  std::unique_ptr<Schedule> schedule = make_schedule(*name);
+  for (const std::string& text : arguments.values("sched-set")) {
+    const auto [key, value] = split_assignment(text, "sched-set");
+    try {
+      schedule->hyperparameters().set_from_text(key, value);
+    } catch (const InputError& error) {
+      throw InputError("--sched-set (" + *name + "): " + error.what());
+    }
+  }
+  return schedule;
+}
+
+TrainSettings settings_from_flags(const Arguments& arguments, int train_size) {
+  TrainSettings settings;
+  const auto epochs = arguments.integer("epochs");
+  if (!epochs) throw InputError("missing --epochs E");
+  if (*epochs < 1) throw InputError("--epochs must be >= 1");
+  settings.epochs = *epochs;
+  if (const auto batch = arguments.integer("batch-size")) {
+    if (*batch < 1) throw InputError("--batch-size must be >= 1");
+    settings.batch_size = *batch;
+  }
+  if (const auto seed = arguments.integer("seed")) settings.seed = static_cast<uint64_t>(*seed);
+  if (const auto decay = arguments.number("weight-decay")) {
+    if (*decay < 0) throw InputError("--weight-decay must be >= 0");
+    settings.weight_decay = *decay;
+  }
+  if (const auto dropout = arguments.number("dropout")) {
+    if (!(*dropout >= 0 && *dropout < 1)) throw InputError("--dropout must be in [0, 1)");
+    settings.dropout = *dropout;
+  }
+  if (const auto patience = arguments.integer("patience")) {
+    if (*patience < 0) throw InputError("--patience must be >= 0");
+    settings.patience = *patience;
+  }
+  const int batch =
+      settings.batch_size == 0 ? train_size : std::min(settings.batch_size, train_size);
+  const int steps_per_epoch = (train_size + batch - 1) / batch;
+  settings.checkpoint_every = arguments.has("checkpoints") ? steps_per_epoch : 0;
+  if (const auto every = arguments.integer("checkpoint-every")) {
+    if (*every < 1) throw InputError("--checkpoint-every must be >= 1");
+    if (!arguments.has("checkpoints"))
+      throw InputError("--checkpoint-every needs --checkpoints DIR");
+    settings.checkpoint_every = *every;
+  }
+  return settings;
+}
+
+std::string checkpoint_path(const std::string& directory, long step) {
+  char name[64];
+  std::snprintf(name, sizeof name, "step_%08ld.safetensors", step);
+  return (std::filesystem::path(directory) / name).string();
+}
+
+void write_checkpoints(const Mlp& mlp, const TrainResult& result, const std::string& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error)
+    throw InputError("--checkpoints: cannot create '" + directory + "': " + error.message());
+  for (const Checkpoint& checkpoint : result.checkpoints) {
+    save_parameters(mlp, checkpoint.parameters, checkpoint_path(directory, checkpoint.step));
+  }
+}
+
+std::string epoch_text(const EpochRecord& record) {
+  char text[160];
+  int length =
+      std::snprintf(text, sizeof text, "epoch %d loss %.4g", record.epoch, record.train_loss);
+  if (!std::isnan(record.train_accuracy))
+    length +=
+        std::snprintf(text + length, sizeof text - length, " acc %.3f", record.train_accuracy);
+  if (!std::isnan(record.validation_loss))
+    length += std::snprintf(text + length, sizeof text - length, " val_loss %.4g",
+                            record.validation_loss);
+  return text;
+}
+
+}  // namespace
+
+int train_command(const Args& args) {
+  std::vector<FlagSpec> specs;
+  for (const char* name :
+       {"model", "data", "optimizer", "epochs", "batch-size", "seed", "out", "checkpoints",
+        "checkpoint-every", "schedule", "validation", "patience", "weight-decay", "dropout"}) {
+    specs.push_back({name});
+  }
+  specs.push_back({"set", true, true});
+  specs.push_back({"sched-set", true, true});
+  const Arguments arguments(args, specs);
+
+  const std::string out = required_value(arguments, "out", "WEIGHTS.safetensors");
+  NetworkSetup setup = load_network_setup(arguments);
+  std::unique_ptr<Optimizer> optimizer = optimizer_from_flags(arguments);
+  std::unique_ptr<Schedule> schedule = schedule_from_flags(arguments);
+  const uint64_t seed = static_cast<uint64_t>(arguments.integer("seed").value_or(0));
+  const DatasetSplit split =
+      split_dataset(setup.data, arguments.number("validation").value_or(0.0), seed);
+  TrainSettings settings = settings_from_flags(arguments, split.train.size());
+  if (settings.patience > 0 && split.validation.size() == 0)
+    throw InputError("--patience needs --validation FRACTION > 0");
+
+  std::mt19937_64 generator(seed);
+  const Vec initial = setup.mlp.initial_parameters(generator);
+  Progress progress("train");
+  settings.on_epoch = [&](const EpochRecord& record) {
+    progress.update(static_cast<double>(record.epoch) / settings.epochs, epoch_text(record));
+  };
+  const TrainResult result = train_network(setup.mlp, split.train, split.validation, *optimizer,
+                                           schedule.get(), initial, settings);
+  progress.finish(std::string(train_status_name(result.status)) + " after " +
+                  std::to_string(result.steps) + " steps" +
+                  (result.history.empty() ? "" : ", " + epoch_text(result.history.back())));
+  if (!result.reason.empty()) std::fprintf(stderr, "train: %s\n", result.reason.c_str());
+  if (result.status == TrainStatus::Diverged) {
+    std::fprintf(stderr, "train: not writing '%s': training diverged\n", out.c_str());
+    return 1;
+  }
+  save_parameters(setup.mlp, result.parameters, out);
+  if (const auto directory = arguments.value("checkpoints"))
+    write_checkpoints(setup.mlp, result, *directory);
+  return 0;
+}
+
+}  // namespace lv::cli

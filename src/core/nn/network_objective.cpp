@@ -1,0 +1,89 @@
+#include "nn/network_objective.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "common/errors.hpp"
+#include "common/text.hpp"
+
+namespace lv {
+
+void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
+  const ModelSpec& spec = mlp.spec();
+  if (data.size() == 0) throw InputError("data '" + data.label + "' has no samples");
+  if (data.features() != spec.input_size()) {
+    throw InputError(
+        "data '" + data.label + "' has " + std::to_string(data.features()) +
+        " features but the model's first layer has in=" + std::to_string(spec.input_size()));
+  }
+  if (spec.loss == LossType::Mse) {
+    if (spec.output_size() != data.targets.rows()) {
+      throw InputError("mse loss needs the model's last linear layer to have out=" +
+                       std::to_string(data.targets.rows()) + " (one per target), got " +
+                       std::to_string(spec.output_size()));
+    }
+    return;
+  }
+  for (Eigen::Index s = 0; s < data.targets.cols(); ++s) {
+    const double target = data.targets(0, s);
+    if (target < 0.0 || target != std::floor(target) || target >= spec.output_size()) {
+      throw InputError("data '" + data.label + "': sample " + std::to_string(s + 1) +
+                       " has target " + format_exact(target) + ", not a class index in [0, " +
+                       std::to_string(spec.output_size()) + ") for cross_entropy");
+    }
+  }
+}
+
+NetworkObjective::NetworkObjective(const Mlp& mlp, const Dataset& data) : mlp_(mlp), data_(data) {
+  check_model_fits_data(mlp, data);
+}
+
+double NetworkObjective::value(const Vec& x) const {
+  return mlp_.loss(x, data_.inputs, data_.targets);
+}
+
+double NetworkObjective::value_gradient(const Vec& x, Vec& gradient) const {
+  return mlp_.loss_gradient(x, data_.inputs, data_.targets, gradient);
+}
+
+Vec NetworkObjective::hvp(const Vec& x, const Vec& v) const {
+  return mlp_.hvp(x, data_.inputs, data_.targets, v);
+}
+
+Evaluation NetworkObjective::evaluate(const Vec& x) const {
+  return mlp_.evaluate(x, data_.inputs, data_.targets);
+}
+
+MiniBatchObjective::MiniBatchObjective(const Mlp& mlp, const Dataset& data, double weight_decay)
+    : mlp_(mlp), data_(data), weight_decay_(weight_decay) {
+  check_model_fits_data(mlp, data);
+  batch_inputs_ = data.inputs;
+  batch_targets_ = data.targets;
+}
+
+void MiniBatchObjective::select(const std::vector<int>& indices, DropoutMasks masks) {
+  const Dataset batch = data_.subset(indices);
+  batch_inputs_ = batch.inputs;
+  batch_targets_ = batch.targets;
+  masks_ = std::move(masks);
+}
+
+double MiniBatchObjective::value(const Vec& x) const {
+  Vec unused;
+  return value_gradient(x, unused);
+}
+
+double MiniBatchObjective::value_gradient(const Vec& x, Vec& gradient) const {
+  const double loss = mlp_.loss_gradient(x, batch_inputs_, batch_targets_, gradient, &masks_);
+  if (weight_decay_ == 0.0) return loss;
+  gradient += weight_decay_ * x;
+  return loss + 0.5 * weight_decay_ * x.squaredNorm();
+}
+
+Vec MiniBatchObjective::hvp(const Vec& x, const Vec& v) const {
+  // Dropout masks make the loss piecewise in the masks, not in x; the HVP is of the unmasked
+  // batch loss plus the weight-decay term.
+  return mlp_.hvp(x, batch_inputs_, batch_targets_, v) + weight_decay_ * v;
+}
+
+}  // namespace lv

@@ -1,0 +1,161 @@
+#include "nn/trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+
+#include "common/errors.hpp"
+#include "nn/network_objective.hpp"
+#include "optim/oracle.hpp"
+
+namespace lv {
+
+namespace {
+
+void check_settings(const TrainSettings& settings) {
+  if (settings.epochs < 0) throw InputError("epochs must be >= 0");
+  if (settings.batch_size < 0) throw InputError("batch size must be >= 0");
+  if (!(settings.dropout >= 0.0 && settings.dropout < 1.0))
+    throw InputError("dropout must be in [0, 1)");
+  if (!(settings.weight_decay >= 0.0)) throw InputError("weight decay must be >= 0");
+  if (settings.patience < 0) throw InputError("patience must be >= 0");
+  if (settings.checkpoint_every < 0) throw InputError("checkpoint interval must be >= 0");
+}
+
+// Inverted dropout (torch.nn.Dropout): keep each hidden activation with probability 1 − p and
+// scale it by 1/(1 − p), so no rescaling is needed at evaluation time.
+DropoutMasks dropout_masks(const Mlp& mlp, int batch, double probability,
+                           std::mt19937_64& generator) {
+  const std::vector<LayerSpec>& layers = mlp.spec().layers;
+  DropoutMasks masks(layers.size());
+  if (probability == 0.0) return masks;
+  const int last_linear = mlp.linear_blocks().back().layer_index;
+  std::bernoulli_distribution keep(1.0 - probability);
+  int width = mlp.spec().input_size();
+  for (int i = 0; i < static_cast<int>(layers.size()); ++i) {
+    if (layers[i].type == LayerType::Linear) {
+      width = layers[i].out;
+      continue;
+    }
+    if (i > last_linear) continue;
+    masks[i] = Mat(width, batch);
+    for (Eigen::Index k = 0; k < masks[i].size(); ++k) {
+      masks[i](k) = keep(generator) ? 1.0 / (1.0 - probability) : 0.0;
+    }
+  }
+  return masks;
+}
+
+EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& validation,
+                           const Vec& parameters, int epoch, long step) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const Evaluation on_train = mlp.evaluate(parameters, train.inputs, train.targets);
+  EpochRecord record{epoch, step, on_train.loss, on_train.accuracy, nan, nan};
+  if (validation.size() > 0) {
+    const Evaluation on_validation =
+        mlp.evaluate(parameters, validation.inputs, validation.targets);
+    record.validation_loss = on_validation.loss;
+    record.validation_accuracy = on_validation.accuracy;
+  }
+  return record;
+}
+
+}  // namespace
+
+const char* train_status_name(TrainStatus status) {
+  switch (status) {
+    case TrainStatus::Completed:
+      return "completed";
+    case TrainStatus::EarlyStopped:
+      return "early_stopped";
+    case TrainStatus::Diverged:
+      return "diverged";
+    case TrainStatus::Cancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& validation,
+                          Optimizer& optimizer, const Schedule* schedule, const Vec& initial,
+                          const TrainSettings& settings) {
+  check_settings(settings);
+  if (initial.size() != mlp.parameter_count()) {
+    throw InputError("initial parameters have " + std::to_string(initial.size()) +
+                     " entries but the model has " + std::to_string(mlp.parameter_count()));
+  }
+  if (validation.size() > 0) check_model_fits_data(mlp, validation);
+  if (schedule) schedule->validate();
+  MiniBatchObjective batch_objective(mlp, train, settings.weight_decay);
+  Oracle oracle(batch_objective);
+  optimizer.reset(initial);
+
+  TrainResult result;
+  result.parameters = initial;
+  result.checkpoints.push_back({0, initial});
+  Vec& x = result.parameters;
+  Vec gradient(x.size());
+  Vec best = x;
+  double best_validation = std::numeric_limits<double>::infinity();
+  int epochs_without_improvement = 0;
+  const int batch_size =
+      settings.batch_size == 0 ? train.size() : std::min(settings.batch_size, train.size());
+  std::vector<int> order(static_cast<size_t>(train.size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 generator(settings.seed);
+  const double base_lr = optimizer.base_learning_rate();
+
+  for (int epoch = 1; epoch <= settings.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), generator);
+    for (int first = 0; first < train.size(); first += batch_size) {
+      if (settings.cancel && settings.cancel->load()) {
+        result.status = TrainStatus::Cancelled;
+        result.reason = "cancelled at step " + std::to_string(result.steps);
+        return result;
+      }
+      const int last = std::min(first + batch_size, train.size());
+      const std::vector<int> batch(order.begin() + first, order.begin() + last);
+      batch_objective.select(batch, dropout_masks(mlp, last - first, settings.dropout, generator));
+      const double value = batch_objective.value_gradient(x, gradient);
+      if (!std::isfinite(value) || !gradient.allFinite()) {
+        result.status = TrainStatus::Diverged;
+        result.reason = "non-finite loss or gradient at step " + std::to_string(result.steps);
+        return result;
+      }
+      const double learning_rate =
+          schedule ? schedule->learning_rate(static_cast<int>(result.steps), base_lr) : base_lr;
+      optimizer.step(StepContext{gradient, value, learning_rate, oracle}, x);
+      ++result.steps;
+      if (settings.checkpoint_every > 0 && result.steps % settings.checkpoint_every == 0) {
+        result.checkpoints.push_back({result.steps, x});
+      }
+    }
+    const EpochRecord record = evaluate_epoch(mlp, train, validation, x, epoch, result.steps);
+    result.history.push_back(record);
+    if (settings.on_epoch) settings.on_epoch(record);
+    if (!std::isfinite(record.train_loss) || !x.allFinite()) {
+      result.status = TrainStatus::Diverged;
+      result.reason = "non-finite training loss after epoch " + std::to_string(epoch);
+      return result;
+    }
+    if (settings.patience == 0 || validation.size() == 0) continue;
+    if (record.validation_loss < best_validation) {
+      best_validation = record.validation_loss;
+      best = x;
+      epochs_without_improvement = 0;
+    } else if (++epochs_without_improvement >= settings.patience) {
+      result.status = TrainStatus::EarlyStopped;
+      result.reason = "no better validation loss for " + std::to_string(settings.patience) +
+                      " epochs; kept the best (" + std::to_string(best_validation) + ")";
+      x = best;
+      break;
+    }
+  }
+  if (result.checkpoints.back().step != result.steps)
+    result.checkpoints.push_back({result.steps, x});
+  return result;
+}
+
+}  // namespace lv

@@ -1,0 +1,131 @@
+// Training against torch.optim.SGD's published update rule (x ← x − lr·(∇f + weight_decay·x)),
+// mini-batch gradients against the gradient of the same samples, early stopping, checkpoints,
+// dropout and cancellation.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "nn/network_objective.hpp"
+#include "nn/trainer.hpp"
+#include "optim/registry.hpp"
+
+using namespace lv;
+
+namespace {
+
+Mlp small_net() {
+  ModelSpec spec;
+  spec.layers = {{LayerType::Linear, 2, 8}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 8, 3}};
+  return Mlp(spec);
+}
+
+Vec initial(const Mlp& mlp, uint64_t seed) {
+  std::mt19937_64 generator(seed);
+  return mlp.initial_parameters(generator);
+}
+
+std::unique_ptr<Optimizer> sgd(double lr) {
+  auto optimizer = make_optimizer("sgd");
+  optimizer->hyperparameters().set("lr", lr);
+  return optimizer;
+}
+
+}  // namespace
+
+TEST_CASE("one full-batch epoch is one gradient step x - lr (grad + weight_decay x)") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=60");
+  const Vec x0 = initial(mlp, 1);
+  const NetworkObjective objective(mlp, data);
+  const Vec gradient = objective.gradient(x0);
+  TrainSettings settings;
+  settings.epochs = 1;
+  settings.weight_decay = 0.01;
+  auto optimizer = sgd(0.3);
+  const TrainResult result = train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings);
+  CHECK(result.steps == 1);
+  CHECK((result.parameters - (x0 - 0.3 * (gradient + 0.01 * x0))).norm() < 1e-12);
+}
+
+TEST_CASE("mini-batch steps use the gradient of exactly the shuffled batch's samples") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("spirals:n=40");
+  const Vec x0 = initial(mlp, 2);
+  TrainSettings settings;
+  settings.epochs = 1;
+  settings.batch_size = 40;  // one step, but shuffled: the mean gradient is order-independent
+  auto optimizer = sgd(0.1);
+  const Vec full_step =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings).parameters;
+  settings.batch_size = 25;  // two steps: 25 then 15 samples, shuffled by mt19937_64(seed)
+  settings.seed = 9;
+  const TrainResult result = train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings);
+  CHECK(result.steps == 2);
+  std::vector<int> order(40);
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 generator(9);
+  std::shuffle(order.begin(), order.end(), generator);
+  const Dataset first = data.subset({order.begin(), order.begin() + 25});
+  const Dataset second = data.subset({order.begin() + 25, order.end()});
+  const Vec x1 = x0 - 0.1 * NetworkObjective(mlp, first).gradient(x0);
+  const Vec x2 = x1 - 0.1 * NetworkObjective(mlp, second).gradient(x1);
+  CHECK((result.parameters - x2).norm() < 1e-12);
+  CHECK((full_step - (x0 - 0.1 * NetworkObjective(mlp, data).gradient(x0))).norm() < 1e-12);
+}
+
+TEST_CASE("training a small net separates blobs; checkpoints every k steps") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=150,noise=0.4");
+  TrainSettings settings;
+  settings.epochs = 30;
+  settings.batch_size = 16;
+  settings.checkpoint_every = 50;
+  auto optimizer = sgd(0.2);
+  const TrainResult result =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  CHECK(result.status == TrainStatus::Completed);
+  CHECK(result.history.back().train_accuracy > 0.95);
+  CHECK(result.history.back().train_loss < result.history.front().train_loss);
+  // 10 steps per epoch, 300 steps: step 0 and 50, 100, ..., 300
+  REQUIRE(result.checkpoints.size() == 7);
+  CHECK(result.checkpoints[1].step == 50);
+  CHECK(result.checkpoints.back().parameters == result.parameters);
+}
+
+TEST_CASE("early stopping: no improvement for `patience` epochs stops and keeps the best") {
+  const Mlp mlp = small_net();
+  const DatasetSplit split = split_dataset(load_dataset("blobs:n=100"), 0.3, 1);
+  TrainSettings settings;
+  settings.epochs = 50;
+  settings.patience = 3;
+  auto optimizer = sgd(0.0);  // lr 0: the validation loss never gets better after epoch 1
+  const TrainResult result = train_network(mlp, split.train, split.validation, *optimizer, nullptr,
+                                           initial(mlp, 4), settings);
+  CHECK(result.status == TrainStatus::EarlyStopped);
+  CHECK(result.history.size() == 4);
+}
+
+TEST_CASE("dropout changes training but training still learns; cancel stops at once") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=150,noise=0.4");
+  TrainSettings settings;
+  settings.epochs = 30;
+  settings.batch_size = 16;
+  settings.dropout = 0.2;
+  auto optimizer = sgd(0.2);
+  const TrainResult with_dropout =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  CHECK(with_dropout.history.back().train_accuracy > 0.9);
+  settings.dropout = 0.0;
+  const TrainResult without =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  CHECK(with_dropout.parameters != without.parameters);
+
+  std::atomic<bool> cancel{true};
+  settings.cancel = &cancel;
+  const TrainResult cancelled =
+      train_network(mlp, data, Dataset(), *optimizer, nullptr, initial(mlp, 3), settings);
+  CHECK(cancelled.status == TrainStatus::Cancelled);
+  CHECK(cancelled.steps == 0);
+}
