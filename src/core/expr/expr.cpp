@@ -51,7 +51,7 @@ double Expr::value(const Vec& x) const {
 }
 
 double Expr::value_gradient(const Vec& x, Vec& gradient) const {
-  gradient.resize(dimension());
+  if (gradient.size() != dimension()) gradient.resize(dimension());
   return program_.value_gradient(x.data(), parameter_values_.data(), gradient.data());
 }
 
