@@ -44,7 +44,9 @@ void Expr::set_parameter(std::string_view name, double value) {
   parameter_values_[slot] = value;
 }
 
-double Expr::parameter(std::string_view name) const { return parameter_values_[parameter_slot(name)]; }
+double Expr::parameter(std::string_view name) const {
+  return parameter_values_[parameter_slot(name)];
+}
 
 double Expr::value(const Vec& x) const {
   return program_.value(x.data(), parameter_values_.data());

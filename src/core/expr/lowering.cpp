@@ -1,5 +1,7 @@
 #include "expr/lowering.hpp"
 
+#include <algorithm>
+
 #include "expr/program.hpp"
 
 namespace lv {
@@ -42,8 +44,13 @@ class Lowering {
   LoweredInstruction lower_one(size_t i) {
     const Instruction& instruction = code_[i];
     const int out = first_register_ + static_cast<int>(i);
-    LoweredInstruction lowered{Kernel::Generic, instruction.op, out, instruction.a, instruction.b,
-                               -1,              instruction.k};
+    LoweredInstruction lowered{Kernel::Generic,
+                               instruction.op,
+                               out,
+                               std::max(instruction.a, 0),
+                               std::max(instruction.b, 0),
+                               0,
+                               instruction.k};
     if (!depends_[out]) {
       lowered.kernel = Kernel::Invariant;
       return lowered;
@@ -91,11 +98,11 @@ class Lowering {
     lowered.kernel = Kernel::Square;
     const int operand = lowered.a;
     if (const Instruction* sub = absorbable(operand, Op::Sub)) {
-      lowered = {Kernel::SquareOfSub, lowered.op, lowered.out, sub->a, sub->b, -1, 0.0};
+      lowered = {Kernel::SquareOfSub, lowered.op, lowered.out, sub->a, sub->b, 0, 0.0};
     } else if (const Instruction* add = absorbable(operand, Op::AddConst)) {
-      lowered = {Kernel::SquareOfAddConst, lowered.op, lowered.out, add->a, -1, -1, add->k};
+      lowered = {Kernel::SquareOfAddConst, lowered.op, lowered.out, add->a, 0, 0, add->k};
     } else if (const Instruction* from = absorbable(operand, Op::SubFromConst)) {
-      lowered = {Kernel::SquareOfAddConst, lowered.op, lowered.out, from->a, -1, -1, -from->k};
+      lowered = {Kernel::SquareOfAddConst, lowered.op, lowered.out, from->a, 0, 0, -from->k};
     } else {
       return lowered;
     }
@@ -129,9 +136,9 @@ class Lowering {
           std::swap(fused.a, fused.b);
         }
       } else if (const Instruction* scaled = absorbable(term, Op::MulConst)) {
-        fused = {Kernel::MulConstAdd, lowered.op, lowered.out, scaled->a, rest, -1, scaled->k};
+        fused = {Kernel::MulConstAdd, lowered.op, lowered.out, scaled->a, rest, 0, scaled->k};
       } else if (const Instruction* square = absorbable(term, Op::Square)) {
-        fused = {Kernel::SquareAdd, lowered.op, lowered.out, square->a, rest, -1, 0.0};
+        fused = {Kernel::SquareAdd, lowered.op, lowered.out, square->a, rest, 0, 0.0};
       } else {
         continue;
       }

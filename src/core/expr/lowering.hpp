@@ -39,15 +39,18 @@ enum class Kernel : uint8_t {
 struct LoweredInstruction {
   Kernel kernel = Kernel::Generic;
   Op op = Op::Constant;  // the original operation (Invariant and Generic evaluate it)
-  int32_t out = -1;      // register written
-  int32_t a = -1;        // operand registers (-1 when unused)
-  int32_t b = -1;
-  int32_t c = -1;
+  // Register written and operand registers. An unused operand names register 0 (a variable,
+  // always written first), so the evaluators read operands without checking for absent ones.
+  int32_t out = -1;
+  int32_t a = 0;
+  int32_t b = 0;
+  int32_t c = 0;
   double k = 0.0;  // immediate constant
 };
 
 // Rewrites `code` (register r = first_register + index) into the lowered stream. `depends[r]`
-// says whether register r depends on the variables; `output` is the formula's register.
+// says whether register r depends on the variables; `output` is the formula's register. The
+// program must have at least one variable (register 0).
 std::vector<LoweredInstruction> lower(std::span<const Instruction> code, int first_register,
                                       const std::vector<bool>& depends, int output);
 

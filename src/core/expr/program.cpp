@@ -310,6 +310,7 @@ class Compiler {
 }  // namespace
 
 Program Program::compile(const Ast& ast, int variable_count, int parameter_count) {
+  assert(variable_count >= 1 && "lowered instructions read register 0 for unused operands");
   Program program;
   program.variable_count_ = variable_count;
   program.parameter_count_ = parameter_count;
@@ -317,8 +318,8 @@ Program Program::compile(const Ast& ast, int variable_count, int parameter_count
   std::fill(program.depends_.begin(), program.depends_.begin() + variable_count, true);
   Compiler compiler(ast, program, program.code_, program.depends_);
   program.output_ = compiler.compile_root(ast.root);
-  program.lowered_ = lower(program.code_, variable_count + parameter_count, program.depends_,
-                           program.output_);
+  program.lowered_ =
+      lower(program.code_, variable_count + parameter_count, program.depends_, program.output_);
   return program;
 }
 
@@ -442,9 +443,7 @@ class RegisterFile {
 
 // The value of an Invariant or Generic instruction through the generic local partials.
 inline double generic_value(const LoweredInstruction& instruction, const double* reg) {
-  return local<0>(instruction.op, instruction.a >= 0 ? reg[instruction.a] : 0.0,
-                  instruction.b >= 0 ? reg[instruction.b] : 0.0, instruction.k)
-      .f;
+  return local<0>(instruction.op, reg[instruction.a], reg[instruction.b], instruction.k).f;
 }
 
 inline double apply_value(const LoweredInstruction& instruction, const double* reg) {
@@ -494,10 +493,13 @@ double value_fast(const Program& program, const double* x, const double* paramet
   double* reg = registers.data();
   std::copy_n(x, program.variable_count(), reg);
   std::copy_n(parameters, program.parameter_count(), reg + program.variable_count());
-  for (const LoweredInstruction& instruction : program.lowered_code()) {
-    reg[instruction.out] = apply_value(instruction, reg);
+  const std::span<const LoweredInstruction> code = program.lowered_code();
+  double result = 0.0;
+  for (const LoweredInstruction& instruction : code) {
+    result = apply_value(instruction, reg);
+    reg[instruction.out] = result;
   }
-  return reg[program.output_register()];
+  return code.empty() ? reg[program.output_register()] : result;
 }
 
 // 2D value+gradient: registers are (value, d/dx, d/dy) triples and every kernel applies the chain
@@ -515,16 +517,17 @@ inline Dual chain(const Local& d, const Dual& a, const Dual& b) {
 
 inline Dual apply_generic(const LoweredInstruction& instruction, const Dual* reg) {
   const Dual& a = reg[instruction.a];
-  if (instruction.b < 0) return chain(local<1>(instruction.op, a.v, 0.0, instruction.k), a);
+  if (!is_binary(instruction.op))
+    return chain(local<1>(instruction.op, a.v, 0.0, instruction.k), a);
   const Dual& b = reg[instruction.b];
   return chain(local<1>(instruction.op, a.v, b.v, instruction.k), a, b);
 }
 
 inline Dual apply_dual(const LoweredInstruction& instruction, const Dual* reg) {
   const double k = instruction.k;
-  const Dual& a = reg[instruction.a >= 0 ? instruction.a : 0];
-  const Dual& b = reg[instruction.b >= 0 ? instruction.b : 0];
-  const Dual& c = reg[instruction.c >= 0 ? instruction.c : 0];
+  const Dual& a = reg[instruction.a];
+  const Dual& b = reg[instruction.b];
+  const Dual& c = reg[instruction.c];
   switch (instruction.kernel) {
     case Kernel::Invariant:
       return {local<0>(instruction.op, a.v, b.v, k).f, 0.0, 0.0};
@@ -574,20 +577,32 @@ inline Dual apply_dual(const LoweredInstruction& instruction, const Dual* reg) {
   return {};
 }
 
-double value_gradient_2d(const Program& program, const double* x, const double* parameters,
-                         double* gradient) {
+double dual_value_gradient(const Program& program, const double* x, const double* parameters,
+                           double* gradient) {
   RegisterFile<Dual> registers(program.register_count());
   Dual* reg = registers.data();
   reg[0] = {x[0], 1.0, 0.0};
   reg[1] = {x[1], 0.0, 1.0};
   for (int p = 0; p < program.parameter_count(); ++p) reg[2 + p] = {parameters[p], 0.0, 0.0};
-  for (const LoweredInstruction& instruction : program.lowered_code()) {
-    reg[instruction.out] = apply_dual(instruction, reg);
+  // The output is the last instruction's register (or an input when there is no code); taking it
+  // from the loop saves reloading it from the register file.
+  const std::span<const LoweredInstruction> code = program.lowered_code();
+  Dual result{};
+  for (const LoweredInstruction& instruction : code) {
+    result = apply_dual(instruction, reg);
+    reg[instruction.out] = result;
   }
-  const Dual& result = reg[program.output_register()];
+  if (code.empty()) result = reg[program.output_register()];
   gradient[0] = result.dx;
   gradient[1] = result.dy;
   return result.v;
+}
+
+// Kept out of line so the 2D caller of Program::value_gradient does not pay for the general
+// loop's stack frame.
+[[gnu::noinline]] double gradient_any_dimension(const Program& program, const double* x,
+                                                const double* parameters, double* gradient) {
+  return run<1, 0>(program, x, parameters, gradient, nullptr);
 }
 
 // ==== block kernels
@@ -614,16 +629,14 @@ inline void for_block(double* __restrict out, F&& f) {
 template <bool kGradient>
 void run_block_instruction(const LoweredInstruction& instruction, BlockRegisters regs) {
   const double k = instruction.k;
-  const auto row = [](double* base, int reg) {
-    return reg >= 0 ? base + static_cast<size_t>(reg) * k_block : nullptr;
-  };
+  const auto row = [](double* base, int reg) { return base + static_cast<size_t>(reg) * k_block; };
   double* __restrict rv = row(regs.v, instruction.out);
   const double* __restrict av = row(regs.v, instruction.a);
   const double* __restrict bv = row(regs.v, instruction.b);
   const double* __restrict cv = row(regs.v, instruction.c);
   if (instruction.kernel == Kernel::Invariant) {
     // Operands free of the variables are equal at every point: one evaluation fills the block.
-    const double value = local<0>(instruction.op, av ? av[0] : 0.0, bv ? bv[0] : 0.0, k).f;
+    const double value = local<0>(instruction.op, av[0], bv[0], k).f;
     for_block(rv, [&](int) { return value; });
     if constexpr (kGradient) {
       for_block(row(regs.dx, instruction.out), [](int) { return 0.0; });
@@ -666,7 +679,7 @@ void run_block_instruction(const LoweredInstruction& instruction, BlockRegisters
       case Kernel::Invariant:
         break;
     }
-    for (int i = 0; i < k_block; ++i) rv[i] = local<0>(instruction.op, av[i], bv ? bv[i] : 0.0, k).f;
+    for (int i = 0; i < k_block; ++i) rv[i] = local<0>(instruction.op, av[i], bv[i], k).f;
   } else {
     // Gradient mode: the value loop and one loop per derivative direction, each a plain
     // elementwise formula of the operands' rows.
@@ -716,18 +729,16 @@ void run_block_instruction(const LoweredInstruction& instruction, BlockRegisters
       case Kernel::Neg:
         return apply([&](int i) { return -av[i]; }, [](Row da, Row, Row, int i) { return -da[i]; });
       case Kernel::SquareOfSub:
-        return apply([&](int i) { return (av[i] - bv[i]) * (av[i] - bv[i]); },
-                     [&](Row da, Row db, Row, int i) {
-                       return 2.0 * (av[i] - bv[i]) * (da[i] - db[i]);
-                     });
+        return apply(
+            [&](int i) { return (av[i] - bv[i]) * (av[i] - bv[i]); },
+            [&](Row da, Row db, Row, int i) { return 2.0 * (av[i] - bv[i]) * (da[i] - db[i]); });
       case Kernel::SquareOfAddConst:
         return apply([&](int i) { return (av[i] + k) * (av[i] + k); },
                      [&](Row da, Row, Row, int i) { return 2.0 * (av[i] + k) * da[i]; });
       case Kernel::MulAdd:
-        return apply([&](int i) { return av[i] * bv[i] + cv[i]; },
-                     [&](Row da, Row db, Row dc, int i) {
-                       return da[i] * bv[i] + av[i] * db[i] + dc[i];
-                     });
+        return apply(
+            [&](int i) { return av[i] * bv[i] + cv[i]; },
+            [&](Row da, Row db, Row dc, int i) { return da[i] * bv[i] + av[i] * db[i] + dc[i]; });
       case Kernel::ScaleAdd:
         return apply([&](int i) { return av[i] * bv[i] + cv[i]; },
                      [&](Row, Row db, Row dc, int i) { return av[i] * db[i] + dc[i]; });
@@ -738,12 +749,12 @@ void run_block_instruction(const LoweredInstruction& instruction, BlockRegisters
         return apply([&](int i) { return av[i] * av[i] + bv[i]; },
                      [&](Row da, Row db, Row, int i) { return 2.0 * av[i] * da[i] + db[i]; });
     }
-    // Everything else: the generic local partials, point by point.
+    // Everything else: the generic local partials, point by point (a unary op has db = 0).
     for (int i = 0; i < k_block; ++i) {
-      const Local d = local<1>(instruction.op, av[i], bv ? bv[i] : 0.0, k);
+      const Local d = local<1>(instruction.op, av[i], bv[i], k);
       rv[i] = d.f;
-      rx[i] = d.da * ax[i] + (bv ? d.db * bx[i] : 0.0);
-      ry[i] = d.da * ay[i] + (bv ? d.db * by[i] : 0.0);
+      rx[i] = d.da * ax[i] + d.db * bx[i];
+      ry[i] = d.da * ay[i] + d.db * by[i];
     }
   }
 }
@@ -794,8 +805,8 @@ double Program::value(const double* x, const double* parameters) const {
 }
 
 double Program::value_gradient(const double* x, const double* parameters, double* gradient) const {
-  if (variable_count_ == 2) return value_gradient_2d(*this, x, parameters, gradient);
-  return run<1, 0>(*this, x, parameters, gradient, nullptr);
+  if (variable_count_ == 2) return dual_value_gradient(*this, x, parameters, gradient);
+  return gradient_any_dimension(*this, x, parameters, gradient);
 }
 
 double Program::value_gradient_hessian(const double* x, const double* parameters, double* gradient,
