@@ -44,14 +44,16 @@ void Expr::set_parameter(std::string_view name, double value) {
   parameter_values_[slot] = value;
 }
 
-double Expr::parameter(std::string_view name) const { return parameter_values_[parameter_slot(name)]; }
+double Expr::parameter(std::string_view name) const {
+  return parameter_values_[parameter_slot(name)];
+}
 
 double Expr::value(const Vec& x) const {
   return program_.value(x.data(), parameter_values_.data());
 }
 
 double Expr::value_gradient(const Vec& x, Vec& gradient) const {
-  gradient.resize(dimension());
+  if (gradient.size() != dimension()) gradient.resize(dimension());
   return program_.value_gradient(x.data(), parameter_values_.data(), gradient.data());
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/types.hpp"
 #include "expr/ast.hpp"
+#include "expr/lowering.hpp"
 
 namespace lv {
 
@@ -33,10 +34,15 @@ class Program {
     return variable_count_ + parameter_count_ + static_cast<int>(code_.size());
   }
   int output_register() const { return output_; }
+  // The instruction list as compiled (what the GLSL generator and the Hessian evaluator walk).
   std::span<const Instruction> code() const { return code_; }
+  // The same program lowered for the CPU fast paths: fused superinstructions (see lowering.hpp).
+  std::span<const LoweredInstruction> lowered_code() const { return lowered_; }
   // Whether register r depends on the variables (false for parameters and constants).
   bool depends_on_variables(int reg) const { return depends_[reg]; }
 
+  // The fast paths (value, value_gradient, values, values_gradients) run lowered_code(); the
+  // Hessian path runs code() through the generic local partials.
   // f(x). `x` has variable_count() entries, `parameters` parameter_count() entries.
   double value(const double* x, const double* parameters) const;
   // f(x) and ∇f(x) into gradient[0..variable_count()).
@@ -57,6 +63,7 @@ class Program {
   int output_ = 0;
   std::vector<Instruction> code_;
   std::vector<bool> depends_;
+  std::vector<LoweredInstruction> lowered_;
 };
 
 }  // namespace lv

@@ -11,9 +11,12 @@ class FormulaObjective final : public Objective {
   explicit FormulaObjective(Expr expr) : expr_(std::move(expr)) {}
 
   int dim() const override { return expr_.dimension(); }
-  double value(const Vec& x) const override { return expr_.value(x); }
+  double value(const Vec& x) const override { return expr_.value(x.data()); }
+  // Straight to the compiled program; the gradient is resized only when its size differs (never,
+  // in an optimizer's loop).
   double value_gradient(const Vec& x, Vec& gradient) const override {
-    return expr_.value_gradient(x, gradient);
+    if (gradient.size() != dim()) gradient.resize(dim());
+    return expr_.value_gradient(x.data(), gradient.data());
   }
   Mat hessian(const Vec& x) const override;
   Vec hvp(const Vec& x, const Vec& v) const override { return hessian(x) * v; }
