@@ -324,6 +324,7 @@ bool App::pick_function_point(const Layout& layout, float mouse_x, float mouse_y
 }
 
 void App::handle_mouse(const Layout& layout) {
+  if (headless_) return;  // no real pointer: a virtual one would pin a tooltip to the picture
   const ImGuiIO& io = ImGui::GetIO();
   double x = 0, y = 0;
   const bool over_scene =

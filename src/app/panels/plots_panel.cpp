@@ -82,7 +82,9 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - 0.5f * width, at.y + 4), text_color, label.c_str());
   }
-  draw->AddText(ImVec2(axes.origin.x + 6, axes.origin.y + 2), text_color, title);
+  const float title_width = ImGui::CalcTextSize(title).x;
+  draw->AddText(ImVec2(axes.origin.x + axes.size.x - title_width - 6, axes.origin.y + 2),
+                text_color, title);
 }
 
 // ==== draw_series
