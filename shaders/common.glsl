@@ -6,7 +6,6 @@ uniform float u_value_max;      // value mapped to the top
 uniform int u_log_scale;        // 1: log(1 + (f - min) / unit) scale
 uniform float u_contour_count;  // contour lines over the scaled range (0: none)
 uniform float u_line_scale;     // DPI x presentation factor for line widths
-uniform int u_color_by_curvature;
 uniform float u_curvature_range;  // |lambda_min| mapped to the ends of the diverging table
 
 float lv_log_unit() { return max((u_value_max - u_value_min) * 1e-4, 1e-30); }
@@ -48,11 +47,16 @@ float lv_min_eigenvalue(vec3 h) {
   return mean - radius;
 }
 
-// Surface color at p: the colormap of the scaled value, or the diverging map of lambda_min.
+// Surface color at p: the colormap of the scaled value, or (LV_CURVATURE_COLORS) the diverging
+// map of lambda_min. Options are compile-time: software rasterizers evaluate both sides of a
+// branch, so a runtime switch would pay for the Hessian on every pixel.
 vec3 lv_surface_color(vec2 p, float t) {
-  if (u_color_by_curvature == 0) return lv_colormap(t);
+#ifdef LV_CURVATURE_COLORS
   float lambda = lv_min_eigenvalue(lv_f_jet(p).h);
   return lv_diverging(0.5 + 0.5 * lambda / max(u_curvature_range, 1e-30));
+#else
+  return lv_colormap(t);
+#endif
 }
 
 #ifdef LV_FRAGMENT_SHADER

@@ -8,7 +8,6 @@ uniform vec2 u_viewport_origin;  // pixels
 uniform vec2 u_viewport_size;    // pixels
 uniform vec2 u_center;           // function coordinates at the viewport center
 uniform float u_units_per_pixel;
-uniform int u_arrows;
 uniform float u_arrow_spacing;   // pixels between arrow centers
 out vec4 color;
 
@@ -48,6 +47,8 @@ void main() {
   float t = lv_scaled(f);
   vec3 rgb = lv_surface_color(p, t);
   rgb = mix(rgb, vec3(0.0), 0.55 * lv_contour(t, 1.2));
-  if (u_arrows == 1) rgb = mix(rgb, vec3(1.0), 0.85 * arrow_coverage(gl_FragCoord.xy));
+#ifdef LV_ARROWS
+  rgb = mix(rgb, vec3(1.0), 0.85 * arrow_coverage(gl_FragCoord.xy));
+#endif
   color = vec4(rgb, 1.0);
 }

@@ -25,6 +25,29 @@ void set_viewport(const Viewport& viewport) {
   glViewport(viewport.x, viewport.y, viewport.width, viewport.height);
 }
 
+std::string variant_defines(bool arrows, bool curvature) {
+  return std::string(arrows ? "#define LV_ARROWS\n" : "") +
+         (curvature ? "#define LV_CURVATURE_COLORS\n" : "");
+}
+
+ShaderProgram start_heatmap(const std::string& code, bool arrows, bool curvature) {
+  return ShaderProgram::start(load_shader_source("fullscreen.vert"),
+                              expand_shader_source(load_shader_source("heatmap.frag"), code,
+                                                   variant_defines(arrows, curvature)));
+}
+
+ShaderProgram start_surface(const std::string& code, bool curvature) {
+  const std::string defines = variant_defines(false, curvature);
+  return ShaderProgram::start(
+      expand_shader_source(load_shader_source("surface.vert"), code, defines),
+      expand_shader_source(load_shader_source("surface.frag"), code, defines));
+}
+
+// The wanted variant once it is linked; variant 0 while it compiles or if it failed.
+ShaderProgram& usable(ShaderProgram& wanted, ShaderProgram& fallback) {
+  return wanted.ready() && wanted.error().empty() ? wanted : fallback;
+}
+
 }  // namespace
 
 void FormulaRenderer::initialize() {
@@ -49,21 +72,17 @@ void FormulaRenderer::destroy() {
 }
 
 void FormulaRenderer::set_formula(const Expr& expr) {
-  const std::string code = glsl_preamble() + glsl_formula(expr);
   auto programs = std::make_unique<Programs>();
-  programs->heatmap =
-      ShaderProgram::start(load_shader_source("fullscreen.vert"),
-                           expand_shader_source(load_shader_source("heatmap.frag"), code));
-  programs->surface =
-      ShaderProgram::start(expand_shader_source(load_shader_source("surface.vert"), code),
-                           expand_shader_source(load_shader_source("surface.frag"), code));
+  programs->code = glsl_preamble() + glsl_formula(expr);
+  programs->heatmap[0] = start_heatmap(programs->code, false, false);
+  programs->surface[0] = start_surface(programs->code, false);
   pending_ = std::move(programs);
 }
 
 bool FormulaRenderer::poll() {
   if (!pending_ || !pending_->ready()) return false;
-  std::string error = pending_->heatmap.error();
-  if (error.empty()) error = pending_->surface.error();
+  std::string error = pending_->heatmap[0].error();
+  if (error.empty()) error = pending_->surface[0].error();
   if (!error.empty()) {
     compile_error_ = error;
     pending_.reset();
@@ -77,6 +96,18 @@ bool FormulaRenderer::poll() {
 void FormulaRenderer::set_colormap(int index) {
   glDeleteTextures(1, &colormap_texture_);
   colormap_texture_ = make_table_texture(colormaps()[static_cast<size_t>(index)]);
+}
+
+ShaderProgram& FormulaRenderer::heatmap_program(int variant) {
+  ShaderProgram& wanted = active_->heatmap[static_cast<size_t>(variant)];
+  if (!wanted.valid()) wanted = start_heatmap(active_->code, variant & 1, variant & 2);
+  return usable(wanted, active_->heatmap[0]);
+}
+
+ShaderProgram& FormulaRenderer::surface_program(int variant) {
+  ShaderProgram& wanted = active_->surface[static_cast<size_t>(variant)];
+  if (!wanted.valid()) wanted = start_surface(active_->code, variant != 0);
+  return usable(wanted, active_->surface[0]);
 }
 
 void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shading) {
@@ -93,7 +124,6 @@ void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shadi
   program.set("u_log_scale", shading.log_scale ? 1 : 0);
   program.set("u_contour_count", static_cast<float>(shading.contours));
   program.set("u_line_scale", shading.line_scale);
-  program.set("u_color_by_curvature", shading.color_by_curvature ? 1 : 0);
   program.set("u_curvature_range", shading.curvature_range);
   for (const auto& [name, value] : shading.parameters) {
     program.set(glsl_parameter_uniform(name), value);
@@ -103,14 +133,13 @@ void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shadi
 void FormulaRenderer::draw_heatmap(const Shading& shading, const View2D& view,
                                    const Viewport& viewport, bool arrows) {
   if (!active_) return;
-  ShaderProgram& program = active_->heatmap;
+  ShaderProgram& program = heatmap_program((arrows ? 1 : 0) + (shading.color_by_curvature ? 2 : 0));
   apply_shading(program, shading);
   program.set("u_viewport_origin", static_cast<float>(viewport.x), static_cast<float>(viewport.y));
   program.set("u_viewport_size", static_cast<float>(viewport.width),
               static_cast<float>(viewport.height));
   program.set("u_center", static_cast<float>(view.center_x), static_cast<float>(view.center_y));
   program.set("u_units_per_pixel", static_cast<float>(view.units_per_pixel));
-  program.set("u_arrows", arrows ? 1 : 0);
   program.set("u_arrow_spacing", 48.0f * shading.line_scale);
   set_viewport(viewport);
   glDisable(GL_DEPTH_TEST);
@@ -122,7 +151,7 @@ void FormulaRenderer::draw_heatmap(const Shading& shading, const View2D& view,
 void FormulaRenderer::draw_surface(const Shading& shading, const SurfaceSettings& settings,
                                    const OrbitCamera& camera, const Viewport& viewport) {
   if (!active_) return;
-  ShaderProgram& program = active_->surface;
+  ShaderProgram& program = surface_program(shading.color_by_curvature ? 1 : 0);
   apply_shading(program, shading);
   const float aspect = static_cast<float>(viewport.width) / static_cast<float>(viewport.height);
   const Matrix4 view_projection = camera.view_projection(aspect);

@@ -64,9 +64,13 @@ class FormulaRenderer {
                     const OrbitCamera& camera, const Viewport& viewport);
 
  private:
+  // Programs of one formula. Options that would cost every pixel (arrows, curvature colors) are
+  // compile-time variants, built the first time they are asked for; until then variant 0 draws.
   struct Programs {
-    ShaderProgram heatmap, surface;
-    bool ready() const { return heatmap.ready() && surface.ready(); }
+    std::string code;                      // preamble + formula
+    std::array<ShaderProgram, 4> heatmap;  // index: arrows + 2 * curvature colors
+    std::array<ShaderProgram, 2> surface;  // index: curvature colors
+    bool ready() const { return heatmap[0].ready() && surface[0].ready(); }
   };
   struct Mesh {
     GLuint array = 0, vertices = 0, indices = 0;
@@ -74,6 +78,8 @@ class FormulaRenderer {
   };
 
   void apply_shading(ShaderProgram& program, const Shading& shading);
+  ShaderProgram& heatmap_program(int variant);
+  ShaderProgram& surface_program(int variant);
   const Mesh& mesh(int resolution);
 
   std::unique_ptr<Programs> active_, pending_;

@@ -40,8 +40,13 @@ std::string load_shader_source(const std::string& file_name) {
   return read_file(resource_directory("shaders") + "/" + file_name);
 }
 
-std::string expand_shader_source(const std::string& source, const std::string& formula_code) {
+std::string expand_shader_source(const std::string& source, const std::string& formula_code,
+                                 const std::string& defines) {
   std::string expanded = source;
+  const size_t version_end = expanded.find('\n');
+  if (!defines.empty() && version_end != std::string::npos) {
+    expanded.insert(version_end + 1, defines);
+  }
   replace_marker(expanded, k_formula_marker, formula_code);
   if (expanded.find(k_common_marker) != std::string::npos) {
     replace_marker(expanded, k_common_marker, load_shader_source("common.glsl"));

@@ -14,8 +14,10 @@ namespace lv::app {
 // Reads shaders/<file_name>; throws InputError if missing.
 std::string load_shader_source(const std::string& file_name);
 
-// Replaces the markers in `source` by `formula_code` (preamble + formula) and common.glsl.
-std::string expand_shader_source(const std::string& source, const std::string& formula_code);
+// Replaces the markers in `source` by `formula_code` (preamble + formula) and common.glsl, and
+// adds `defines` (lines "#define NAME") after the #version line.
+std::string expand_shader_source(const std::string& source, const std::string& formula_code,
+                                 const std::string& defines = {});
 
 class ShaderProgram {
  public:
