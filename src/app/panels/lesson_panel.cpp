@@ -7,7 +7,9 @@
 namespace lv::app {
 
 void draw_lesson_panel(AppState& state, const Rect& area) {
-  if (state.ui.lesson_title.empty() && state.ui.lesson_text.empty()) return;
+  if (state.ui.lesson_title.empty() && state.ui.lesson_text.empty() && state.ui.messages.empty()) {
+    return;
+  }
   const float width = std::min(area.width - 20.0f, 60.0f * ImGui::GetFontSize());
   ImGui::SetNextWindowPos(ImVec2(area.x + 0.5f * (area.width - width), area.y + 10.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
@@ -30,6 +32,9 @@ void draw_lesson_panel(AppState& state, const Rect& area) {
       ImGui::SameLine();
     }
     ImGui::NewLine();
+    for (const std::string& message : state.ui.messages) {
+      ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1.0f), "%s", message.c_str());
+    }
   }
   ImGui::End();
 }
