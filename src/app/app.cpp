@@ -682,7 +682,8 @@ int App::benchmark() {
       "slider_latency_ms=%.2f parallel_shader_compile=%d renderer=%s\n",
       state_.view.three_d ? "3d" : "2d", width, height, state_.optimizers.size(), total_steps,
       state_.view.three_d ? mesh_resolution() : 0, 1e3 * frame_seconds, 1.0 / frame_seconds,
-      1e3 * latency / changes, GLAD_GL_KHR_parallel_shader_compile, reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+      1e3 * latency / changes, GLAD_GL_KHR_parallel_shader_compile,
+      reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
   return 0;
 }
 
