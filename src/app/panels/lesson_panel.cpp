@@ -23,12 +23,9 @@ void draw_lesson_panel(AppState& state, const Rect& area) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(state.ui.lesson_text.c_str());
     ImGui::PopTextWrapPos();
-    // On the light theme's pale background the palette's light colors are darkened to read.
-    const float shade = state.ui.dark_theme ? 1.0f : 0.55f;
     for (const OptimizerSlot& slot : state.optimizers) {
-      ImGui::TextColored(
-          ImVec4(slot.color[0] * shade, slot.color[1] * shade, slot.color[2] * shade, 1.0f), "%s",
-          slot.label.c_str());
+      const auto color = readable_color(state, slot.color);
+      ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "%s", slot.label.c_str());
       ImGui::SameLine();
     }
     ImGui::NewLine();

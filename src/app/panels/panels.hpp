@@ -2,6 +2,8 @@
 // and edits AppState; requests that need files or the viewport go through AppState::ui.
 #pragma once
 
+#include <array>
+
 #include "app_state.hpp"
 
 namespace lv::app {
@@ -9,6 +11,10 @@ namespace lv::app {
 struct Rect {
   float x = 0, y = 0, width = 0, height = 0;  // ImGui (top-left origin) pixels
 };
+
+// An optimizer's color as text or plot lines on the current theme (light colors are darkened on
+// the light theme so white or yellow runs stay readable).
+std::array<float, 4> readable_color(const AppState& state, const std::array<float, 3>& color);
 
 void draw_function_panel(AppState& state);
 void draw_optimizers_panel(AppState& state);

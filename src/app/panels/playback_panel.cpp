@@ -35,7 +35,7 @@ void draw_playback_panel(AppState& state) {
   for (size_t i = 0; i < state.optimizers.size() && i < state.run.trajectories.size(); ++i) {
     const Trajectory& trajectory = state.run.trajectories[i];
     if (trajectory.empty()) continue;
-    const auto& color = state.optimizers[i].color;
+    const auto color = readable_color(state, state.optimizers[i].color);
     ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1), "%s",
                        state.optimizers[i].label.c_str());
     ImGui::SameLine();

@@ -127,7 +127,7 @@ void draw_plot(AppState& state, const char* title, Column column, bool log_y, Im
   const float thickness = state.ui.presentation ? 3.0f : 1.5f;
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
     if (!state.optimizers[i].visible) continue;
-    const auto& color = state.optimizers[i].color;
+    const auto color = readable_color(state, state.optimizers[i].color);
     draw_series(draw, axes, state.run.trajectories[i].*column,
                 ImGui::GetColorU32(ImVec4(color[0], color[1], color[2], 1.0f)), thickness);
   }
@@ -147,7 +147,7 @@ void draw_plot(AppState& state, const char* title, Column column, bool log_y, Im
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
     const std::vector<double>& values = state.run.trajectories[i].*column;
     if (row >= static_cast<int>(values.size())) continue;
-    const auto& color = state.optimizers[i].color;
+    const auto color = readable_color(state, state.optimizers[i].color);
     ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "%s: %.6g",
                        state.optimizers[i].label.c_str(), values[static_cast<size_t>(row)]);
   }
@@ -173,7 +173,7 @@ void draw_plots_panel(AppState& state, const Rect& area) {
   ImGui::Checkbox("log y", &state.ui.plots_log_y);
   for (size_t i = 0; i < state.optimizers.size(); ++i) {  // legend
     ImGui::SameLine();
-    const auto& color = state.optimizers[i].color;
+    const auto color = readable_color(state, state.optimizers[i].color);
     ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "- %s",
                        state.optimizers[i].label.c_str());
   }
