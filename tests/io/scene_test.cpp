@@ -132,5 +132,9 @@ TEST_CASE("malformed scenes throw InputError naming the key") {
   CHECK_THROWS_WITH_AS(
       lv::parse_scene(R"({"function": "quadratic", "view": {"box": [1, -1, 0, 1]}})"),
       doctest::Contains("'box'"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "run": {"seed": -1}})"),
+                       doctest::Contains("'seed' must be a whole number"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "run": {"steps": 1e300}})"),
+                       doctest::Contains("'steps' must be a whole number"), lv::InputError);
   CHECK_THROWS_AS(lv::load_scene("/nonexistent/scene.json"), lv::InputError);
 }

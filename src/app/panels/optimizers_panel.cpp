@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "optim/registry.hpp"
 #include "panels/hyperparameter_widgets.hpp"
 #include "panels/panels.hpp"
@@ -80,7 +82,10 @@ void run_section(AppState& state) {
   changed |= ImGui::SliderScalar("gradient noise", ImGuiDataType_Double, &state.run.noise_sigma,
                                  &zero, &noise_max, "%.3g");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Gaussian noise (sigma) added to every gradient");
-  changed |= ImGui::InputInt("seed", &state.run.seed);
+  if (ImGui::InputInt("seed", &state.run.seed)) {
+    state.run.seed = std::max(0, state.run.seed);  // scenes store seeds as non-negative numbers
+    changed = true;
+  }
   changed |= ImGui::SliderScalar("clip norm", ImGuiDataType_Double, &state.run.clip_norm, &zero,
                                  &clip_max, state.run.clip_norm > 0 ? "%.3g" : "off");
   changed |= ImGui::SliderScalar("clip value", ImGuiDataType_Double, &state.run.clip_value, &zero,

@@ -42,6 +42,15 @@ class Reader {
     if (!parent[key].is_object()) fail(key, "must be an object");
     return parent[key];
   }
+  // A whole number in [min, max] (checked before any conversion, so no value overflows an int).
+  double whole(const Json& object, const char* key, double fallback, double min, double max) const {
+    const double value = number(object, key, fallback);
+    if (!(value >= min && value <= max) ||
+        value != static_cast<double>(static_cast<int64_t>(value))) {
+      fail(key, "must be a whole number in [" + format_exact(min) + ", " + format_exact(max) + "]");
+    }
+    return value;
+  }
   std::vector<double> numbers(const Json& parent, const char* key, size_t count) const {
     const Json& value = parent[key];
     if (!value.is_array() || value.size() != count) {
@@ -141,7 +150,7 @@ SceneView read_view(const Reader& reader, const Json& root) {
   const std::string scale = reader.text(view_json, "scale", "linear");
   if (scale != "linear" && scale != "log") reader.fail("scale", "must be \"linear\" or \"log\"");
   view.log_scale = scale == "log";
-  view.contours = static_cast<int>(reader.number(view_json, "contours", view.contours));
+  view.contours = static_cast<int>(reader.whole(view_json, "contours", view.contours, 0, 200));
   view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
   return view;
 }
@@ -201,11 +210,10 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   scene.schedule.name = reader.text(schedule, "name", scene.schedule.name);
   scene.schedule.settings = reader.settings(schedule);
   const Json& run = reader.object(root, "run");
-  scene.steps = static_cast<int>(reader.number(run, "steps", scene.steps));
-  if (scene.steps < 1 || scene.steps > 1000000) reader.fail("steps", "must be in [1, 1000000]");
+  scene.steps = static_cast<int>(reader.whole(run, "steps", scene.steps, 1, 1000000));
   scene.noise_sigma = reader.number(run, "noise", scene.noise_sigma);
   if (scene.noise_sigma < 0) reader.fail("noise", "must be >= 0");
-  scene.seed = static_cast<uint64_t>(reader.number(run, "seed", 0.0));
+  scene.seed = static_cast<uint64_t>(reader.whole(run, "seed", 0.0, 0, 2147483647.0));
   scene.clip_norm = reader.number(run, "clip_norm", scene.clip_norm);
   scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
   scene.view = read_view(reader, root);
