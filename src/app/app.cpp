@@ -442,6 +442,11 @@ void App::refresh(const Layout& layout) {
     if (state_.view.three_d) trajectory_batch_stale_ = true;
   }
   if (batch_three_d_ != state_.view.three_d) trajectory_batch_stale_ = true;
+  // 2D paths are simplified to the pixel size they were built for: rebuild after zooming.
+  const double zoom_change = state_.view.view2d.units_per_pixel / batch_units_per_pixel_;
+  if (!state_.view.three_d && (zoom_change > 1.5 || zoom_change < 1 / 1.5)) {
+    trajectory_batch_stale_ = true;
+  }
   if (trajectory_batch_stale_) rebuild_trajectory_batch();
   if (applied_colormap_ != state_.view.colormap) {
     formula_renderer_.set_colormap(state_.view.colormap);
@@ -463,19 +468,31 @@ Vector3 App::lifted(double x, double y, double value) const {
 
 void App::rebuild_trajectory_batch() {
   LineBatch batch;
+  const float tolerance =
+      state_.view.three_d ? 0.003f : static_cast<float>(0.75 * state_.view.view2d.units_per_pixel);
   for (size_t i = 0; i < state_.optimizers.size() && i < state_.run.trajectories.size(); ++i) {
     const OptimizerSlot& slot = state_.optimizers[i];
     const Trajectory& trajectory = state_.run.trajectories[i];
     if (!slot.visible || trajectory.size() < 2) continue;
-    std::vector<Vector3> points;
-    points.reserve(static_cast<size_t>(trajectory.size()));
-    for (int row = 0; row < trajectory.size(); ++row) {
+    // Points closer than about a pixel to the last kept one are skipped: a converging run piles
+    // thousands of steps onto a few pixels, and every segment costs a quad per frame. Each
+    // segment is tagged with its end step, so playback still reveals the path step by step.
+    const Color color{slot.color[0], slot.color[1], slot.color[2], 1.0f};
+    const auto point = [&](int row) {
       const auto x = trajectory.x(row);
-      points.push_back(lifted(x[0], x[1], trajectory.loss[static_cast<size_t>(row)]));
+      return lifted(x[0], x[1], trajectory.loss[static_cast<size_t>(row)]);
+    };
+    Vector3 previous = point(0);
+    const int last = trajectory.size() - 1;
+    for (int row = 1; row <= last; ++row) {
+      const Vector3 current = point(row);
+      if (row != last && (current - previous).norm() < tolerance) continue;
+      batch.add_segment(previous, current, color, 2.5f, static_cast<float>(row));
+      previous = current;
     }
-    batch.add_polyline(points, {slot.color[0], slot.color[1], slot.color[2], 1.0f}, 2.5f);
   }
   lines_.upload(0, batch);
+  batch_units_per_pixel_ = state_.view.view2d.units_per_pixel;
   trajectory_batch_stale_ = false;
   batch_three_d_ = state_.view.three_d;
 }

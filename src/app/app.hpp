@@ -70,6 +70,7 @@ class App {
   int applied_colormap_ = -1;
   int applied_theme_ = -1;
   bool batch_three_d_ = false;
+  double batch_units_per_pixel_ = 1.0;  // the 2D zoom the trajectory batch was simplified for
   int windowed_geometry_[4] = {0, 0, 1600, 900};
 };
 
