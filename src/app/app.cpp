@@ -324,7 +324,10 @@ bool App::pick_function_point(const Layout& layout, float mouse_x, float mouse_y
 }
 
 void App::handle_mouse(const Layout& layout) {
-  if (headless_) return;  // no real pointer: a virtual one would pin a tooltip to the picture
+  if (headless_) {  // no real pointer: a virtual one would pin a tooltip to the picture
+    state_.ui.hover = {options_.has_hover, options_.hover_x, options_.hover_y};
+    return;
+  }
   const ImGuiIO& io = ImGui::GetIO();
   double x = 0, y = 0;
   const bool over_scene =

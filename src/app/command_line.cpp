@@ -22,7 +22,7 @@ int parse_int(const std::string& flag, const std::string& text, int min, int max
 std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
-         "               [--view 2d|3d] [--then-formula F]\n"
+         "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
          "       lossviz --benchmark [--scene FILE.json] [--size WxH] [--frames N] [--view 2d|3d]\n"
          "       lossviz --probe FORMULA [--param k=v]... --probe-points \"x,y;x,y\" "
          "--probe-out FILE\n";
@@ -70,6 +70,15 @@ CommandLine parse_command_line(int argc, char** argv) {
       options.light_theme = true;
     } else if (flag == "--then-formula") {
       options.then_formula = next();
+    } else if (flag == "--hover") {
+      const std::string point = next();
+      const std::vector<std::string> coordinates = split(point, ',');
+      const auto x = coordinates.size() == 2 ? parse_double(coordinates[0]) : std::nullopt;
+      const auto y = coordinates.size() == 2 ? parse_double(coordinates[1]) : std::nullopt;
+      if (!x || !y) throw InputError("--hover: expected X,Y, got '" + point + "'");
+      options.has_hover = true;
+      options.hover_x = *x;
+      options.hover_y = *y;
     } else if (flag == "--probe") {
       options.probe_formula = next();
     } else if (flag == "--probe-points") {

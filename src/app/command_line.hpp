@@ -20,6 +20,9 @@ struct CommandLine {
   // --then-formula F: after half the frames, type F into the formula editor (tests the
   // "a bad formula keeps the last picture" path headlessly).
   std::string then_formula;
+  // --hover X,Y: in screenshot mode, show the hover readout and eigenvector arrows at (X, Y).
+  bool has_hover = false;
+  double hover_x = 0.0, hover_y = 0.0;
   // --probe "FORMULA" --probe-points "x,y;x,y" --probe-out FILE: GPU evaluation for tests.
   std::string probe_formula, probe_points, probe_out;
   std::vector<std::pair<std::string, double>> probe_parameters;  // --param k=v
