@@ -7,7 +7,7 @@ packages=(
   libeigen3-dev nlohmann-json3-dev doctest-dev libbenchmark-dev
   libglfw3-dev libimgui-dev python3-glad libgl-dev libgl1-mesa-dri
   libspectra-dev libcairo2-dev libhdf5-dev
-  xvfb xauth glslang-tools fonts-dejavu-core libxml2-utils
+  xvfb xauth glslang-tools fonts-dejavu-core libxml2-utils libstb-dev
 )
 
 missing=()

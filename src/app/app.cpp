@@ -1,0 +1,766 @@
+// The lossviz frame loop.
+//
+// Contents: window and ImGui setup · scenes · frame · layout and panels · keys · mouse and picking
+//           · requests · playback · refresh (re-run, ranges, shaders) · drawing · headless modes
+#include "app.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "common/errors.hpp"
+#include "io/scene.hpp"
+#include "optim/registry.hpp"
+#include "render/colormap.hpp"
+#include "render/framebuffer_capture.hpp"
+#include "render/resources.hpp"
+#include "state_actions.hpp"
+
+namespace lv::app {
+namespace {
+
+constexpr float k_controls_width = 380.0f;  // left panel, before DPI scaling
+constexpr float k_plots_height = 210.0f;
+constexpr int k_coarse_resolution = 64;  // llvmpipe: ~70 FPS at 1080p
+constexpr int k_fine_resolution = 192;   // idle: the picture is not redrawn continuously
+constexpr double k_headless_frame_seconds = 1.0 / 60.0;
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+// ==== window and ImGui setup
+// ======================================================================
+
+bool App::create_window() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "lossviz: cannot initialize GLFW (no display? try xvfb-run)\n");
+    return false;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(options_.width, options_.height, "lossviz", nullptr, nullptr);
+  if (!window_) {
+    std::fprintf(stderr, "lossviz: cannot create an OpenGL 3.3 core window\n");
+    glfwTerminate();
+    return false;
+  }
+  glfwMakeContextCurrent(window_);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    std::fprintf(stderr, "lossviz: cannot load OpenGL 3.3 functions\n");
+    return false;
+  }
+  glfwSwapInterval(headless_ ? 0 : 1);
+  float scale_x = 1.0f, scale_y = 1.0f;
+  glfwGetWindowContentScale(window_, &scale_x, &scale_y);
+  state_.ui.dpi_scale = std::max(1.0f, scale_x);
+  return true;
+}
+
+void App::setup_imgui() {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // layout is computed, nothing to remember
+  ImGui::StyleColorsDark();
+  ImGui::GetStyle().ScaleAllSizes(state_.ui.dpi_scale);
+  load_fonts();
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+}
+
+// DejaVu Sans from fonts-dejavu-core when installed; ImGui's built-in font otherwise.
+void App::load_fonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  const float scale = state_.ui.dpi_scale;
+  if (std::filesystem::exists(path)) {
+    regular_font_ = io.Fonts->AddFontFromFileTTF(path, 16.0f * scale);
+    presentation_font_ = io.Fonts->AddFontFromFileTTF(path, 30.0f * scale);
+  }
+  if (!regular_font_ || !presentation_font_) {
+    ImFontConfig config;
+    config.SizePixels = 13.0f * scale;
+    regular_font_ = io.Fonts->AddFontDefault(&config);
+    config.SizePixels = 26.0f * scale;
+    presentation_font_ = io.Fonts->AddFontDefault(&config);
+  }
+}
+
+void App::apply_theme() {
+  const int theme = state_.ui.dark_theme ? 1 : 0;
+  if (theme == applied_theme_) return;
+  applied_theme_ = theme;
+  if (state_.ui.dark_theme) {
+    ImGui::StyleColorsDark();
+  } else {
+    ImGui::StyleColorsLight();
+  }
+}
+
+void App::toggle_fullscreen() {
+  state_.ui.fullscreen = !state_.ui.fullscreen;
+  if (state_.ui.fullscreen) {
+    glfwGetWindowPos(window_, &windowed_geometry_[0], &windowed_geometry_[1]);
+    glfwGetWindowSize(window_, &windowed_geometry_[2], &windowed_geometry_[3]);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode)
+      glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    glfwSetWindowMonitor(window_, nullptr, windowed_geometry_[0], windowed_geometry_[1],
+                         windowed_geometry_[2], windowed_geometry_[3], 0);
+  }
+}
+
+// ==== scenes
+// ======================================================================================
+
+void App::load_scene_file(const std::string& path) {
+  try {
+    const Scene scene = load_scene(path);
+    state_.ui.messages = apply_scene(state_, scene);
+    state_.ui.scene_path = path;
+    for (const std::string& message : state_.ui.messages) {
+      std::fprintf(stderr, "lossviz: %s: %s\n", path.c_str(), message.c_str());
+    }
+  } catch (const InputError& error) {
+    state_.ui.messages = {error.what()};
+    std::fprintf(stderr, "lossviz: %s\n", error.what());
+  }
+  state_.ui.home_request = true;
+  trajectory_batch_stale_ = true;
+}
+
+void App::load_initial_scene() {
+  state_.run.schedule = make_schedule("constant");
+  select_builtin_function(state_, 0);
+  std::string path = options_.scene_path;
+  if (path.empty()) {
+    try {
+      path = resource_directory("assets/scenes") + "/default.json";
+    } catch (const InputError&) {
+      path.clear();
+    }
+  }
+  if (!path.empty() && (std::filesystem::exists(path) || !options_.scene_path.empty())) {
+    load_scene_file(path);
+  } else {
+    add_optimizer(state_, "sgd");
+  }
+  if (!options_.view.empty()) state_.view.three_d = options_.view == "3d";
+  state_.ui.presentation = options_.presentation;
+  state_.ui.dark_theme = !options_.light_theme;
+  state_.ui.home_request = true;
+}
+
+// ==== frame
+// =======================================================================================
+
+void App::frame(double seconds) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  apply_theme();
+  ImGui::PushFont(state_.ui.presentation ? presentation_font_ : regular_font_);
+  state_.ui.interacting = false;
+  const Layout layout = compute_layout();
+  draw_panels(layout);
+  handle_keys();
+  handle_mouse(layout);
+  process_requests(layout);
+  refresh(layout);
+  advance_playback(seconds);
+  draw_hover_readout(state_);
+  ImGui::PopFont();
+  ImGui::Render();
+  render_scene(layout);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// ==== layout and panels
+// ===========================================================================
+
+App::Layout App::compute_layout() const {
+  int window_width = 1, window_height = 1, framebuffer_width = 1, framebuffer_height = 1;
+  glfwGetWindowSize(window_, &window_width, &window_height);
+  glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
+  const float scale = state_.ui.dpi_scale;
+  const bool panels = !state_.ui.presentation;
+  const float controls = panels ? std::min(k_controls_width * scale, 0.4f * window_width) : 0.0f;
+  const bool plots = panels && state_.ui.show_plots && !state_.run.trajectories.empty();
+  const float plots_height = plots ? std::min(k_plots_height * scale, 0.35f * window_height) : 0.0f;
+  Layout layout;
+  const float width = static_cast<float>(window_width), height = static_cast<float>(window_height);
+  layout.controls = {0, 0, controls, height};
+  layout.scene = {controls, 0, width - controls, height - plots_height};
+  layout.plots = {controls, height - plots_height, width - controls, plots_height};
+  const float to_pixels_x = static_cast<float>(framebuffer_width) / width;
+  const float to_pixels_y = static_cast<float>(framebuffer_height) / height;
+  layout.scene_viewport = {
+      static_cast<int>(std::lround(controls * to_pixels_x)),
+      static_cast<int>(std::lround(plots_height * to_pixels_y)),
+      std::max(1, static_cast<int>(std::lround(layout.scene.width * to_pixels_x))),
+      std::max(1, static_cast<int>(std::lround(layout.scene.height * to_pixels_y)))};
+  return layout;
+}
+
+void App::draw_panels(const Layout& layout) {
+  if (!state_.ui.presentation) {
+    ImGui::SetNextWindowPos(ImVec2(layout.controls.x, layout.controls.y));
+    ImGui::SetNextWindowSize(ImVec2(layout.controls.width, layout.controls.height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("lossviz", nullptr, flags)) {
+      ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
+      draw_function_panel(state_);
+      draw_optimizers_panel(state_);
+      draw_playback_panel(state_);
+      draw_view_panel(state_);
+      draw_scenes_panel(state_);
+      ImGui::PopItemWidth();
+      ImGui::TextDisabled("F1: help   %.0f FPS", ImGui::GetIO().Framerate);
+    }
+    ImGui::End();
+    draw_plots_panel(state_, layout.plots);
+  }
+  draw_lesson_panel(state_, layout.scene);
+  draw_help_overlay(state_);
+}
+
+// ==== keys
+// ========================================================================================
+
+void App::handle_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  const bool control = io.KeyCtrl;
+  PlaybackState& playback = state_.playback;
+  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) playback.playing = !playback.playing;
+  if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) {
+    playback.playing = false;
+    playback.step = std::min<double>(last_step(state_), std::floor(playback.step) + 1);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) {
+    playback.playing = false;
+    playback.step = std::max(0.0, std::ceil(playback.step) - 1);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_R, false) && !control) {
+    playback.step = 0;
+    playback.playing = true;
+    state_.view.camera = OrbitCamera();
+    state_.ui.home_request = true;
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F, false) && !control) toggle_fullscreen();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) state_.ui.presentation = !state_.ui.presentation;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) state_.ui.show_help = !state_.ui.show_help;
+  if (control && ImGui::IsKeyPressed(GLFW_KEY_S, false))
+    state_.ui.save_request = state_.ui.scene_path;
+  if (control && ImGui::IsKeyPressed(GLFW_KEY_O, false))
+    state_.ui.load_request = state_.ui.scene_path;
+}
+
+// ==== mouse and picking
+// ===========================================================================
+
+bool App::pick_function_point(const Layout& layout, float mouse_x, float mouse_y, double& x,
+                              double& y) {
+  const Rect& scene = layout.scene;
+  const float u = (mouse_x - scene.x) / scene.width;          // 0..1 left to right
+  const float v = 1.0f - (mouse_y - scene.y) / scene.height;  // 0..1 bottom to top
+  if (u < 0 || u > 1 || v < 0 || v > 1) return false;
+  if (!state_.view.three_d) {
+    const View2D& view = state_.view.view2d;
+    const Viewport& viewport = layout.scene_viewport;
+    x = view.center_x + (u - 0.5) * viewport.width * view.units_per_pixel;
+    y = view.center_y + (v - 0.5) * viewport.height * view.units_per_pixel;
+    return true;
+  }
+  // 3D: march along the camera ray until it passes below the surface, then bisect.
+  Vector3 origin, direction;
+  state_.view.camera.ray(2 * u - 1, 2 * v - 1, scene.width / scene.height, origin, direction);
+  const ViewBox& box = state_.function.domain;
+  const auto below_surface = [&](float t, double& px, double& py) {
+    const Vector3 p = origin + t * direction;
+    if (std::abs(p.x()) > 1 || std::abs(p.y()) > 1) return false;
+    px = box.x_min + 0.5 * (p.x() + 1) * (box.x_max - box.x_min);
+    py = box.y_min + 0.5 * (p.y() + 1) * (box.y_max - box.y_min);
+    Vec point(2);
+    point << px, py;
+    return p.z() <= lifted(px, py, state_.function.expr.value(point)).z();
+  };
+  const float far_distance = 3.0f * state_.view.camera.distance + 4.0f;
+  constexpr int samples = 400;
+  float previous = 0.0f;
+  for (int i = 1; i <= samples; ++i) {
+    const float t = far_distance * static_cast<float>(i) / samples;
+    if (!below_surface(t, x, y)) {
+      previous = t;
+      continue;
+    }
+    float low = previous, high = t;
+    for (int k = 0; k < 24; ++k) {
+      const float middle = 0.5f * (low + high);
+      double mx = 0, my = 0;
+      (below_surface(middle, mx, my) ? high : low) = middle;
+    }
+    below_surface(high, x, y);
+    return true;
+  }
+  return false;
+}
+
+void App::handle_mouse(const Layout& layout) {
+  if (headless_) {  // no real pointer: a virtual one would pin a tooltip to the picture
+    state_.ui.hover = {options_.has_hover, options_.hover_x, options_.hover_y};
+    return;
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  double x = 0, y = 0;
+  const bool over_scene =
+      !io.WantCaptureMouse && pick_function_point(layout, io.MousePos.x, io.MousePos.y, x, y);
+  state_.ui.hover = {over_scene && !drag_.active, x, y};
+  ViewState& view = state_.view;
+  if (!io.WantCaptureMouse && io.MouseWheel != 0.0f) {
+    const double factor = std::pow(0.85, io.MouseWheel);
+    if (view.three_d) {
+      view.camera.zoom(static_cast<float>(factor));
+    } else if (over_scene) {  // zoom about the cursor: (x, y) stays under it
+      view.view2d.center_x = x + (view.view2d.center_x - x) * factor;
+      view.view2d.center_y = y + (view.view2d.center_y - y) * factor;
+      view.view2d.units_per_pixel *= factor;
+      view.range_stale = true;
+    }
+  }
+  for (int button = 0; button < 2; ++button) {
+    if (ImGui::IsMouseClicked(button) && !io.WantCaptureMouse) drag_ = {true, button, 0.0f};
+  }
+  if (!drag_.active) return;
+  const ImVec2 delta = io.MouseDelta;
+  drag_.travelled += std::abs(delta.x) + std::abs(delta.y);
+  if (drag_.travelled > 3.0f) {
+    state_.ui.interacting = true;
+    state_.ui.hover.active = false;
+    if (!view.three_d) {
+      const float to_pixels = static_cast<float>(layout.scene_viewport.width) / layout.scene.width;
+      view.view2d.center_x -= delta.x * to_pixels * view.view2d.units_per_pixel;
+      view.view2d.center_y += delta.y * to_pixels * view.view2d.units_per_pixel;
+      view.range_stale = true;
+    } else if (drag_.button == 0) {
+      view.camera.rotate(-delta.x * 0.008f, delta.y * 0.008f);
+    } else {
+      view.camera.pan(delta.x / layout.scene.height, delta.y / layout.scene.height);
+    }
+  }
+  if (ImGui::IsMouseReleased(drag_.button)) {
+    if (drag_.travelled <= 3.0f && drag_.button == 0 && over_scene) {
+      drop_start_point(state_, x, y, io.KeyShift);
+    }
+    drag_.active = false;
+  }
+}
+
+// ==== requests
+// ====================================================================================
+
+void App::process_requests(const Layout& layout) {
+  UiState& ui = state_.ui;
+  if (!ui.load_request.empty()) {
+    const std::string path = std::move(ui.load_request);
+    ui.load_request.clear();
+    load_scene_file(path);
+  }
+  if (!ui.save_request.empty()) {
+    const std::string path = std::move(ui.save_request);
+    ui.save_request.clear();
+    try {
+      save_scene(path, capture_scene(state_));
+      ui.messages = {"saved " + path};
+    } catch (const InputError& error) {
+      ui.messages = {error.what()};
+    }
+  }
+  if (ui.home_request) {
+    ui.home_request = false;
+    home_view(state_, static_cast<float>(layout.scene_viewport.width),
+              static_cast<float>(layout.scene_viewport.height));
+  }
+}
+
+// ==== playback
+// ====================================================================================
+
+void App::advance_playback(double seconds) {
+  PlaybackState& playback = state_.playback;
+  if (!playback.playing) return;
+  const int last = last_step(state_);
+  playback.step += playback.speed * seconds;
+  if (playback.step < last || last == 0) return;
+  if (playback.loop) {
+    playback.step = 0.0;
+  } else {
+    playback.step = last;
+    playback.playing = false;
+  }
+}
+
+// ==== refresh (re-run, ranges, shaders)
+// ===========================================================
+
+void App::refresh(const Layout& layout) {
+  if (state_.function.shader_stale) {
+    state_.function.shader_stale = false;
+    try {
+      formula_renderer_.set_formula(state_.function.expr);
+    } catch (const InputError& error) {
+      state_.function.error = error.what();
+    }
+  }
+  if (formula_renderer_.compiling()) {
+    formula_renderer_.poll();
+    if (!formula_renderer_.compile_error().empty()) {
+      state_.function.error = "shader: " + formula_renderer_.compile_error();
+    }
+  }
+  if (state_.run.stale) {
+    rerun_trajectories(state_);
+    trajectory_batch_stale_ = true;
+  }
+  if (state_.view.range_stale) {
+    update_value_range(state_, static_cast<float>(layout.scene_viewport.width),
+                       static_cast<float>(layout.scene_viewport.height));
+    if (state_.view.three_d) trajectory_batch_stale_ = true;
+  }
+  if (batch_three_d_ != state_.view.three_d) trajectory_batch_stale_ = true;
+  // 2D paths are simplified to the pixel size they were built for: rebuild after zooming.
+  const double zoom_change = state_.view.view2d.units_per_pixel / batch_units_per_pixel_;
+  if (!state_.view.three_d && (zoom_change > 1.5 || zoom_change < 1 / 1.5)) {
+    trajectory_batch_stale_ = true;
+  }
+  if (trajectory_batch_stale_) rebuild_trajectory_batch();
+  if (applied_colormap_ != state_.view.colormap) {
+    formula_renderer_.set_colormap(state_.view.colormap);
+    applied_colormap_ = state_.view.colormap;
+  }
+}
+
+// ==== drawing
+// =====================================================================================
+
+Vector3 App::lifted(double x, double y, double value) const {
+  if (!state_.view.three_d) {
+    return {static_cast<float>(x), static_cast<float>(y), 0.0f};
+  }
+  Vector3 point = surface_point(state_, x, y, std::isfinite(value) ? value : 1e300);
+  point.z() += 0.004f;
+  return point;
+}
+
+void App::rebuild_trajectory_batch() {
+  LineBatch batch;
+  const float tolerance =
+      state_.view.three_d ? 0.003f : static_cast<float>(0.75 * state_.view.view2d.units_per_pixel);
+  for (size_t i = 0; i < state_.optimizers.size() && i < state_.run.trajectories.size(); ++i) {
+    const OptimizerSlot& slot = state_.optimizers[i];
+    const Trajectory& trajectory = state_.run.trajectories[i];
+    if (!slot.visible || trajectory.size() < 2) continue;
+    // Points closer than about a pixel to the last kept one are skipped: a converging run piles
+    // thousands of steps onto a few pixels, and every segment costs a quad per frame. Each
+    // segment is tagged with its end step, so playback still reveals the path step by step.
+    const Color color{slot.color[0], slot.color[1], slot.color[2], 1.0f};
+    const auto point = [&](int row) {
+      const auto x = trajectory.x(row);
+      return lifted(x[0], x[1], trajectory.loss[static_cast<size_t>(row)]);
+    };
+    Vector3 previous = point(0);
+    const int last = trajectory.size() - 1;
+    for (int row = 1; row <= last; ++row) {
+      const Vector3 current = point(row);
+      if (row != last && (current - previous).norm() < tolerance) continue;
+      batch.add_segment(previous, current, color, 2.5f, static_cast<float>(row));
+      previous = current;
+    }
+  }
+  lines_.upload(0, batch);
+  batch_units_per_pixel_ = state_.view.view2d.units_per_pixel;
+  trajectory_batch_stale_ = false;
+  batch_three_d_ = state_.view.three_d;
+}
+
+// Start points, moving points and divergence crosses (rebuilt every frame: a few dozen quads).
+void App::build_marker_batch(LineBatch& batch) {
+  const double step = state_.playback.step;
+  for (size_t i = 0; i < state_.optimizers.size() && i < state_.run.trajectories.size(); ++i) {
+    const OptimizerSlot& slot = state_.optimizers[i];
+    if (!slot.visible) continue;
+    const Color color{slot.color[0], slot.color[1], slot.color[2], 1.0f};
+    Vec start(2);
+    start << slot.start_x, slot.start_y;
+    const Vector3 start_point =
+        lifted(slot.start_x, slot.start_y, state_.function.expr.value(start));
+    batch.add_marker(start_point, {color[0] * 0.6f, color[1] * 0.6f, color[2] * 0.6f, 1.0f}, 9.0f,
+                     0);
+    const Trajectory& trajectory = state_.run.trajectories[i];
+    if (trajectory.empty()) continue;
+    const int last = trajectory.size() - 1;
+    const int row = std::min(static_cast<int>(std::floor(step)), last);
+    const int next = std::min(row + 1, last);
+    const double fraction = std::clamp(step - row, 0.0, 1.0);
+    const Vec x = (1 - fraction) * trajectory.x(row) + fraction * trajectory.x(next);
+    const double value = (1 - fraction) * trajectory.loss[static_cast<size_t>(row)] +
+                         fraction * trajectory.loss[static_cast<size_t>(next)];
+    const Vector3 current = lifted(x[0], x[1], value);
+    batch.add_marker(current, color, 15.0f, 0);
+    if (trajectory.status == RunStatus::Diverged && step >= last) {
+      // A red cross where the run left the finite world (its last finite point).
+      const float arm =
+          state_.view.three_d ? 0.04f : static_cast<float>(10 * state_.view.view2d.units_per_pixel);
+      const Color red{1.0f, 0.15f, 0.1f, 1.0f};
+      batch.add_segment(current + Vector3(-arm, -arm, 0), current + Vector3(arm, arm, 0), red, 4.0f,
+                        0);
+      batch.add_segment(current + Vector3(-arm, arm, 0), current + Vector3(arm, -arm, 0), red, 4.0f,
+                        0);
+    }
+  }
+}
+
+// Hessian eigenvector arrows at the hovered point (orange: smallest eigenvalue).
+void App::add_hover_arrows(LineBatch& batch) {
+  if (!state_.ui.hover.active) return;
+  Vec point(2), gradient(2);
+  point << state_.ui.hover.x, state_.ui.hover.y;
+  Mat hessian(2, 2);
+  state_.function.expr.value_gradient_hessian(point, gradient, hessian);
+  const Eigen::SelfAdjointEigenSolver<Mat> solver(hessian);
+  if (solver.info() != Eigen::Success || !hessian.allFinite()) return;
+  const ViewBox& box = state_.function.domain;
+  const double length = state_.view.three_d ? 0.12 * (box.x_max - box.x_min)
+                                            : 70.0 * state_.view.view2d.units_per_pixel;
+  const Color colors[2] = {{1.0f, 0.55f, 0.1f, 1.0f}, {0.2f, 0.85f, 1.0f, 1.0f}};
+  for (int k = 0; k < 2; ++k) {
+    const Vec direction = solver.eigenvectors().col(k);
+    std::vector<Vector3> points;
+    for (int s = -8; s <= 8; ++s) {
+      const Vec p = point + (length * s / 8.0) * direction;
+      points.push_back(lifted(p[0], p[1], state_.function.expr.value(p)));
+    }
+    batch.add_polyline(points, colors[k], 3.0f);
+  }
+}
+
+int App::mesh_resolution() const {
+  if (state_.view.mesh_resolution > 0) return state_.view.mesh_resolution;
+  const bool moving = state_.ui.interacting || drag_.active || state_.playback.playing;
+  return moving ? k_coarse_resolution : k_fine_resolution;
+}
+
+void App::render_scene(const Layout& layout) {
+  int framebuffer_width = 1, framebuffer_height = 1;
+  glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
+  glViewport(0, 0, framebuffer_width, framebuffer_height);
+  const bool dark = state_.ui.dark_theme;
+  glClearColor(dark ? 0.08f : 0.94f, dark ? 0.08f : 0.94f, dark ? 0.09f : 0.95f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+  const Viewport& viewport = layout.scene_viewport;
+  Shading shading;
+  shading.value_min = state_.view.value_min;
+  shading.value_max = state_.view.value_max;
+  shading.log_scale = state_.view.log_scale;
+  shading.contours = state_.view.contours;
+  shading.line_scale = state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
+  shading.color_by_curvature = state_.view.color_by_curvature;
+  shading.curvature_range = state_.view.curvature_range;
+  const Expr& expr = state_.function.expr;
+  for (size_t i = 0; i < expr.parameters().size(); ++i) {
+    shading.parameters.emplace_back(expr.parameters()[i].name,
+                                    static_cast<float>(expr.parameter_values()[i]));
+  }
+
+  LineStyle style;
+  style.viewport_width = static_cast<float>(viewport.width);
+  style.viewport_height = static_cast<float>(viewport.height);
+  style.line_scale = shading.line_scale;
+  if (state_.view.three_d) {
+    SurfaceSettings surface;
+    const ViewBox& box = state_.function.domain;
+    surface.domain_x_min = box.x_min;
+    surface.domain_y_min = box.y_min;
+    surface.domain_width = box.x_max - box.x_min;
+    surface.domain_height = box.y_max - box.y_min;
+    surface.height_scale = state_.view.height_scale;
+    surface.resolution = mesh_resolution();
+    surface.surface_contours = state_.view.surface_contours;
+    surface.floor_contours = state_.view.floor_contours;
+    surface.floor_color = dark ? std::array<float, 3>{0.16f, 0.16f, 0.18f}
+                               : std::array<float, 3>{0.85f, 0.85f, 0.87f};
+    formula_renderer_.draw_surface(shading, surface, state_.view.camera, viewport);
+    style.transform =
+        state_.view.camera.view_projection(style.viewport_width / style.viewport_height);
+    style.depth_bias = 0.0015f;
+  } else {
+    formula_renderer_.draw_heatmap(shading, state_.view.view2d, viewport, state_.view.arrows);
+    style.transform =
+        view2d_transform(state_.view.view2d, style.viewport_width, style.viewport_height);
+  }
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(viewport.x, viewport.y, viewport.width, viewport.height);
+  glDepthMask(GL_FALSE);
+  style.current_step = static_cast<float>(state_.playback.step);
+  style.tail_steps = static_cast<float>(state_.playback.tail_steps);
+  lines_.draw(0, style);
+  LineBatch markers;
+  build_marker_batch(markers);
+  add_hover_arrows(markers);
+  lines_.upload(1, markers);
+  style.current_step = -1.0f;
+  style.tail_steps = 0.0f;
+  lines_.draw(1, style);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glViewport(0, 0, framebuffer_width, framebuffer_height);
+}
+
+// ==== headless modes and the loop
+// =================================================================
+
+int App::benchmark() {
+  const int frames = options_.frames > 0 ? options_.frames : 120;
+  if (options_.scene_path.empty()) {  // 8 optimizers x 5000 steps on Rosenbrock
+    state_.optimizers.clear();
+    select_builtin_function(
+        state_, static_cast<int>(
+                    std::find_if(test_functions().begin(), test_functions().end(),
+                                 [](const TestFunction& f) { return f.name == "rosenbrock"; }) -
+                    test_functions().begin()));
+    state_.view.log_scale = true;
+    state_.run.steps = 5000;
+    for (int i = 0; i < 8; ++i) {
+      add_optimizer(
+          state_, optimizer_registry()[static_cast<size_t>(i) % optimizer_registry().size()].name);
+      OptimizerSlot& slot = state_.optimizers.back();
+      slot.start_x = -1.8 + 0.2 * i;
+      slot.start_y = 2.5 - 0.15 * i;
+      if (slot.optimizer->hyperparameters().has("lr"))
+        slot.optimizer->hyperparameters().set("lr", 2e-4 * (1 + i));
+    }
+  }
+  state_.playback.loop = true;
+  state_.playback.playing = true;
+  state_.playback.speed = 1000;
+  const auto run_frames = [&](int count) {
+    const Clock::time_point start = Clock::now();
+    for (int i = 0; i < count; ++i) {
+      glfwPollEvents();
+      frame(k_headless_frame_seconds);
+      glFinish();
+      glfwSwapBuffers(window_);
+    }
+    return seconds_since(start) / count;
+  };
+  run_frames(5);  // warm up: shader compilation, first run, mesh upload
+  const double frame_seconds = run_frames(frames);
+  // Slider-to-picture latency: a parameter change, the re-run of every trajectory and the frame
+  // that shows it, until the GPU has finished.
+  const Expr& expr = state_.function.expr;
+  double latency = 0.0;
+  constexpr int changes = 20;
+  for (int i = 0; i < changes; ++i) {
+    const Clock::time_point start = Clock::now();
+    if (!expr.parameters().empty()) {
+      const FormulaParameter& parameter = expr.parameters().back();
+      set_formula_parameter(state_, static_cast<int>(expr.parameters().size()) - 1,
+                            parameter.min + (parameter.max - parameter.min) * (0.4 + 0.01 * i));
+    } else {
+      state_.run.stale = true;
+    }
+    frame(k_headless_frame_seconds);
+    glFinish();
+    latency += seconds_since(start);
+    glfwSwapBuffers(window_);
+  }
+  int total_steps = 0;
+  for (const Trajectory& trajectory : state_.run.trajectories) total_steps += trajectory.size() - 1;
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  std::printf(
+      "view=%s size=%dx%d optimizers=%zu steps=%d mesh=%d frame_ms=%.2f fps=%.1f "
+      "slider_latency_ms=%.2f parallel_shader_compile=%d renderer=%s\n",
+      state_.view.three_d ? "3d" : "2d", width, height, state_.optimizers.size(), total_steps,
+      state_.view.three_d ? mesh_resolution() : 0, 1e3 * frame_seconds, 1.0 / frame_seconds,
+      1e3 * latency / changes, GLAD_GL_KHR_parallel_shader_compile,
+      reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  return 0;
+}
+
+int App::run() {
+  headless_ = !options_.screenshot_path.empty() || options_.benchmark;
+  if (!create_window()) return 1;
+  setup_imgui();
+  formula_renderer_.initialize();
+  lines_.initialize();
+  load_initial_scene();
+  int exit_code = 0;
+  if (options_.benchmark) {
+    exit_code = benchmark();
+  } else if (headless_) {
+    const int frames = options_.frames > 0 ? options_.frames : 60;
+    for (int i = 0; i < frames; ++i) {
+      glfwPollEvents();
+      if (!options_.then_formula.empty() && i == frames / 2) {
+        state_.function.editor_text = options_.then_formula;
+        apply_formula_text(state_);
+      }
+      frame(k_headless_frame_seconds);
+      while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
+      if (i + 1 < frames) glfwSwapBuffers(window_);
+    }
+    // Redraw the last frame with every shader in place, then capture it.
+    frame(0.0);
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    save_framebuffer_png(options_.screenshot_path, width, height);
+    if (!state_.function.error.empty()) {
+      std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
+    }
+  } else {
+    Clock::time_point previous = Clock::now();
+    while (!glfwWindowShouldClose(window_)) {
+      const bool busy = state_.playback.playing || state_.ui.interacting || drag_.active ||
+                        formula_renderer_.compiling();
+      if (busy) {
+        glfwPollEvents();
+      } else {
+        glfwWaitEventsTimeout(0.25);  // idle: no redraw until something happens
+      }
+      const double seconds = std::min(seconds_since(previous), 0.1);
+      previous = Clock::now();
+      frame(seconds);
+      glfwSwapBuffers(window_);
+    }
+  }
+  lines_.destroy();
+  formula_renderer_.destroy();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace lv::app

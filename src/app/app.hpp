@@ -1,0 +1,77 @@
+// The lossviz window: creates the GL context and Dear ImGui, runs the frame loop (panels →
+// input → re-run → render), and the headless modes (screenshot, benchmark).
+#pragma once
+
+#include <string>
+
+#include "app_state.hpp"
+#include "command_line.hpp"
+#include "panels/panels.hpp"
+#include "render/formula_renderer.hpp"
+#include "render/gl.hpp"
+#include "render/line_renderer.hpp"
+
+struct ImFont;
+
+namespace lv::app {
+
+class App {
+ public:
+  explicit App(CommandLine options) : options_(std::move(options)) {}
+  // Returns the process exit code. Throws InputError for a bad scene or screenshot path.
+  int run();
+
+ private:
+  struct Layout {
+    Rect controls, scene, plots;  // ImGui coordinates (top-left origin)
+    Viewport scene_viewport;      // framebuffer pixels (bottom-left origin)
+  };
+  struct DragState {
+    bool active = false;
+    int button = 0;
+    float travelled = 0.0f;
+  };
+
+  bool create_window();
+  void setup_imgui();
+  void load_fonts();
+  void load_initial_scene();
+  void load_scene_file(const std::string& path);
+  void frame(double seconds);
+  Layout compute_layout() const;
+  void draw_panels(const Layout& layout);
+  void handle_keys();
+  void handle_mouse(const Layout& layout);
+  bool pick_function_point(const Layout& layout, float mouse_x, float mouse_y, double& x,
+                           double& y);
+  void process_requests(const Layout& layout);
+  void advance_playback(double seconds);
+  void refresh(const Layout& layout);
+  void rebuild_trajectory_batch();
+  void build_marker_batch(LineBatch& batch);
+  void add_hover_arrows(LineBatch& batch);
+  void render_scene(const Layout& layout);
+  Vector3 lifted(double x, double y, double value) const;
+  void toggle_fullscreen();
+  void apply_theme();
+  int benchmark();
+  int mesh_resolution() const;
+
+  CommandLine options_;
+  GLFWwindow* window_ = nullptr;
+  AppState state_;
+  FormulaRenderer formula_renderer_;
+  LineRenderer lines_;
+  ImFont* regular_font_ = nullptr;
+  ImFont* presentation_font_ = nullptr;
+  DragState drag_;
+  bool trajectory_batch_stale_ = true;
+  bool headless_ = false;
+  int applied_colormap_ = -1;
+  int applied_theme_ = -1;
+  bool batch_three_d_ = false;
+  double batch_units_per_pixel_ = 1.0;  // the 2D zoom the trajectory batch was simplified for
+  int windowed_geometry_[4] = {0, 0, 1600, 900};
+};
+
+}  // namespace lv::app

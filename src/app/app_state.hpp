@@ -1,0 +1,109 @@
+// All mutable state of the lossviz window in one struct (panels read and edit it; the frame loop
+// renders it). Configuration lives in core objects (lv::Expr, lv::Optimizer, lv::Schedule), so
+// panels are built from their descriptors and new registry entries need no GUI code.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "expr/expr.hpp"
+#include "functions/test_function.hpp"
+#include "optim/optimizer.hpp"
+#include "render/camera.hpp"
+#include "run/trajectory.hpp"
+#include "schedule/schedule.hpp"
+
+namespace lv::app {
+
+struct FunctionState {
+  int builtin = 0;           // index into lv::test_functions(); -1: a typed formula
+  std::string editor_text;   // the formula editor's contents
+  Expr expr;                 // the last formula that parsed (the picture shows it)
+  std::string error;         // parse or shader error, shown under the editor
+  ViewBox domain;            // 3D surface domain and the 2D home view
+  bool shader_stale = true;  // the shaders need recompiling for `expr`
+};
+
+struct OptimizerSlot {
+  std::unique_ptr<Optimizer> optimizer;  // holds the hyperparameters
+  std::string label;
+  std::array<float, 3> color{1, 1, 1};
+  double start_x = 0.0, start_y = 0.0;
+  bool visible = true;
+  std::string error;  // configuration error from the last run (e.g. nesterov without momentum)
+};
+
+struct RunState {
+  std::unique_ptr<Schedule> schedule;  // shared by all optimizers
+  int steps = 500;                     // updates per run (default: 500)
+  double noise_sigma = 0.0;            // Gaussian gradient noise (default: off)
+  int seed = 0;
+  double clip_norm = 0.0, clip_value = 0.0;  // 0: off
+  std::vector<Trajectory> trajectories;      // one per optimizer slot, in order
+  bool stale = true;                         // re-run before drawing
+};
+
+struct PlaybackState {
+  double step = 0.0;  // the animation's position (fractional step)
+  bool playing = true;
+  double speed = 120.0;  // steps per second (default: 120)
+  bool loop = false;
+  int tail_steps = 40;  // steps drawn bright behind the moving point (default: 40)
+};
+
+struct ViewState {
+  bool three_d = false;
+  View2D view2d;
+  OrbitCamera camera;
+  int colormap = 0;  // index into colormaps()
+  bool log_scale = false;
+  int contours = 16;
+  bool arrows = false;
+  bool color_by_curvature = false;
+  int mesh_resolution = 0;  // cells per side; 0: automatic (coarse while moving, fine when idle)
+  bool surface_contours = true;
+  bool floor_contours = true;
+  float height_scale = 0.8f;
+  // Derived from the formula over the visible region (recomputed when stale).
+  float value_min = 0.0f, value_max = 1.0f, curvature_range = 1.0f;
+  bool range_stale = true;
+};
+
+struct HoverState {
+  bool active = false;
+  double x = 0.0, y = 0.0;
+};
+
+struct UiState {
+  bool presentation = false;
+  bool dark_theme = true;
+  bool show_help = false;
+  bool show_plots = true;
+  bool plots_log_y = true;
+  bool fullscreen = false;
+  float dpi_scale = 1.0f;
+  int selected_optimizer = 0;
+  bool interacting = false;  // a drag or slider is in progress (3D mesh goes coarse)
+  bool open_dialog = false, save_dialog = false;
+  std::string scene_path = "scene.json";
+  std::string new_parameter_name;  // the function panel's "add parameter" field
+  std::string lesson_title, lesson_text;
+  std::vector<std::string> messages;  // scene load problems, save confirmations
+  // Requests panels leave for the frame loop (which owns files and the viewport size).
+  std::string load_request, save_request;
+  bool home_request = false;
+  HoverState hover;
+};
+
+struct AppState {
+  FunctionState function;
+  std::vector<OptimizerSlot> optimizers;
+  RunState run;
+  PlaybackState playback;
+  ViewState view;
+  UiState ui;
+};
+
+}  // namespace lv::app

@@ -1,0 +1,35 @@
+// lossviz's command line: an optional scene, and the headless modes (screenshot, benchmark, GPU
+// probe) used by tests and benchmarks.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lv::app {
+
+struct CommandLine {
+  std::string scene_path;          // --scene FILE.json
+  std::string screenshot_path;     // --screenshot OUT.png: render, save, exit
+  int width = 1600, height = 900;  // --size WxH
+  int frames = -1;                 // --frames N (default: 60 in screenshot and benchmark modes)
+  std::string view;                // --view 2d|3d (overrides the scene)
+  bool benchmark = false;          // --benchmark: print frame times and slider latency, exit
+  bool presentation = false;       // --presentation: start in presentation mode
+  bool light_theme = false;        // --light
+  // --then-formula F: after half the frames, type F into the formula editor (tests the
+  // "a bad formula keeps the last picture" path headlessly).
+  std::string then_formula;
+  // --hover X,Y: in screenshot mode, show the hover readout and eigenvector arrows at (X, Y).
+  bool has_hover = false;
+  double hover_x = 0.0, hover_y = 0.0;
+  // --probe "FORMULA" --probe-points "x,y;x,y" --probe-out FILE: GPU evaluation for tests.
+  std::string probe_formula, probe_points, probe_out;
+  std::vector<std::pair<std::string, double>> probe_parameters;  // --param k=v
+};
+
+// Throws InputError naming the flag at fault.
+CommandLine parse_command_line(int argc, char** argv);
+std::string usage();
+
+}  // namespace lv::app

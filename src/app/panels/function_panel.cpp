@@ -1,0 +1,86 @@
+// Function panel: pick a built-in surface or type a formula; sliders for its parameters.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "panels/panels.hpp"
+#include "state_actions.hpp"
+
+namespace lv::app {
+namespace {
+
+void function_combo(AppState& state) {
+  const auto& functions = test_functions();
+  const char* current = state.function.builtin >= 0
+                            ? functions[static_cast<size_t>(state.function.builtin)].title.c_str()
+                            : "typed formula";
+  if (!ImGui::BeginCombo("function", current)) return;
+  for (size_t i = 0; i < functions.size(); ++i) {
+    const std::string label = functions[i].title + "  (" + functions[i].name + ")";
+    if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.function.builtin)) {
+      select_builtin_function(state, static_cast<int>(i));
+      state.ui.home_request = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", functions[i].description.c_str());
+  }
+  ImGui::EndCombo();
+}
+
+void parameter_sliders(AppState& state) {
+  const Expr& expr = state.function.expr;
+  for (size_t i = 0; i < expr.parameters().size(); ++i) {
+    const FormulaParameter& parameter = expr.parameters()[i];
+    double value = expr.parameter_values()[i];
+    if (ImGui::SliderScalar(parameter.name.c_str(), ImGuiDataType_Double, &value, &parameter.min,
+                            &parameter.max, "%.4g")) {
+      set_formula_parameter(state, static_cast<int>(i), value);
+    }
+    if (ImGui::IsItemActive()) state.ui.interacting = true;
+  }
+}
+
+// Declares a new named parameter so a typed formula can use it (e.g. "k" for k*x^2).
+void new_parameter_field(AppState& state) {
+  std::string& name = state.ui.new_parameter_name;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::InputTextWithHint("##new parameter", "name", &name);
+  ImGui::SameLine();
+  if (!ImGui::Button("add parameter") || name.empty()) return;
+  std::vector<FormulaParameter> parameters = state.function.expr.parameters();
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    parameters[i].value = state.function.expr.parameter_values()[i];
+  }
+  parameters.push_back({name, 1.0, -5.0, 5.0});
+  try {
+    state.function.expr = Expr::parse(state.function.expr.text(), parameters);
+    name.clear();
+    state.function.shader_stale = true;
+    apply_formula_text(state);
+  } catch (const std::exception& error) {
+    state.function.error = error.what();
+  }
+}
+
+}  // namespace
+
+void draw_function_panel(AppState& state) {
+  if (!ImGui::CollapsingHeader("Function", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  function_combo(state);
+  if (state.function.builtin >= 0) {
+    ImGui::TextWrapped(
+        "%s", test_functions()[static_cast<size_t>(state.function.builtin)].description.c_str());
+  }
+  ImGui::TextUnformatted("f(x, y) =");
+  if (ImGui::InputTextMultiline("##formula", &state.function.editor_text,
+                                ImVec2(-1, ImGui::GetTextLineHeight() * 3))) {
+    apply_formula_text(state);
+  }
+  if (!state.function.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.4f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", state.function.error.c_str());
+    ImGui::PopStyleColor();
+  }
+  parameter_sliders(state);
+  new_parameter_field(state);
+}
+
+}  // namespace lv::app

@@ -1,0 +1,29 @@
+// The window's panels, one function (and one file) each. A panel draws itself with Dear ImGui
+// and edits AppState; requests that need files or the viewport go through AppState::ui.
+#pragma once
+
+#include <array>
+
+#include "app_state.hpp"
+
+namespace lv::app {
+
+struct Rect {
+  float x = 0, y = 0, width = 0, height = 0;  // ImGui (top-left origin) pixels
+};
+
+// An optimizer's color as text or plot lines on the current theme (light colors are darkened on
+// the light theme so white or yellow runs stay readable).
+std::array<float, 4> readable_color(const AppState& state, const std::array<float, 3>& color);
+
+void draw_function_panel(AppState& state);
+void draw_optimizers_panel(AppState& state);
+void draw_playback_panel(AppState& state);
+void draw_view_panel(AppState& state);
+void draw_scenes_panel(AppState& state);
+void draw_plots_panel(AppState& state, const Rect& area);
+void draw_lesson_panel(AppState& state, const Rect& area);
+void draw_help_overlay(AppState& state);
+void draw_hover_readout(AppState& state);
+
+}  // namespace lv::app

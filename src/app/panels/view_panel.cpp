@@ -1,0 +1,73 @@
+// View panel: 2D/3D, colormap and value scale, contours, gradient arrows, curvature coloring,
+// 3D mesh resolution and height, theme and presentation mode.
+#include <imgui.h>
+
+#include "panels/panels.hpp"
+#include "render/colormap.hpp"
+
+namespace lv::app {
+namespace {
+
+constexpr int k_resolutions[] = {0, 32, 64, 128, 256, 512, 1024};
+
+std::string resolution_label(int resolution) {
+  return resolution == 0 ? "automatic"
+                         : std::to_string(resolution) + " x " + std::to_string(resolution);
+}
+
+}  // namespace
+
+void draw_view_panel(AppState& state) {
+  if (!ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  ViewState& view = state.view;
+  int mode = view.three_d ? 1 : 0;
+  ImGui::RadioButton("2D", &mode, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("3D", &mode, 1);
+  ImGui::SameLine();
+  if (ImGui::Button("home view")) state.ui.home_request = true;
+  if ((mode == 1) != view.three_d) {
+    view.three_d = mode == 1;
+    view.range_stale = true;
+  }
+  const auto& maps = colormaps();
+  if (ImGui::BeginCombo("colormap", maps[static_cast<size_t>(view.colormap)].name.c_str())) {
+    for (size_t i = 0; i < maps.size(); ++i) {
+      if (ImGui::Selectable(maps[i].name.c_str(), static_cast<int>(i) == view.colormap)) {
+        view.colormap = static_cast<int>(i);
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::Checkbox("log scale", &view.log_scale)) view.range_stale = true;
+  ImGui::SameLine();
+  ImGui::Checkbox("arrows", &view.arrows);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("descent direction -grad f (2D view)");
+  ImGui::SliderInt("contours", &view.contours, 0, 60);
+  ImGui::Checkbox("color by smallest Hessian eigenvalue", &view.color_by_curvature);
+  if (view.three_d) {
+    if (ImGui::BeginCombo("mesh", resolution_label(view.mesh_resolution).c_str())) {
+      for (int resolution : k_resolutions) {
+        if (ImGui::Selectable(resolution_label(resolution).c_str(),
+                              resolution == view.mesh_resolution)) {
+          view.mesh_resolution = resolution;
+        }
+      }
+      ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("automatic: 64 while dragging or playing, 192 when idle");
+    }
+    ImGui::Checkbox("surface contours", &view.surface_contours);
+    ImGui::SameLine();
+    ImGui::Checkbox("floor contours", &view.floor_contours);
+    ImGui::SliderFloat("height", &view.height_scale, 0.1f, 2.0f);
+  }
+  ImGui::Checkbox("dark theme", &state.ui.dark_theme);
+  ImGui::SameLine();
+  ImGui::Checkbox("plots", &state.ui.show_plots);
+  ImGui::SameLine();
+  if (ImGui::Button("present (F5)")) state.ui.presentation = true;
+}
+
+}  // namespace lv::app

@@ -1,0 +1,92 @@
+// Draws a formula: the 2D per-pixel heatmap (heatmap.frag) and the 3D displaced mesh with its
+// floor (surface.vert / surface.frag). Shaders are generated from the formula (lv::glsl_formula)
+// and compiled in the background: the previous programs keep drawing until the new ones are
+// linked, and a failed compile leaves them in place and reports the log.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "expr/expr.hpp"
+#include "render/camera.hpp"
+#include "render/shader.hpp"
+
+namespace lv::app {
+
+// Uniforms shared by the 2D and 3D pictures.
+struct Shading {
+  float value_min = 0.0f, value_max = 1.0f;  // range mapped onto the colormap
+  bool log_scale = false;
+  int contours = 16;
+  float line_scale = 1.0f;
+  bool color_by_curvature = false;
+  float curvature_range = 1.0f;
+  std::vector<std::pair<std::string, float>> parameters;  // formula parameter values
+};
+
+struct Viewport {
+  int x = 0, y = 0, width = 1, height = 1;  // framebuffer pixels, origin bottom-left
+};
+
+struct SurfaceSettings {
+  double domain_x_min = -1, domain_y_min = -1, domain_width = 2, domain_height = 2;
+  float height_scale = 0.8f;
+  float floor_height = -0.25f;
+  int resolution = 64;  // grid cells per side
+  bool surface_contours = true;
+  bool floor_contours = true;
+  std::array<float, 3> floor_color{0.2f, 0.2f, 0.22f};
+};
+
+class FormulaRenderer {
+ public:
+  void initialize();
+  void destroy();
+
+  // Starts compiling the shaders for `expr` (returns at once).
+  void set_formula(const Expr& expr);
+  // Swaps in newly linked programs; call once per frame. True when the picture's program changed.
+  bool poll();
+  bool compiling() const { return pending_ != nullptr; }
+  bool has_picture() const { return active_ != nullptr; }
+  // The GLSL log of the last failed compile (empty after a success).
+  const std::string& compile_error() const { return compile_error_; }
+
+  void set_colormap(int index);
+
+  void draw_heatmap(const Shading& shading, const View2D& view, const Viewport& viewport,
+                    bool arrows);
+  void draw_surface(const Shading& shading, const SurfaceSettings& settings,
+                    const OrbitCamera& camera, const Viewport& viewport);
+
+ private:
+  // Programs of one formula. Options that would cost every pixel (arrows, curvature colors) are
+  // compile-time variants, built the first time they are asked for; until then variant 0 draws.
+  struct Programs {
+    std::string code;                      // preamble + formula
+    std::array<ShaderProgram, 4> heatmap;  // index: arrows + 2 * curvature colors
+    std::array<ShaderProgram, 2> surface;  // index: curvature colors
+    bool ready() const { return heatmap[0].ready() && surface[0].ready(); }
+  };
+  struct Mesh {
+    GLuint array = 0, vertices = 0, indices = 0;
+    GLsizei index_count = 0;
+  };
+
+  void apply_shading(ShaderProgram& program, const Shading& shading);
+  ShaderProgram& heatmap_program(int variant);
+  ShaderProgram& surface_program(int variant);
+  const Mesh& mesh(int resolution);
+
+  std::unique_ptr<Programs> active_, pending_;
+  std::string compile_error_;
+  GLuint empty_array_ = 0;
+  GLuint colormap_texture_ = 0, diverging_texture_ = 0;
+  std::map<int, Mesh> meshes_;
+};
+
+}  // namespace lv::app

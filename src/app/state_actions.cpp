@@ -1,0 +1,387 @@
+#include "state_actions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "common/errors.hpp"
+#include "objective/formula_objective.hpp"
+#include "optim/registry.hpp"
+#include "render/colormap.hpp"
+#include "run/runner.hpp"
+
+namespace lv::app {
+namespace {
+
+// Distinct, colorblind-aware trajectory colors that read on every colormap (white rims help).
+constexpr std::array<std::array<float, 3>, 8> k_palette = {{{0.94f, 0.33f, 0.31f},
+                                                            {1.00f, 1.00f, 1.00f},
+                                                            {0.98f, 0.62f, 0.10f},
+                                                            {0.35f, 0.75f, 1.00f},
+                                                            {0.95f, 0.45f, 0.85f},
+                                                            {0.55f, 0.95f, 0.45f},
+                                                            {1.00f, 0.92f, 0.30f},
+                                                            {0.65f, 0.55f, 1.00f}}};
+
+std::string color_to_hex(const std::array<float, 3>& color) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%02x%02x%02x", static_cast<int>(std::lround(color[0] * 255)),
+                static_cast<int>(std::lround(color[1] * 255)),
+                static_cast<int>(std::lround(color[2] * 255)));
+  return text;
+}
+
+bool hex_to_color(const std::string& text, std::array<float, 3>& color) {
+  unsigned red = 0, green = 0, blue = 0;
+  if (text.size() != 7 || std::sscanf(text.c_str(), "#%2x%2x%2x", &red, &green, &blue) != 3) {
+    return false;
+  }
+  color = {static_cast<float>(red) / 255.0f, static_cast<float>(green) / 255.0f,
+           static_cast<float>(blue) / 255.0f};
+  return true;
+}
+
+std::pair<double, double> default_start(const AppState& state) {
+  if (state.function.builtin >= 0) {
+    const TestFunction& function = test_functions()[static_cast<size_t>(state.function.builtin)];
+    if (!function.start_points.empty()) return function.start_points.front();
+  }
+  const ViewBox& box = state.function.domain;
+  return {box.x_min + 0.2 * (box.x_max - box.x_min), box.y_min + 0.8 * (box.y_max - box.y_min)};
+}
+
+void mark_formula_changed(AppState& state) {
+  state.function.shader_stale = true;
+  state.run.stale = true;
+  state.view.range_stale = true;
+}
+
+std::unique_ptr<Optimizer> copy_optimizer(const Optimizer& original) {
+  std::unique_ptr<Optimizer> copy = make_optimizer(original.name());
+  copy->hyperparameters() = original.hyperparameters();
+  return copy;
+}
+
+std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
+  std::unique_ptr<Schedule> copy = make_schedule(original.name());
+  copy->hyperparameters() = original.hyperparameters();
+  return copy;
+}
+
+}  // namespace
+
+void select_builtin_function(AppState& state, int index) {
+  const TestFunction& function = test_functions()[static_cast<size_t>(index)];
+  state.function.builtin = index;
+  state.function.editor_text = function.formula;
+  state.function.expr = function.expr();
+  state.function.error.clear();
+  state.function.domain = function.view;
+  mark_formula_changed(state);
+}
+
+bool apply_formula_text(AppState& state) {
+  std::vector<FormulaParameter> parameters = state.function.expr.parameters();
+  for (size_t i = 0; i < parameters.size(); ++i) {
+    parameters[i].value = state.function.expr.parameter_values()[i];
+  }
+  try {
+    // The current parameters stay declared (with their values), so editing the formula around
+    // them keeps the sliders; unknown names are parse errors with a suggestion.
+    Expr parsed = Expr::parse(state.function.editor_text, parameters);
+    if (parsed.dimension() != 2) {
+      throw InputError("the formula must use only x and y (found " +
+                       std::to_string(parsed.dimension()) + " variables)");
+    }
+    state.function.expr = std::move(parsed);
+  } catch (const InputError& error) {
+    state.function.error = error.what();
+    return false;
+  }
+  state.function.error.clear();
+  if (state.function.builtin >= 0 &&
+      state.function.editor_text !=
+          test_functions()[static_cast<size_t>(state.function.builtin)].formula) {
+    state.function.builtin = -1;
+  }
+  mark_formula_changed(state);
+  return true;
+}
+
+void set_formula_parameter(AppState& state, int index, double value) {
+  state.function.expr.set_parameter(
+      state.function.expr.parameters()[static_cast<size_t>(index)].name, value);
+  state.run.stale = true;
+  state.view.range_stale = true;
+}
+
+void add_optimizer(AppState& state, const std::string& name) {
+  OptimizerSlot slot;
+  slot.optimizer = make_optimizer(name);
+  slot.label = name;
+  slot.color = k_palette[state.optimizers.size() % k_palette.size()];
+  const auto [x, y] = default_start(state);
+  slot.start_x = x;
+  slot.start_y = y;
+  state.optimizers.push_back(std::move(slot));
+  state.ui.selected_optimizer = static_cast<int>(state.optimizers.size()) - 1;
+  state.run.stale = true;
+}
+
+void remove_optimizer(AppState& state, int index) {
+  state.optimizers.erase(state.optimizers.begin() + index);
+  state.ui.selected_optimizer = std::clamp(
+      state.ui.selected_optimizer, 0, std::max(0, static_cast<int>(state.optimizers.size()) - 1));
+  state.run.stale = true;
+}
+
+void drop_start_point(AppState& state, double x, double y, bool all) {
+  for (size_t i = 0; i < state.optimizers.size(); ++i) {
+    if (all || static_cast<int>(i) == state.ui.selected_optimizer) {
+      state.optimizers[i].start_x = x;
+      state.optimizers[i].start_y = y;
+    }
+  }
+  state.run.stale = true;
+  state.playback.step = 0.0;
+  state.playback.playing = true;
+}
+
+void rerun_trajectories(AppState& state) {
+  const FormulaObjective objective(state.function.expr);
+  RunSettings settings;
+  settings.max_steps = state.run.steps;
+  settings.noise_sigma = state.run.noise_sigma;
+  settings.seed = static_cast<uint64_t>(state.run.seed);
+  settings.clip.max_norm = state.run.clip_norm;
+  settings.clip.max_value = state.run.clip_value;
+  std::vector<RaceEntry> entries;
+  std::vector<size_t> slots_in_race;
+  for (size_t i = 0; i < state.optimizers.size(); ++i) {
+    OptimizerSlot& slot = state.optimizers[i];
+    slot.error.clear();
+    RaceEntry entry{copy_optimizer(*slot.optimizer),
+                    state.run.schedule ? copy_schedule(*state.run.schedule) : nullptr, Vec(2),
+                    settings};
+    entry.start << slot.start_x, slot.start_y;
+    try {  // configuration errors are reported per optimizer; the others still run
+      entry.optimizer->reset(entry.start);
+      if (entry.schedule) entry.schedule->validate();
+    } catch (const InputError& error) {
+      slot.error = error.what();
+      continue;
+    }
+    entries.push_back(std::move(entry));
+    slots_in_race.push_back(i);
+  }
+  std::vector<Trajectory> results;
+  try {
+    results = run_race(objective, entries);
+  } catch (const InputError& error) {
+    for (size_t slot : slots_in_race) state.optimizers[slot].error = error.what();
+    results.clear();
+  }
+  state.run.trajectories.assign(state.optimizers.size(), Trajectory(2));
+  for (size_t k = 0; k < results.size(); ++k) {
+    state.run.trajectories[slots_in_race[k]] = std::move(results[k]);
+  }
+  state.run.stale = false;
+  state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
+}
+
+int last_step(const AppState& state) {
+  int longest = 0;
+  for (const Trajectory& trajectory : state.run.trajectories) {
+    longest = std::max(longest, trajectory.size() - 1);
+  }
+  return longest;
+}
+
+void update_value_range(AppState& state, float viewport_width, float viewport_height) {
+  ViewBox box = state.function.domain;
+  if (!state.view.three_d) {
+    const View2D& view = state.view.view2d;
+    const double half_width = 0.5 * viewport_width * view.units_per_pixel;
+    const double half_height = 0.5 * viewport_height * view.units_per_pixel;
+    box = {view.center_x - half_width, view.center_x + half_width, view.center_y - half_height,
+           view.center_y + half_height};
+  }
+  constexpr int samples = 48;
+  std::vector<double> values, curvatures;
+  Vec point(2), gradient(2);
+  Mat hessian(2, 2);
+  for (int j = 0; j < samples; ++j) {
+    for (int i = 0; i < samples; ++i) {
+      point << box.x_min + (box.x_max - box.x_min) * (i + 0.5) / samples,
+          box.y_min + (box.y_max - box.y_min) * (j + 0.5) / samples;
+      const double value = state.function.expr.value_gradient_hessian(point, gradient, hessian);
+      if (!std::isfinite(value)) continue;
+      values.push_back(value);
+      const double mean = 0.5 * (hessian(0, 0) + hessian(1, 1));
+      const double radius = std::hypot(0.5 * (hessian(0, 0) - hessian(1, 1)), hessian(0, 1));
+      if (std::isfinite(mean - radius)) curvatures.push_back(std::abs(mean - radius));
+    }
+  }
+  state.view.range_stale = false;
+  if (values.empty()) return;
+  std::sort(values.begin(), values.end());
+  // The top 2% are left out of a linear scale so a steep rim does not wash out the valley.
+  const size_t top = state.view.log_scale ? values.size() - 1 : (values.size() - 1) * 98 / 100;
+  state.view.value_min = static_cast<float>(values.front());
+  state.view.value_max = static_cast<float>(std::max(values[top], values.front() + 1e-12));
+  if (!curvatures.empty()) {
+    std::sort(curvatures.begin(), curvatures.end());
+    state.view.curvature_range =
+        static_cast<float>(std::max(curvatures[(curvatures.size() - 1) * 9 / 10], 1e-9));
+  }
+}
+
+void home_view(AppState& state, float viewport_width, float viewport_height) {
+  const ViewBox& box = state.function.domain;
+  View2D& view = state.view.view2d;
+  view.center_x = 0.5 * (box.x_min + box.x_max);
+  view.center_y = 0.5 * (box.y_min + box.y_max);
+  view.units_per_pixel = std::max((box.x_max - box.x_min) / std::max(viewport_width, 1.0f),
+                                  (box.y_max - box.y_min) / std::max(viewport_height, 1.0f));
+  state.view.range_stale = true;
+}
+
+float scaled_value(const ViewState& view, double value) {
+  const double span = std::max(static_cast<double>(view.value_max - view.value_min), 1e-30);
+  if (view.log_scale) {
+    const double unit = std::max(span * 1e-4, 1e-30);
+    return static_cast<float>(std::log1p(std::max(value - view.value_min, 0.0) / unit) /
+                              std::log1p(span / unit));
+  }
+  return static_cast<float>((value - view.value_min) / span);
+}
+
+Vector3 surface_point(const AppState& state, double x, double y, double value) {
+  const ViewBox& box = state.function.domain;
+  const float height =
+      std::clamp(scaled_value(state.view, value), 0.0f, 1.0f) * state.view.height_scale;
+  return {static_cast<float>(2.0 * (x - box.x_min) / (box.x_max - box.x_min) - 1.0),
+          static_cast<float>(2.0 * (y - box.y_min) / (box.y_max - box.y_min) - 1.0), height};
+}
+
+std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
+  std::vector<std::string> problems;
+  try {
+    Expr expr = make_scene_expr(scene);
+    if (scene.formula.empty()) {
+      const auto& functions = test_functions();
+      const auto found =
+          std::find_if(functions.begin(), functions.end(),
+                       [&](const TestFunction& f) { return f.name == scene.function; });
+      select_builtin_function(state, static_cast<int>(found - functions.begin()));
+    } else {
+      state.function.builtin = -1;
+      state.function.editor_text = scene.formula;
+      state.function.error.clear();
+      state.function.domain = ViewBox{};
+    }
+    state.function.expr = std::move(expr);
+  } catch (const InputError& error) {
+    problems.push_back(error.what());
+  }
+  if (scene.view.has_box) state.function.domain = scene.view.box;
+  mark_formula_changed(state);
+
+  state.optimizers.clear();
+  for (const SceneOptimizer& entry : scene.optimizers) {
+    try {
+      OptimizerSlot slot;
+      slot.optimizer = make_scene_optimizer(entry);
+      slot.label = entry.label.empty() ? entry.name : entry.label;
+      slot.color = k_palette[state.optimizers.size() % k_palette.size()];
+      if (!entry.color.empty() && !hex_to_color(entry.color, slot.color)) {
+        problems.push_back("optimizer '" + entry.name + "': color '" + entry.color +
+                           "' is not #rrggbb");
+      }
+      slot.start_x = entry.start_x;
+      slot.start_y = entry.start_y;
+      state.optimizers.push_back(std::move(slot));
+    } catch (const InputError& error) {
+      problems.push_back(error.what());
+    }
+  }
+  try {
+    state.run.schedule = make_scene_schedule(scene.schedule);
+  } catch (const InputError& error) {
+    problems.push_back(error.what());
+    state.run.schedule = make_schedule("constant");
+  }
+  state.run.steps = scene.steps;
+  state.run.noise_sigma = scene.noise_sigma;
+  state.run.seed = static_cast<int>(scene.seed);
+  state.run.clip_norm = scene.clip_norm;
+  state.run.clip_value = scene.clip_value;
+  state.run.stale = true;
+
+  ViewState& view = state.view;
+  view.three_d = scene.view.mode == "3d";
+  view.camera.yaw = static_cast<float>(scene.view.yaw);
+  view.camera.pitch = static_cast<float>(scene.view.pitch);
+  view.camera.distance = static_cast<float>(scene.view.distance);
+  view.camera.target = Vector3(0.0f, 0.0f, 0.3f);
+  if (colormap_index(scene.view.colormap) == 0 && scene.view.colormap != "viridis") {
+    problems.push_back("unknown colormap '" + scene.view.colormap + "' (using viridis)");
+  }
+  view.colormap = colormap_index(scene.view.colormap);
+  view.log_scale = scene.view.log_scale;
+  view.contours = scene.view.contours;
+  view.arrows = scene.view.gradient_arrows;
+  view.range_stale = true;
+
+  state.ui.lesson_title = scene.title;
+  state.ui.lesson_text = scene.text;
+  state.ui.selected_optimizer = 0;
+  state.playback.step = 0.0;
+  state.playback.playing = true;
+  return problems;
+}
+
+Scene capture_scene(const AppState& state) {
+  Scene scene;
+  scene.title = state.ui.lesson_title;
+  scene.text = state.ui.lesson_text;
+  const Expr& expr = state.function.expr;
+  if (state.function.builtin >= 0) {
+    scene.function = test_functions()[static_cast<size_t>(state.function.builtin)].name;
+  } else {
+    scene.formula = expr.text();
+  }
+  for (size_t i = 0; i < expr.parameters().size(); ++i) {
+    FormulaParameter parameter = expr.parameters()[i];
+    parameter.value = expr.parameter_values()[i];
+    scene.parameters.push_back(parameter);
+  }
+  for (const OptimizerSlot& slot : state.optimizers) {
+    scene.optimizers.push_back({slot.optimizer->name(), slot.label, color_to_hex(slot.color),
+                                slot.start_x, slot.start_y,
+                                scene_settings(slot.optimizer->hyperparameters())});
+  }
+  if (state.run.schedule) {
+    scene.schedule = {state.run.schedule->name(),
+                      scene_settings(state.run.schedule->hyperparameters())};
+  }
+  scene.steps = state.run.steps;
+  scene.noise_sigma = state.run.noise_sigma;
+  scene.seed = static_cast<uint64_t>(state.run.seed);
+  scene.clip_norm = state.run.clip_norm;
+  scene.clip_value = state.run.clip_value;
+  SceneView& view = scene.view;
+  view.mode = state.view.three_d ? "3d" : "2d";
+  view.has_box = true;
+  view.box = state.function.domain;
+  view.yaw = state.view.camera.yaw;
+  view.pitch = state.view.camera.pitch;
+  view.distance = state.view.camera.distance;
+  view.colormap = colormaps()[static_cast<size_t>(state.view.colormap)].name;
+  view.log_scale = state.view.log_scale;
+  view.contours = state.view.contours;
+  view.gradient_arrows = state.view.arrows;
+  return scene;
+}
+
+}  // namespace lv::app

@@ -1,0 +1,44 @@
+// The operations panels, keys and scenes perform on AppState, kept GL-free: picking a function,
+// parsing the formula editor, adding optimizers, re-running trajectories, fitting the value range,
+// and mapping scenes (lv::Scene) onto the state and back.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app_state.hpp"
+#include "io/scene.hpp"
+
+namespace lv::app {
+
+void select_builtin_function(AppState& state, int index);
+// Parses the editor text; on failure sets function.error and keeps the last good formula.
+// Parameters keep their values where the new formula has the same names.
+bool apply_formula_text(AppState& state);
+void set_formula_parameter(AppState& state, int index, double value);
+
+// Adds the registered optimizer `name` at the selected function's recommended start.
+void add_optimizer(AppState& state, const std::string& name);
+void remove_optimizer(AppState& state, int index);
+// Moves the start of one optimizer (or of all when `all`) to (x, y).
+void drop_start_point(AppState& state, double x, double y, bool all);
+
+// Re-runs every optimizer from its start; configuration errors go to the slot's `error`.
+void rerun_trajectories(AppState& state);
+int last_step(const AppState& state);
+
+// Fits the colormap range (and the curvature range) to the formula over the visible region.
+void update_value_range(AppState& state, float viewport_width, float viewport_height);
+// The 2D view that shows the whole domain in a viewport of the given size.
+void home_view(AppState& state, float viewport_width, float viewport_height);
+
+// f on the colormap's 0..1 scale, as lv_scaled in shaders/common.glsl computes it.
+float scaled_value(const ViewState& view, double value);
+// A function point lifted onto the 3D surface (world coordinates).
+Vector3 surface_point(const AppState& state, double x, double y, double value);
+
+// Applies a scene; returns the problems (unknown names, bad settings) while keeping the rest.
+std::vector<std::string> apply_scene(AppState& state, const Scene& scene);
+Scene capture_scene(const AppState& state);
+
+}  // namespace lv::app

@@ -1,0 +1,309 @@
+#include "io/scene.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.hpp"
+#include "common/text.hpp"
+#include "io/atomic_file.hpp"
+#include "optim/registry.hpp"
+
+namespace lv {
+namespace {
+
+using Json = nlohmann::json;
+
+// Reads scene JSON with messages that name the file and the key at fault.
+class Reader {
+ public:
+  explicit Reader(std::string source) : source_(std::move(source)) {}
+
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    throw InputError(source_ + ": '" + key + "' " + what);
+  }
+
+  double number(const Json& object, const char* key, double fallback) const {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_number()) fail(key, "must be a number");
+    return object[key].get<double>();
+  }
+  bool boolean(const Json& object, const char* key, bool fallback) const {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_boolean()) fail(key, "must be true or false");
+    return object[key].get<bool>();
+  }
+  std::string text(const Json& object, const char* key, const std::string& fallback = {}) const {
+    if (!object.contains(key)) return fallback;
+    if (!object[key].is_string()) fail(key, "must be a string");
+    return object[key].get<std::string>();
+  }
+  const Json& object(const Json& parent, const char* key) const {
+    static const Json empty = Json::object();
+    if (!parent.contains(key)) return empty;
+    if (!parent[key].is_object()) fail(key, "must be an object");
+    return parent[key];
+  }
+  // A whole number in [min, max] (checked before any conversion, so no value overflows an int).
+  double whole(const Json& object, const char* key, double fallback, double min, double max) const {
+    const double value = number(object, key, fallback);
+    if (!(value >= min && value <= max) ||
+        value != static_cast<double>(static_cast<int64_t>(value))) {
+      fail(key, "must be a whole number in [" + format_exact(min) + ", " + format_exact(max) + "]");
+    }
+    return value;
+  }
+  std::vector<double> numbers(const Json& parent, const char* key, size_t count) const {
+    const Json& value = parent[key];
+    if (!value.is_array() || value.size() != count) {
+      fail(key, "must be an array of " + std::to_string(count) + " numbers");
+    }
+    std::vector<double> result;
+    for (const Json& item : value) {
+      if (!item.is_number()) fail(key, "must be an array of " + std::to_string(count) + " numbers");
+      result.push_back(item.get<double>());
+    }
+    return result;
+  }
+
+  // A setting's JSON value as the text set_from_text() reads: numbers exactly, booleans as
+  // true/false, lists comma-separated, choices as their names.
+  std::string setting_text(const std::string& key, const Json& value) const {
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_number()) return format_exact(value.get<double>());
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_array()) {
+      std::string joined;
+      for (const Json& item : value) {
+        if (!item.is_number()) fail(key, "list entries must be numbers");
+        joined += (joined.empty() ? "" : ",") + format_exact(item.get<double>());
+      }
+      return joined;
+    }
+    fail(key, "must be a number, a boolean, a string or a list of numbers");
+  }
+
+  SceneSettings settings(const Json& parent) const {
+    SceneSettings result;
+    for (const auto& [name, value] : object(parent, "settings").items()) {
+      result.emplace_back(name, setting_text(name, value));
+    }
+    return result;
+  }
+
+ private:
+  std::string source_;
+};
+
+std::vector<FormulaParameter> read_parameters(const Reader& reader, const Json& root) {
+  std::vector<FormulaParameter> parameters;
+  for (const auto& [name, value] : reader.object(root, "parameters").items()) {
+    FormulaParameter parameter{name};
+    if (value.is_number()) {
+      parameter.value = value.get<double>();
+      parameter.min = std::min(0.0, 2.0 * parameter.value);
+      parameter.max = std::max(1.0, 2.0 * parameter.value);
+    } else if (value.is_object()) {
+      parameter.value = reader.number(value, "value", 0.0);
+      parameter.min = reader.number(value, "min", std::min(0.0, 2.0 * parameter.value));
+      parameter.max = reader.number(value, "max", std::max(1.0, 2.0 * parameter.value));
+    } else {
+      reader.fail(name, "must be a number or {\"value\", \"min\", \"max\"}");
+    }
+    parameters.push_back(parameter);
+  }
+  return parameters;
+}
+
+SceneOptimizer read_optimizer(const Reader& reader, const Json& entry) {
+  if (!entry.is_object()) reader.fail("optimizers", "entries must be objects");
+  SceneOptimizer optimizer;
+  optimizer.name = reader.text(entry, "name");
+  if (optimizer.name.empty()) reader.fail("optimizers", "entry without a 'name'");
+  optimizer.label = reader.text(entry, "label");
+  optimizer.color = reader.text(entry, "color");
+  if (entry.contains("start")) {
+    const std::vector<double> start = reader.numbers(entry, "start", 2);
+    optimizer.start_x = start[0];
+    optimizer.start_y = start[1];
+  }
+  optimizer.settings = reader.settings(entry);
+  return optimizer;
+}
+
+SceneView read_view(const Reader& reader, const Json& root) {
+  const Json& view_json = reader.object(root, "view");
+  SceneView view;
+  view.mode = reader.text(view_json, "mode", view.mode);
+  if (view.mode != "2d" && view.mode != "3d") reader.fail("mode", "must be \"2d\" or \"3d\"");
+  if (view_json.contains("box")) {
+    const std::vector<double> box = reader.numbers(view_json, "box", 4);
+    view.box = {box[0], box[1], box[2], box[3]};
+    if (!(view.box.x_min < view.box.x_max && view.box.y_min < view.box.y_max)) {
+      reader.fail("box", "must be [x_min, x_max, y_min, y_max] with min < max");
+    }
+    view.has_box = true;
+  }
+  const Json& camera = reader.object(view_json, "camera");
+  view.yaw = reader.number(camera, "yaw", view.yaw);
+  view.pitch = reader.number(camera, "pitch", view.pitch);
+  view.distance = reader.number(camera, "distance", view.distance);
+  view.colormap = reader.text(view_json, "colormap", view.colormap);
+  const std::string scale = reader.text(view_json, "scale", "linear");
+  if (scale != "linear" && scale != "log") reader.fail("scale", "must be \"linear\" or \"log\"");
+  view.log_scale = scale == "log";
+  view.contours = static_cast<int>(reader.whole(view_json, "contours", view.contours, 0, 200));
+  view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
+  return view;
+}
+
+Json settings_json(const SceneSettings& settings) {
+  Json object = Json::object();
+  for (const auto& [name, text] : settings) {
+    if (text == "true" || text == "false") {
+      object[name] = text == "true";
+    } else if (const auto number = parse_double(text)) {
+      object[name] = *number;
+    } else {
+      object[name] = text;  // a choice name or a list "1,2,3" (both read back as text)
+    }
+  }
+  return object;
+}
+
+void apply_settings(HyperParameters& parameters, const SceneSettings& settings,
+                    const std::string& owner) {
+  for (const auto& [name, text] : settings) {
+    try {
+      parameters.set_from_text(name, text);
+    } catch (const InputError& error) {
+      throw InputError(owner + ": " + error.what());
+    }
+  }
+}
+
+}  // namespace
+
+Scene parse_scene(std::string_view json_text, const std::string& source) {
+  Json root;
+  try {
+    root = Json::parse(json_text);
+  } catch (const Json::parse_error& error) {
+    throw InputError(source + ": not valid JSON (" + error.what() + ")");
+  }
+  if (!root.is_object()) throw InputError(source + ": a scene must be a JSON object");
+  const Reader reader(source);
+  Scene scene;
+  scene.title = reader.text(root, "title");
+  scene.text = reader.text(root, "text");
+  scene.function = reader.text(root, "function");
+  scene.formula = reader.text(root, "formula");
+  if (scene.function.empty() == scene.formula.empty()) {
+    reader.fail("function", "exactly one of 'function' and 'formula' must be given");
+  }
+  scene.parameters = read_parameters(reader, root);
+  if (root.contains("optimizers")) {
+    if (!root["optimizers"].is_array()) reader.fail("optimizers", "must be an array");
+    for (const Json& entry : root["optimizers"]) {
+      scene.optimizers.push_back(read_optimizer(reader, entry));
+    }
+  }
+  const Json& schedule = reader.object(root, "schedule");
+  scene.schedule.name = reader.text(schedule, "name", scene.schedule.name);
+  scene.schedule.settings = reader.settings(schedule);
+  const Json& run = reader.object(root, "run");
+  scene.steps = static_cast<int>(reader.whole(run, "steps", scene.steps, 1, 1000000));
+  scene.noise_sigma = reader.number(run, "noise", scene.noise_sigma);
+  if (scene.noise_sigma < 0) reader.fail("noise", "must be >= 0");
+  scene.seed = static_cast<uint64_t>(reader.whole(run, "seed", 0.0, 0, 2147483647.0));
+  scene.clip_norm = reader.number(run, "clip_norm", scene.clip_norm);
+  scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
+  scene.view = read_view(reader, root);
+  return scene;
+}
+
+std::string scene_to_json(const Scene& scene) {
+  Json root = Json::object();
+  if (!scene.title.empty()) root["title"] = scene.title;
+  if (!scene.text.empty()) root["text"] = scene.text;
+  if (!scene.function.empty()) root["function"] = scene.function;
+  if (!scene.formula.empty()) root["formula"] = scene.formula;
+  Json parameters = Json::object();
+  for (const FormulaParameter& parameter : scene.parameters) {
+    parameters[parameter.name] = {
+        {"value", parameter.value}, {"min", parameter.min}, {"max", parameter.max}};
+  }
+  root["parameters"] = parameters;
+  Json optimizers = Json::array();
+  for (const SceneOptimizer& optimizer : scene.optimizers) {
+    Json entry = {{"name", optimizer.name},
+                  {"start", {optimizer.start_x, optimizer.start_y}},
+                  {"settings", settings_json(optimizer.settings)}};
+    if (!optimizer.label.empty()) entry["label"] = optimizer.label;
+    if (!optimizer.color.empty()) entry["color"] = optimizer.color;
+    optimizers.push_back(entry);
+  }
+  root["optimizers"] = optimizers;
+  root["schedule"] = {{"name", scene.schedule.name},
+                      {"settings", settings_json(scene.schedule.settings)}};
+  root["run"] = {{"steps", scene.steps},
+                 {"noise", scene.noise_sigma},
+                 {"seed", scene.seed},
+                 {"clip_norm", scene.clip_norm},
+                 {"clip_value", scene.clip_value}};
+  Json view = {
+      {"mode", scene.view.mode},
+      {"camera",
+       {{"yaw", scene.view.yaw}, {"pitch", scene.view.pitch}, {"distance", scene.view.distance}}},
+      {"colormap", scene.view.colormap},
+      {"scale", scene.view.log_scale ? "log" : "linear"},
+      {"contours", scene.view.contours},
+      {"gradient_arrows", scene.view.gradient_arrows}};
+  if (scene.view.has_box) {
+    view["box"] = {scene.view.box.x_min, scene.view.box.x_max, scene.view.box.y_min,
+                   scene.view.box.y_max};
+  }
+  root["view"] = view;
+  return root.dump(2) + "\n";
+}
+
+Scene load_scene(const std::string& path) {
+  return parse_scene(read_file(path), path);
+}
+
+void save_scene(const std::string& path, const Scene& scene) {
+  write_file_atomically(path, scene_to_json(scene));
+}
+
+Expr make_scene_expr(const Scene& scene) {
+  if (!scene.formula.empty()) return Expr::parse(scene.formula, scene.parameters);
+  Expr expr = find_test_function(scene.function).expr();
+  for (const FormulaParameter& parameter : scene.parameters) {
+    try {
+      expr.set_parameter(parameter.name, parameter.value);
+    } catch (const InputError& error) {
+      throw InputError("function '" + scene.function + "': " + error.what());
+    }
+  }
+  return expr;
+}
+
+std::unique_ptr<Optimizer> make_scene_optimizer(const SceneOptimizer& entry) {
+  std::unique_ptr<Optimizer> optimizer = make_optimizer(entry.name);
+  apply_settings(optimizer->hyperparameters(), entry.settings, "optimizer '" + entry.name + "'");
+  return optimizer;
+}
+
+std::unique_ptr<Schedule> make_scene_schedule(const SceneSchedule& entry) {
+  std::unique_ptr<Schedule> schedule = make_schedule(entry.name);
+  apply_settings(schedule->hyperparameters(), entry.settings, "schedule '" + entry.name + "'");
+  return schedule;
+}
+
+SceneSettings scene_settings(const HyperParameters& parameters) {
+  SceneSettings settings;
+  for (const HyperParameter& descriptor : parameters.descriptors()) {
+    settings.emplace_back(descriptor.name, parameters.to_text(descriptor.name));
+  }
+  return settings;
+}
+
+}  // namespace lv

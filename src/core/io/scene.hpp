@@ -1,0 +1,85 @@
+// Scenes: everything needed to reproduce a view of a test surface — function or formula with its
+// parameters, optimizers with hyperparameters and start points, schedule, run settings,
+// view/camera and colormap — as JSON (ARCHITECTURE §4). Lessons are scenes with a title and text.
+// GL-free: the GUI maps a Scene onto its state; names are resolved by the registries, so a scene
+// naming an optimizer this build does not have reports it and keeps the rest.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "expr/expr.hpp"
+#include "functions/test_function.hpp"
+#include "optim/optimizer.hpp"
+#include "schedule/schedule.hpp"
+
+namespace lv {
+
+// Hyperparameter settings as name → text (the text HyperParameters::set_from_text reads).
+using SceneSettings = std::vector<std::pair<std::string, std::string>>;
+
+struct SceneOptimizer {
+  std::string name;   // registry name ("sgd", "adam")
+  std::string label;  // shown in legends (default: empty, the name)
+  std::string color;  // "#rrggbb" (default: empty, picked from the palette)
+  double start_x = 0.0, start_y = 0.0;
+  SceneSettings settings;
+};
+
+struct SceneSchedule {
+  std::string name = "constant";
+  SceneSettings settings;
+};
+
+struct SceneView {
+  std::string mode = "2d";  // "2d" or "3d"
+  bool has_box = false;     // false: the function's default view box
+  ViewBox box;
+  double yaw = -0.9, pitch = 0.55, distance = 3.4;  // orbit camera, radians and scene units
+  std::string colormap = "viridis";
+  bool log_scale = false;
+  int contours = 16;
+  bool gradient_arrows = false;
+};
+
+struct Scene {
+  std::string title;     // lessons: shown above the text
+  std::string text;      // lessons: 2–4 sentences
+  std::string function;  // built-in name; empty when `formula` is set
+  std::string formula;
+  // Built-in: overrides of its parameter values (ranges ignored). Formula: its parameters.
+  std::vector<FormulaParameter> parameters;
+  std::vector<SceneOptimizer> optimizers;
+  SceneSchedule schedule;
+  int steps = 500;
+  double noise_sigma = 0.0;
+  uint64_t seed = 0;
+  double clip_norm = 0.0;
+  double clip_value = 0.0;
+  SceneView view;
+};
+
+// Parses scene JSON; throws InputError naming `source` and the offending key on malformed input.
+// Names (functions, optimizers, hyperparameters) are not checked here: see the make_* helpers.
+Scene parse_scene(std::string_view json_text, const std::string& source = "scene");
+std::string scene_to_json(const Scene& scene);
+
+Scene load_scene(const std::string& path);
+void save_scene(const std::string& path, const Scene& scene);  // atomically
+
+// The scene's formula with its parameters applied; throws InputError for an unknown function,
+// an unknown parameter or a formula that does not parse.
+Expr make_scene_expr(const Scene& scene);
+// An optimizer with the scene's settings applied; throws InputError naming the unknown optimizer
+// or the bad setting ("optimizer 'sgd': ...").
+std::unique_ptr<Optimizer> make_scene_optimizer(const SceneOptimizer& entry);
+std::unique_ptr<Schedule> make_scene_schedule(const SceneSchedule& entry);
+
+// Settings of a HyperParameters set as name → text, for saving.
+SceneSettings scene_settings(const HyperParameters& parameters);
+
+}  // namespace lv

@@ -1,0 +1,209 @@
+// GUI tests: lossviz runs under xvfb-run (Mesa's software GL) and writes screenshots; the checks
+// look at pixels of the picture area (right of the 380 px control panel, above the 210 px plots at
+// --size 1280x720). The GPU probe compares the shader's f, gradient and Hessian with lv::Expr.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "expr/expr.hpp"
+#include "process.hpp"
+
+namespace {
+
+const std::string k_display = "xvfb-run -a -s \"-screen 0 1920x1080x24\" ";
+// GL drivers keep allocations until exit: leak checks are off for the GUI process only.
+const std::string k_environment = "ASAN_OPTIONS=detect_leaks=0 ";
+
+std::string temporary(const std::string& name) {
+  return "/tmp/lossviz-gui-test-" + std::to_string(::getpid()) + "-" + name;
+}
+
+std::string gui(const std::string& arguments) {
+  return k_environment + k_display + LOSSVIZ_GUI_PATH + " " + arguments;
+}
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgb;
+  const unsigned char* at(int x, int y) const {
+    return &rgb[(static_cast<size_t>(y) * width + x) * 3];
+  }
+};
+
+Image load_png(const std::string& path) {
+  Image image;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
+  REQUIRE_MESSAGE(data != nullptr, "cannot read " << path);
+  image.rgb.assign(data, data + static_cast<size_t>(image.width) * image.height * 3);
+  stbi_image_free(data);
+  return image;
+}
+
+// Runs lossviz in screenshot mode and returns the picture.
+Image screenshot(const std::string& name, const std::string& arguments) {
+  const std::string path = temporary(name + ".png");
+  const lv::test::ProcessResult result = lv::test::run_process(
+      gui("--size 1280x720 --frames 40 --screenshot " + path + " " + arguments));
+  INFO("stderr: " << result.err);
+  REQUIRE(result.exit_code == 0);
+  Image image = load_png(path);
+  std::remove(path.c_str());
+  return image;
+}
+
+// The picture area (inside the margins of the 2D/3D view).
+constexpr int k_left = 400, k_right = 1260, k_top = 60, k_bottom = 490;
+
+template <typename Predicate>
+double fraction_of_picture(const Image& image, Predicate predicate) {
+  long hits = 0, total = 0;
+  for (int y = k_top; y < k_bottom; y += 2) {
+    for (int x = k_left; x < k_right; x += 2) {
+      hits += predicate(image.at(x, y)) ? 1 : 0;
+      ++total;
+    }
+  }
+  return static_cast<double>(hits) / static_cast<double>(total);
+}
+
+long count_in_picture(const Image& image, bool (*predicate)(const unsigned char*)) {
+  long hits = 0;
+  for (int y = k_top; y < k_bottom; ++y) {
+    for (int x = k_left; x < k_right; ++x) hits += predicate(image.at(x, y)) ? 1 : 0;
+  }
+  return hits;
+}
+
+double mean_difference(const Image& a, const Image& b) {
+  double sum = 0.0;
+  long count = 0;
+  for (int y = k_top; y < k_bottom; ++y) {
+    for (int x = k_left; x < k_right; ++x) {
+      for (int c = 0; c < 3; ++c) sum += std::abs(a.at(x, y)[c] - b.at(x, y)[c]);
+      ++count;
+    }
+  }
+  return sum / (3.0 * static_cast<double>(count));
+}
+
+bool is_magenta(const unsigned char* p) {
+  return p[0] > 200 && p[1] < 70 && p[2] > 200;
+}
+
+// Saturated (not grey): the colormap, not the dark background or a grey placeholder.
+bool is_colored(const unsigned char* p) {
+  const int high = std::max({p[0], p[1], p[2]}), low = std::min({p[0], p[1], p[2]});
+  return high - low > 40;
+}
+
+const std::string k_scene =
+    std::string("--scene ") + LOSSVIZ_GUI_TEST_DATA_DIR + "/magenta_sgd.json";
+
+}  // namespace
+
+TEST_CASE("the 2D view colors the surface and draws the optimizer's trajectory in its color") {
+  const Image image = screenshot("2d", k_scene + " --view 2d");
+  CHECK(image.width == 1280);
+  CHECK(image.height == 720);
+  CHECK(fraction_of_picture(image, is_colored) > 0.8);
+  // The magenta path: several hundred pixels (a 2.5 px line over a visible distance + marker).
+  CHECK(count_in_picture(image, is_magenta) > 300);
+}
+
+TEST_CASE("the 3D view differs from the 2D view and also shows the trajectory") {
+  const Image flat = screenshot("flat", k_scene + " --view 2d");
+  const Image surface = screenshot("surface", k_scene + " --view 3d");
+  CHECK(mean_difference(flat, surface) > 20.0);
+  CHECK(fraction_of_picture(surface, is_colored) > 0.2);
+  CHECK(count_in_picture(surface, is_magenta) > 50);
+}
+
+TEST_CASE("a formula that fails to parse keeps the last good picture; a valid edit changes it") {
+  const Image before = screenshot("before", k_scene);
+  const Image broken = screenshot("broken", k_scene + " --then-formula \"(1 - x)^2 +* y\"");
+  CHECK(mean_difference(before, broken) < 1.0);
+  const Image edited = screenshot("edited", k_scene + " --then-formula \"x^2 + 3*y^2\"");
+  CHECK(mean_difference(before, edited) > 10.0);
+}
+
+TEST_CASE("a scene naming unknown optimizers reports them and still shows the rest") {
+  const std::string path = temporary("unknown.png");
+  const lv::test::ProcessResult result =
+      lv::test::run_process(gui("--size 1280x720 --frames 40 --screenshot " + path + " --scene " +
+                                LOSSVIZ_GUI_TEST_DATA_DIR + "/unknown_names.json"));
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.err.find("unknown optimizer 'adamw_not_here'") != std::string::npos);
+  CHECK(result.err.find("unknown schedule 'no_such_schedule'") != std::string::npos);
+  const Image image = load_png(path);
+  std::remove(path.c_str());
+  CHECK(count_in_picture(image, is_magenta) > 100);  // the sgd run is there
+}
+
+TEST_CASE("bad command lines exit 2 with a message naming the flag") {
+  const lv::test::ProcessResult result = lv::test::run_process(gui("--size 12by7"));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--size") != std::string::npos);
+}
+
+// The generated GLSL evaluated on the GPU (float32) against the CPU's double-precision lv::Expr:
+// value, gradient and Hessian at points chosen away from kinks.
+TEST_CASE("GPU-evaluated formulas agree with lv::Expr (value, gradient, Hessian)") {
+  struct Case {
+    std::string formula;
+    std::vector<lv::FormulaParameter> parameters;
+  };
+  const std::vector<Case> cases = {
+      {"(a - x)^2 + b*(y - x^2)^2", {{"a", 1.0, 0, 2}, {"b", 100.0, 1, 200}}},
+      {"sin(x)*cos(y) + exp(-x^2 - 0.5*y^2)", {}},
+      {"softplus(x - y) + sigmoid(x*y) + tanh(0.7*x)", {}},
+      {"sqrt(x^2 + y^2 + 1) + log(1 + x^2) + atan2(y, x + 3)", {}},
+      {"max(x, y) + min(x^2, y) + abs(x - 0.3) + x^3 - 3*x*y^2", {}},
+      {"pow(x^2 + 1, 0.5*y) + 1/(2 + cos(x*y)) - 2^x", {}},
+  };
+  const std::vector<std::pair<double, double>> points = {{-1.5, 2.0},  {0.25, -0.75}, {1.1, 0.4},
+                                                         {-0.6, -1.3}, {1.9, 1.7},    {-2.2, 0.9}};
+  std::string point_text;
+  for (const auto& [x, y] : points) {
+    point_text += (point_text.empty() ? "" : ";") + std::to_string(x) + "," + std::to_string(y);
+  }
+  for (const Case& test : cases) {
+    CAPTURE(test.formula);
+    const std::string out = temporary("probe.txt");
+    std::string parameters;
+    for (const auto& parameter : test.parameters) {
+      parameters += " --param " + parameter.name + "=" + std::to_string(parameter.value);
+    }
+    const lv::test::ProcessResult result =
+        lv::test::run_process(gui("--probe \"" + test.formula + "\"" + parameters +
+                                  " --probe-points \"" + point_text + "\" --probe-out " + out));
+    INFO("stderr: " << result.err);
+    REQUIRE(result.exit_code == 0);
+    std::istringstream lines(lv::test::slurp(out));
+    std::remove(out.c_str());
+    const lv::Expr expr = lv::Expr::parse(test.formula, test.parameters);
+    for (const auto& [x, y] : points) {
+      lv::Vec point(2), gradient(2);
+      point << x, y;
+      lv::Mat hessian(2, 2);
+      const double value = expr.value_gradient_hessian(point, gradient, hessian);
+      const double expected[6] = {value,         gradient[0],   gradient[1],
+                                  hessian(0, 0), hessian(0, 1), hessian(1, 1)};
+      for (int k = 0; k < 6; ++k) {
+        double gpu = 0.0;
+        REQUIRE(static_cast<bool>(lines >> gpu));
+        CAPTURE(x);
+        CAPTURE(y);
+        CAPTURE(k);
+        // float32 arithmetic: relative error ~1e-6 per operation, a few dozen operations deep.
+        CHECK(gpu == doctest::Approx(expected[k]).epsilon(2e-4).scale(1.0 + std::abs(expected[k])));
+      }
+    }
+  }
+}

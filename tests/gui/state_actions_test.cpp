@@ -1,0 +1,99 @@
+// The app's GL-free state logic: scenes applied to the state and captured back (what Ctrl+O and
+// Ctrl+S do), formula edits, re-runs and the value scale shared with the shaders.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "io/scene.hpp"
+#include "state_actions.hpp"
+
+namespace {
+
+lv::app::AppState state_from(const std::string& json) {
+  lv::app::AppState state;
+  const std::vector<std::string> problems = lv::app::apply_scene(state, lv::parse_scene(json));
+  CHECK(problems.empty());
+  return state;
+}
+
+const char* k_scene = R"({
+  "title": "t", "text": "One. Two.",
+  "function": "quadratic", "parameters": {"kappa": 10},
+  "optimizers": [
+    {"name": "sgd", "label": "slow", "color": "#102030", "start": [-1.6, 1.0], "settings": {"lr": 0.05}},
+    {"name": "sgd", "label": "too fast", "start": [-1.6, 1.0], "settings": {"lr": 0.21}}],
+  "run": {"steps": 300, "seed": 4},
+  "view": {"mode": "3d", "colormap": "magma", "scale": "log", "contours": 9,
+           "camera": {"yaw": 0.5, "pitch": 0.25, "distance": 2.5}}})";
+
+}  // namespace
+
+TEST_CASE("a scene applied and captured again gives the same scene (save after open)") {
+  const lv::app::AppState state = state_from(k_scene);
+  CHECK(state.view.three_d);
+  CHECK(state.optimizers.size() == 2);
+  CHECK(state.optimizers[0].color[0] == doctest::Approx(0x10 / 255.0));
+  const lv::Scene captured = lv::app::capture_scene(state);
+  CHECK(captured.function == "quadratic");
+  CHECK(captured.parameters[0].value == 10.0);
+  CHECK(captured.optimizers[0].color == "#102030");
+  CHECK(captured.optimizers[1].label == "too fast");
+  CHECK(captured.view.colormap == "magma");
+  CHECK(captured.view.log_scale);
+  CHECK(captured.view.contours == 9);
+  CHECK(captured.view.yaw == doctest::Approx(0.5));
+  CHECK(captured.seed == 4);
+  // A second round trip through JSON changes nothing.
+  const lv::app::AppState reopened = state_from(lv::scene_to_json(captured));
+  CHECK(lv::scene_to_json(lv::app::capture_scene(reopened)) == lv::scene_to_json(captured));
+}
+
+TEST_CASE("re-running follows SGD's update and marks the divergent learning rate") {
+  lv::app::AppState state = state_from(k_scene);
+  lv::app::rerun_trajectories(state);
+  REQUIRE(state.run.trajectories.size() == 2);
+  // f = 0.5 (x^2 + 10 y^2), x_{k+1} = x_k - lr * (x_k, 10 y_k): by hand, lr = 0.05 from
+  // (-1.6, 1) gives (-1.52, 0.5).
+  const lv::Trajectory& slow = state.run.trajectories[0];
+  CHECK(slow.x(1)[0] == doctest::Approx(-1.52));
+  CHECK(slow.x(1)[1] == doctest::Approx(0.5));
+  // Stable only for lr < 2 / 10: lr = 0.21 multiplies y by -1.1 each step and diverges.
+  CHECK(state.run.trajectories[1].status == lv::RunStatus::Diverged);
+  CHECK(slow.status != lv::RunStatus::Diverged);
+}
+
+TEST_CASE("a formula that does not parse keeps the last good one and reports the column") {
+  lv::app::AppState state = state_from(k_scene);
+  state.function.editor_text = "x^2 +* y";
+  CHECK_FALSE(lv::app::apply_formula_text(state));
+  CHECK(state.function.error.find("col") != std::string::npos);
+  CHECK(state.function.expr.text() == lv::find_test_function("quadratic").formula);
+  state.function.editor_text = "kappa*x^2 + y^2";  // keeps the parameter, becomes a typed formula
+  CHECK(lv::app::apply_formula_text(state));
+  CHECK(state.function.builtin == -1);
+  CHECK(state.function.expr.parameter("kappa") == 10.0);
+}
+
+TEST_CASE("clicks move the selected start or, with shift, every start") {
+  lv::app::AppState state = state_from(k_scene);
+  state.ui.selected_optimizer = 1;
+  lv::app::drop_start_point(state, 0.5, -0.25, false);
+  CHECK(state.optimizers[0].start_x == -1.6);
+  CHECK(state.optimizers[1].start_x == 0.5);
+  lv::app::drop_start_point(state, 1.0, 1.0, true);
+  CHECK(state.optimizers[0].start_y == 1.0);
+  CHECK(state.run.stale);
+}
+
+TEST_CASE("the value scale matches shaders/common.glsl's lv_scaled") {
+  lv::app::ViewState view;
+  view.value_min = 1.0f;
+  view.value_max = 5.0f;
+  CHECK(lv::app::scaled_value(view, 3.0) == doctest::Approx(0.5));
+  view.log_scale = true;
+  // log(1 + (f - min)/unit) / log(1 + span/unit) with unit = span * 1e-4: 1 at the top, 0 at
+  // the bottom, and log(1 + 1e4 / 2) / log(1 + 1e4) half way up the range.
+  CHECK(lv::app::scaled_value(view, 5.0) == doctest::Approx(1.0));
+  CHECK(lv::app::scaled_value(view, 1.0) == doctest::Approx(0.0));
+  CHECK(lv::app::scaled_value(view, 3.0) == doctest::Approx(std::log(5001.0) / std::log(10001.0)));
+}
