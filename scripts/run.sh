@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds lossviz and opens the app on its default scene.
-# Extra arguments are passed to the app (e.g. --scene assets/scenes/ravine_momentum.json).
+# Extra arguments are passed to the app (e.g. --scene assets/scenes/01_ravine_momentum.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
