@@ -7,6 +7,7 @@
 #include <random>
 
 #include "cli/commands.hpp"
+#include "cli/run_setup.hpp"
 #include "cli/network_setup.hpp"
 #include "cli/progress.hpp"
 #include "common/errors.hpp"
@@ -31,24 +32,6 @@ std::unique_ptr<Optimizer> optimizer_from_flags(const Arguments& arguments) {
     }
   }
   return optimizer;
-}
-
-std::unique_ptr<Schedule> schedule_from_flags(const Arguments& arguments) {
-  const auto name = arguments.value("schedule");
-  if (!name) {
-    if (arguments.has("sched-set")) throw InputError("--sched-set needs a --schedule");
-    return nullptr;
-  }
-  std::unique_ptr<Schedule> schedule = make_schedule(*name);
-  for (const std::string& text : arguments.values("sched-set")) {
-    const auto [key, value] = split_assignment(text, "sched-set");
-    try {
-      schedule->hyperparameters().set_from_text(key, value);
-    } catch (const InputError& error) {
-      throw InputError("--sched-set (" + *name + "): " + error.what());
-    }
-  }
-  return schedule;
 }
 
 TrainSettings settings_from_flags(const Arguments& arguments, int train_size) {

@@ -1,6 +1,8 @@
 #include "io/surface_file.hpp"
 
 #include <hdf5.h>
+
+#include "io/hdf5_handle.hpp"
 #include <unistd.h>
 #include <cstdio>
 
@@ -14,30 +16,13 @@ namespace {
 
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Owns an HDF5 identifier and closes it with the matching function.
-class Handle {
- public:
-  Handle(hid_t id, herr_t (*close)(hid_t)) : id_(id), close_(close) {}
-  ~Handle() {
-    if (id_ >= 0) close_(id_);
-  }
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  hid_t get() const { return id_; }
-  bool valid() const { return id_ >= 0; }
-
- private:
-  hid_t id_;
-  herr_t (*close_)(hid_t);
-};
-
 // Writes one float64 dataset of the given shape from row-major data; false on failure.
 bool write_dataset(hid_t file, const std::string& name, const std::vector<hsize_t>& shape,
                    const double* data) {
-  const Handle space(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
+  const Hdf5Handle space(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
                      H5Sclose);
   if (!space.valid()) return false;
-  const Handle dataset(H5Dcreate2(file, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+  const Hdf5Handle dataset(H5Dcreate2(file, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
                                   H5P_DEFAULT, H5P_DEFAULT),
                        H5Dclose);
   return dataset.valid() &&
@@ -85,7 +70,7 @@ void write_surface_hdf5(const std::string& path, const SurfaceFile& surface) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors are reported by us, once
   bool written = false;
   {
-    const Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+    const Hdf5Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                       H5Fclose);
     if (!file.valid())
       throw InputError("cannot write '" + path + "': cannot create an HDF5 file beside it");

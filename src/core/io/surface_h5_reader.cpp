@@ -2,6 +2,8 @@
 
 #include <hdf5.h>
 
+#include "io/hdf5_handle.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <vector>
@@ -12,23 +14,6 @@ namespace lv {
 
 namespace {
 
-// Closes an HDF5 handle when it leaves scope.
-class Handle {
- public:
-  Handle(hid_t id, herr_t (*close)(hid_t)) : id_(id), close_(close) {}
-  ~Handle() {
-    if (id_ >= 0) close_(id_);
-  }
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  hid_t get() const { return id_; }
-  bool valid() const { return id_ >= 0; }
-
- private:
-  hid_t id_;
-  herr_t (*close_)(hid_t);
-};
-
 // A float64 dataset's values and shape; throws InputError naming the file and dataset.
 std::vector<double> read_dataset(hid_t file, const std::string& path, const std::string& name,
                                  std::vector<hsize_t>& shape) {
@@ -36,16 +21,16 @@ std::vector<double> read_dataset(hid_t file, const std::string& path, const std:
     throw InputError("'" + path + "': dataset '" + name + "' " + reason);
   };
   if (H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) fail("is missing");
-  const Handle dataset(H5Dopen2(file, name.c_str(), H5P_DEFAULT), H5Dclose);
+  const Hdf5Handle dataset(H5Dopen2(file, name.c_str(), H5P_DEFAULT), H5Dclose);
   if (!dataset.valid()) fail("cannot be opened");
-  const Handle space(H5Dget_space(dataset.get()), H5Sclose);
+  const Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose);
   const int rank = H5Sget_simple_extent_ndims(space.get());
   if (rank < 1 || rank > 2) fail("must have 1 or 2 dimensions");
   shape.assign(static_cast<size_t>(rank), 0);
   H5Sget_simple_extent_dims(space.get(), shape.data(), nullptr);
   size_t count = 1;
   for (hsize_t extent : shape) count *= extent;
-  const Handle type(H5Dget_type(dataset.get()), H5Tclose);
+  const Hdf5Handle type(H5Dget_type(dataset.get()), H5Tclose);
   if (H5Tget_class(type.get()) != H5T_FLOAT && H5Tget_class(type.get()) != H5T_INTEGER)
     fail("is not numeric");
   std::vector<double> values(count);
@@ -85,7 +70,7 @@ SampledGrid read_surface_h5(const std::string& path, const std::string& dataset)
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw InputError("cannot read '" + path + "': not an HDF5 file");
   }
-  const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  const Hdf5Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (!file.valid()) throw InputError("cannot read '" + path + "': not an HDF5 file");
 
   std::vector<hsize_t> x_shape, y_shape, value_shape;
