@@ -151,7 +151,8 @@ Figure loss_figure(const AppState& state) {
   return figure;
 }
 
-void save_trajectories(const AppState& state, const std::string& path) {
+// Returns what was written (several CSV files are named by their pattern).
+std::string save_trajectories(const AppState& state, const std::string& path) {
   require_extension(path, {".csv", ".json"});
   std::vector<const OptimizerSlot*> slots;
   const std::vector<const Trajectory*> shown = visible_trajectories(state, &slots);
@@ -169,9 +170,13 @@ void save_trajectories(const AppState& state, const std::string& path) {
     const nlohmann::json document = {{"function", function_title(state)},
                                      {"formula", state.function.expr.text()},
                                      {"runs", runs}};
-    return write_file_atomically(path, document.dump(1) + "\n");
+    write_file_atomically(path, document.dump(1) + "\n");
+    return path;
   }
-  if (shown.size() == 1) return write_file_atomically(path, trajectory_csv(*shown[0]));
+  if (shown.size() == 1) {
+    write_file_atomically(path, trajectory_csv(*shown[0]));
+    return path;
+  }
   // Several runs: the CSV format holds one, so "runs.csv" becomes runs-1.csv, runs-2.csv, ...
   const std::filesystem::path target(path);
   for (size_t k = 0; k < shown.size(); ++k) {
@@ -180,6 +185,9 @@ void save_trajectories(const AppState& state, const std::string& path) {
         (target.stem().string() + "-" + std::to_string(k + 1) + target.extension().string());
     write_file_atomically(numbered.string(), trajectory_csv(*shown[k]));
   }
+  return (target.parent_path() / (target.stem().string() + "-1.." + std::to_string(shown.size()) +
+                                  target.extension().string()))
+      .string();
 }
 
 void save_surface_export(const AppState& state, const std::string& path, bool mesh) {
@@ -249,6 +257,7 @@ void App::run_export(const ExportRequest& request) {
   const std::string& path = request.path;
   try {
     if (path.empty()) throw InputError("export: the path is empty");
+    std::string written = path;
     switch (request.kind) {
       case ExportKind::ViewImage: {
         require_extension(path, {".png"});
@@ -265,7 +274,7 @@ void App::run_export(const ExportRequest& request) {
         save_figure(loss_figure(state_), path);
         break;
       case ExportKind::Trajectories:
-        save_trajectories(state_, path);
+        written = save_trajectories(state_, path);
         break;
       case ExportKind::SurfaceGrid:
       case ExportKind::Mesh:
@@ -275,7 +284,7 @@ void App::run_export(const ExportRequest& request) {
         start_animation(path);
         return;  // reported when it finishes
     }
-    report_export("wrote " + path, path, false);
+    report_export("wrote " + written, path, false);
   } catch (const InputError& error) {
     report_export(std::string(error.what()) + " (nothing was overwritten)", "", true);
   }
