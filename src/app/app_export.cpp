@@ -291,14 +291,17 @@ void App::run_export(const ExportRequest& request) {
 }
 
 // The current view into `target`, showing what the window shows: the same 2D region (the zoom is
-// scaled to the new width) or the same camera, with lines scaled along with the picture.
+// scaled so it fits) or the same camera, with lines scaled along with the picture.
 void App::render_offscreen(const OffscreenTarget& target) {
   const Viewport window = compute_layout().scene_viewport;
   const float pixel_scale =
       std::clamp(static_cast<float>(target.width()) / window.width, 0.5f, 8.0f);
   const double window_units_per_pixel = state_.view.view2d.units_per_pixel;
   if (!state_.view.three_d) {
-    state_.view.view2d.units_per_pixel *= static_cast<double>(window.width) / target.width();
+    // The whole region the window shows stays visible (the other direction gains margin).
+    state_.view.view2d.units_per_pixel *=
+        std::max(static_cast<double>(window.width) / target.width(),
+                 static_cast<double>(window.height) / target.height());
     rebuild_trajectory_batch();  // paths are simplified to the pixel size
   }
   target.bind();
