@@ -74,7 +74,7 @@ TEST_CASE("export: the offscreen PNG has the requested size, not the window's, i
     REQUIRE(result.exit_code == 0);
     CHECK(png_size(path) == std::pair<long, long>(1000, 300));
     // A picture, not a cleared buffer: the magenta run (255, 0, 255) is drawn in 2D, and in both
-    // views many distinct colours appear.
+    // views many pixels differ from the corner (the background in 3D).
     int width = 0, height = 0, channels = 0;
     unsigned char* pixels = stbi_load(path.c_str(), &width, &height, &channels, 3);
     REQUIRE(pixels != nullptr);
@@ -86,7 +86,7 @@ TEST_CASE("export: the offscreen PNG has the requested size, not the window's, i
     }
     stbi_image_free(pixels);
     if (view == "2d") CHECK(magenta > 50);
-    CHECK(differs_from_corner > width * height / 4);
+    CHECK(differs_from_corner > width * height / 20);  // the 3D surface covers ~15%
     std::remove(path.c_str());
   }
 }
