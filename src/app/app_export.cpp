@@ -2,7 +2,6 @@
 // any size, figures and plots (src/core/plot), trajectories, the surface grid and mesh
 // (src/core/io), and the trajectory animation piped to ffmpeg a few frames per UI frame (a
 // numbered PNG sequence when ffmpeg is not installed).
-#include <imgui.h>
 
 #include <unistd.h>
 #include <algorithm>
