@@ -183,6 +183,7 @@ void App::frame(double seconds) {
   handle_mouse(layout);
   process_requests(layout);
   refresh(layout);
+  process_exports();
   advance_playback(seconds);
   draw_hover_readout(state_);
   ImGui::PopFont();
@@ -231,6 +232,7 @@ void App::draw_panels(const Layout& layout) {
       draw_playback_panel(state_);
       draw_view_panel(state_);
       draw_scenes_panel(state_);
+      draw_export_panel(state_);
       ImGui::PopItemWidth();
       ImGui::TextDisabled("F1: help   %.0f FPS", ImGui::GetIO().Framerate);
     }
@@ -575,13 +577,21 @@ void App::render_scene(const Layout& layout) {
   glClearColor(dark ? 0.08f : 0.94f, dark ? 0.08f : 0.94f, dark ? 0.09f : 0.95f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
-  const Viewport& viewport = layout.scene_viewport;
+  render_view(layout.scene_viewport, 1.0f, mesh_resolution());
+  glViewport(0, 0, framebuffer_width, framebuffer_height);
+}
+
+// The scene (surface or heatmap, trajectories, markers) into `viewport` of the bound framebuffer;
+// `pixel_scale` widens lines for pictures larger than the window.
+void App::render_view(const Viewport& viewport, float pixel_scale, int resolution) {
+  const bool dark = state_.ui.dark_theme;
   Shading shading;
   shading.value_min = state_.view.value_min;
   shading.value_max = state_.view.value_max;
   shading.log_scale = state_.view.log_scale;
   shading.contours = state_.view.contours;
-  shading.line_scale = state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
+  shading.line_scale =
+      pixel_scale * state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
   shading.color_by_curvature = state_.view.color_by_curvature;
   shading.curvature_range = state_.view.curvature_range;
   const Expr& expr = state_.function.expr;
@@ -602,7 +612,7 @@ void App::render_scene(const Layout& layout) {
     surface.domain_width = box.x_max - box.x_min;
     surface.domain_height = box.y_max - box.y_min;
     surface.height_scale = state_.view.height_scale;
-    surface.resolution = mesh_resolution();
+    surface.resolution = resolution;
     surface.surface_contours = state_.view.surface_contours;
     surface.floor_contours = state_.view.floor_contours;
     surface.floor_color = dark ? std::array<float, 3>{0.16f, 0.16f, 0.18f}
@@ -632,7 +642,6 @@ void App::render_scene(const Layout& layout) {
   glDepthMask(GL_TRUE);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_DEPTH_TEST);
-  glViewport(0, 0, framebuffer_width, framebuffer_height);
 }
 
 // ==== headless modes and the loop
@@ -708,7 +717,7 @@ int App::benchmark() {
 }
 
 int App::run() {
-  headless_ = !options_.screenshot_path.empty() || options_.benchmark;
+  headless_ = !options_.screenshot_path.empty() || options_.benchmark || !options_.exports.empty();
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
@@ -733,7 +742,10 @@ int App::run() {
     frame(0.0);
     int width = 0, height = 0;
     glfwGetFramebufferSize(window_, &width, &height);
-    save_framebuffer_png(options_.screenshot_path, width, height);
+    if (!options_.screenshot_path.empty()) {
+      save_framebuffer_png(options_.screenshot_path, width, height);
+    }
+    exit_code = run_headless_exports();
     if (!state_.function.error.empty()) {
       std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
     }
@@ -753,6 +765,7 @@ int App::run() {
       glfwSwapBuffers(window_);
     }
   }
+  if (animation_) finish_animation(true, "");
   lines_.destroy();
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();

@@ -2,6 +2,7 @@
 // input → re-run → render), and the headless modes (screenshot, benchmark).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app_state.hpp"
@@ -10,6 +11,7 @@
 #include "render/formula_renderer.hpp"
 #include "render/gl.hpp"
 #include "render/line_renderer.hpp"
+#include "render/offscreen_target.hpp"
 
 struct ImFont;
 
@@ -51,11 +53,23 @@ class App {
   void build_marker_batch(LineBatch& batch);
   void add_hover_arrows(LineBatch& batch);
   void render_scene(const Layout& layout);
+  void render_view(const Viewport& viewport, float pixel_scale, int resolution);
   Vector3 lifted(double x, double y, double value) const;
   void toggle_fullscreen();
   void apply_theme();
   int benchmark();
   int mesh_resolution() const;
+
+  // Exports (app_export.cpp): requests from the Export panel or --export, run between frames.
+  struct AnimationExport;
+  void process_exports();
+  void run_export(const ExportRequest& request);
+  void render_offscreen(const OffscreenTarget& target);
+  void start_animation(const std::string& path);
+  void continue_animation();
+  void finish_animation(bool cancelled, std::string error);
+  void report_export(const std::string& message, const std::string& path, bool failed);
+  int run_headless_exports();
 
   CommandLine options_;
   GLFWwindow* window_ = nullptr;
@@ -72,6 +86,8 @@ class App {
   bool batch_three_d_ = false;
   double batch_units_per_pixel_ = 1.0;  // the 2D zoom the trajectory batch was simplified for
   int windowed_geometry_[4] = {0, 0, 1600, 900};
+  std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
+  int failed_exports_ = 0;
 };
 
 }  // namespace lv::app

@@ -97,6 +97,38 @@ struct UiState {
   HoverState hover;
 };
 
+// What the Export panel can write (the frame loop owns files and the GL context, so the panel
+// only queues requests and shows progress).
+enum class ExportKind {
+  ViewImage,     // the current 2D/3D view as PNG, rendered offscreen at any size
+  Figure,        // the vector figure of the scene (SVG/PDF/PNG)
+  LossPlots,     // loss and gradient-norm curves (SVG/PDF/PNG)
+  Trajectories,  // CSV (one file per run) or JSON (all runs)
+  SurfaceGrid,   // the sampled surface as CSV
+  Mesh,          // the surface as OBJ or binary STL
+  Animation,     // the trajectory animation as GIF or MP4 (PNG frames without ffmpeg)
+};
+
+struct ExportRequest {
+  ExportKind kind = ExportKind::ViewImage;
+  std::string path;
+};
+
+struct ExportState {
+  int kind = 0;  // ExportKind as the panel's combo index
+  std::string path = "lossviz.png";
+  int width = 1920, height = 1080;  // offscreen image and animation size in pixels
+  int fps = 30;
+  double seconds = 4.0;     // animation length (the whole run is spread over it)
+  int grid_samples = 101;   // surface samples per side for grid and mesh exports
+  std::vector<ExportRequest> requests;  // queued by the panel or --export, run by the frame loop
+  bool animating = false;
+  float progress = 0.0f;  // 0..1 while animating
+  bool cancel_request = false;
+  std::vector<std::string> recent;  // newest first
+  std::string message;              // the last export's result or error
+};
+
 struct AppState {
   FunctionState function;
   std::vector<OptimizerSlot> optimizers;
@@ -104,6 +136,7 @@ struct AppState {
   PlaybackState playback;
   ViewState view;
   UiState ui;
+  ExportState exports;
 };
 
 }  // namespace lv::app

@@ -23,6 +23,9 @@ std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
          "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
+         "       lossviz [--scene FILE.json] --export KIND=PATH... [--export-size WxH]\n"
+         "               [--export-fps N] [--export-seconds S]   (KIND: view, figure, plots,\n"
+         "               trajectories, grid, mesh, animation)\n"
          "       lossviz --benchmark [--scene FILE.json] [--size WxH] [--frames N] [--view 2d|3d]\n"
          "       lossviz --probe FORMULA [--param k=v]... --probe-points \"x,y;x,y\" "
          "--probe-out FILE\n";
@@ -79,6 +82,28 @@ CommandLine parse_command_line(int argc, char** argv) {
       options.has_hover = true;
       options.hover_x = *x;
       options.hover_y = *y;
+    } else if (flag == "--export") {
+      const std::string assignment = next();
+      const size_t equals = assignment.find('=');
+      if (equals == std::string::npos || equals == 0 || equals + 1 == assignment.size()) {
+        throw InputError("--export: expected KIND=PATH, got '" + assignment + "'");
+      }
+      options.exports.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
+    } else if (flag == "--export-size") {
+      const std::string size = next();
+      const size_t x = size.find('x');
+      if (x == std::string::npos) throw InputError("--export-size: expected WxH, got '" + size + "'");
+      options.export_width = parse_int("--export-size", size.substr(0, x), 16, 8192);
+      options.export_height = parse_int("--export-size", size.substr(x + 1), 16, 8192);
+    } else if (flag == "--export-fps") {
+      options.export_fps = parse_int("--export-fps", next(), 1, 120);
+    } else if (flag == "--export-seconds") {
+      const std::string text = next();
+      const auto seconds = parse_double(text);
+      if (!seconds || !(*seconds > 0 && *seconds <= 600)) {
+        throw InputError("--export-seconds: expected a number in (0, 600], got '" + text + "'");
+      }
+      options.export_seconds = *seconds;
     } else if (flag == "--probe") {
       options.probe_formula = next();
     } else if (flag == "--probe-points") {

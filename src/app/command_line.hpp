@@ -26,6 +26,12 @@ struct CommandLine {
   // --probe "FORMULA" --probe-points "x,y;x,y" --probe-out FILE: GPU evaluation for tests.
   std::string probe_formula, probe_points, probe_out;
   std::vector<std::pair<std::string, double>> probe_parameters;  // --param k=v
+  // --export KIND=PATH (repeatable): after the screenshot frames, export like the Export panel
+  // (view, figure, plots, trajectories, grid, mesh, animation), then exit.
+  std::vector<std::pair<std::string, std::string>> exports;
+  int export_width = 0, export_height = 0;  // --export-size WxH (the panel's 1920x1080)
+  int export_fps = 0;                       // --export-fps N (30)
+  double export_seconds = 0.0;              // --export-seconds S (4)
 };
 
 // Throws InputError naming the flag at fault.

@@ -21,6 +21,7 @@ void draw_optimizers_panel(AppState& state);
 void draw_playback_panel(AppState& state);
 void draw_view_panel(AppState& state);
 void draw_scenes_panel(AppState& state);
+void draw_export_panel(AppState& state);
 void draw_plots_panel(AppState& state, const Rect& area);
 void draw_lesson_panel(AppState& state, const Rect& area);
 void draw_help_overlay(AppState& state);
