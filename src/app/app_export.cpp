@@ -161,7 +161,11 @@ std::string save_trajectories(const AppState& state, const std::string& path) {
     for (size_t k = 0; k < shown.size(); ++k) {
       RunLabel label;
       label.optimizer = slots[k]->optimizer->name();
-      label.schedule = state.run.schedule ? state.run.schedule->name() : "";
+      label.hyperparameters = hyperparameters_json(slots[k]->optimizer->hyperparameters());
+      if (state.run.schedule) {
+        label.schedule = state.run.schedule->name();
+        label.schedule_parameters = hyperparameters_json(state.run.schedule->hyperparameters());
+      }
       nlohmann::json run = trajectory_json(*shown[k], label);
       run["label"] = slot_label(*slots[k]);
       runs.push_back(run);

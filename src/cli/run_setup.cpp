@@ -24,27 +24,6 @@ bool ends_with(const std::string& text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-nlohmann::json hyperparameters_json(const HyperParameters& parameters) {
-  nlohmann::json object = nlohmann::json::object();
-  for (const HyperParameter& d : parameters.descriptors()) {
-    switch (d.kind) {
-      case ParameterKind::Boolean:
-        object[d.name] = parameters.flag(d.name);
-        break;
-      case ParameterKind::Choice:
-        object[d.name] = parameters.choice(d.name);
-        break;
-      case ParameterKind::List:
-        object[d.name] = parameters.list(d.name);
-        break;
-      default:
-        object[d.name] = parameters.get(d.name);
-        break;
-    }
-  }
-  return object;
-}
-
 // Builds one race entry per --optimizer; each --set applies to the --optimizer before it.
 std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
   std::vector<RaceEntry> entries;

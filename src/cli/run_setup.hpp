@@ -10,6 +10,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/selection.hpp"
+#include "io/trajectory_io.hpp"
 #include "run/runner.hpp"
 
 namespace lv::cli {
@@ -25,8 +26,6 @@ RunSettings settings_from_flags(const Arguments& arguments);
 // --start, else the function's first recommended start point.
 Vec start_from_flags(const Arguments& arguments, const Selection& selection);
 
-// Every hyperparameter's value as JSON (numbers, booleans, choice names, lists).
-nlohmann::json hyperparameters_json(const HyperParameters& parameters);
 // One line on stderr: "sgd: max_steps after 100 steps, loss 0.5".
 void report_run(const std::string& optimizer, const Trajectory& trajectory);
 

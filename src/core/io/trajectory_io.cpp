@@ -52,4 +52,25 @@ nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& lab
   return run;
 }
 
+nlohmann::json hyperparameters_json(const HyperParameters& parameters) {
+  nlohmann::json object = nlohmann::json::object();
+  for (const HyperParameter& d : parameters.descriptors()) {
+    switch (d.kind) {
+      case ParameterKind::Boolean:
+        object[d.name] = parameters.flag(d.name);
+        break;
+      case ParameterKind::Choice:
+        object[d.name] = parameters.choice(d.name);
+        break;
+      case ParameterKind::List:
+        object[d.name] = parameters.list(d.name);
+        break;
+      default:
+        object[d.name] = parameters.get(d.name);
+        break;
+    }
+  }
+  return object;
+}
+
 }  // namespace lv

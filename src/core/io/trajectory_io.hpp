@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "params/hyperparameter.hpp"
 #include "run/trajectory.hpp"
 
 namespace lv {
@@ -22,5 +23,8 @@ struct RunLabel {
 };
 
 nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& label);
+
+// Every hyperparameter's value as JSON (numbers, booleans, choice names, lists).
+nlohmann::json hyperparameters_json(const HyperParameters& parameters);
 
 }  // namespace lv
