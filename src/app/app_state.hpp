@@ -10,6 +10,7 @@
 
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "network_session.hpp"
 #include "optim/optimizer.hpp"
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
@@ -97,6 +98,20 @@ struct UiState {
   HoverState hover;
 };
 
+// The Network panel: a model trained on a data set and its loss landscape, computed by `session`
+// on a worker thread; `snapshot` is its published state, copied once per frame.
+struct NetworkState {
+  std::shared_ptr<NetworkSession> session = std::make_shared<NetworkSession>();
+  NetworkSnapshot snapshot;
+  NetworkConfig config;
+  LandscapeConfig landscape;
+  std::string hidden_text = "16,16";
+  std::string weights_path = "weights.safetensors", surface_path = "landscape.h5";
+  bool show_landscape = false;  // the scene shows the network's landscape instead of the formula
+  bool expand_panel = false;    // open the panel's header on the next frame
+  std::string error;            // the last rejected request (bad data argument, no model...)
+};
+
 struct AppState {
   FunctionState function;
   std::vector<OptimizerSlot> optimizers;
@@ -104,6 +119,7 @@ struct AppState {
   PlaybackState playback;
   ViewState view;
   UiState ui;
+  NetworkState network;
 };
 
 }  // namespace lv::app
