@@ -1,6 +1,6 @@
 // Heightfield mode: the "formula" of heatmap.frag / surface.vert / surface.frag is a texture of
 // values on a grid (a loss landscape computed on the CPU), bilinearly interpolated, with the
-// gradient from central differences one grid step wide. Outside the grid the value is NaN (grey).
+// gradient from central differences one grid step wide. heatmap.frag paints outside the grid grey.
 uniform sampler2D u_heightfield;  // R32F; texel (i, j) holds the value at (x_i, y_j)
 uniform vec2 u_heightfield_min;   // (x_0, y_0)
 uniform vec2 u_heightfield_size;  // (x_last - x_0, y_last - y_0)
@@ -11,12 +11,14 @@ float lv_heightfield_at(vec2 unit) {
   return texture(u_heightfield, uv).r;
 }
 
-float lv_f(vec2 p) {
+#define LV_HEIGHTFIELD
+bool lv_heightfield_outside(vec2 p) {
   vec2 unit = (p - u_heightfield_min) / u_heightfield_size;
-  if (any(lessThan(unit, vec2(-1e-4))) || any(greaterThan(unit, vec2(1.0 + 1e-4)))) {
-    return uintBitsToFloat(0x7fc00000u);
-  }
-  return lv_heightfield_at(unit);
+  return any(lessThan(unit, vec2(-1e-4))) || any(greaterThan(unit, vec2(1.0 + 1e-4)));
+}
+
+float lv_f(vec2 p) {
+  return lv_heightfield_at((p - u_heightfield_min) / u_heightfield_size);
 }
 
 // (f, df/dx, df/dy), the layout of the generated formulas' lv_f_grad.

@@ -216,15 +216,16 @@ void NetworkSession::landscape(LandscapeConfig config) {
     dy = directions.dy;
     const ProjectedTrajectory path =
         project_trajectory(*mlp_, data_, checkpoints_, parameters_, directions);
-    // The range covers the path plus a quarter of its extent on every side (as the CLI does).
+    // A square around the path's bounding box with a quarter of its extent as margin: the first
+    // component usually dominates, and equal axes keep the picture readable in the 2D view.
     const auto [px_min, px_max] = std::minmax_element(path.x.begin(), path.x.end());
     const auto [py_min, py_max] = std::minmax_element(path.y.begin(), path.y.end());
-    const double margin_x = 0.25 * std::max(*px_max - *px_min, 1e-3);
-    const double margin_y = 0.25 * std::max(*py_max - *py_min, 1e-3);
-    x_min = *px_min - margin_x;
-    x_max = *px_max + margin_x;
-    y_min = *py_min - margin_y;
-    y_max = *py_max + margin_y;
+    const double half = 0.5 * 1.5 * std::max({*px_max - *px_min, *py_max - *py_min, 1e-3});
+    const double center_x = 0.5 * (*px_min + *px_max), center_y = 0.5 * (*py_min + *py_max);
+    x_min = center_x - half;
+    x_max = center_x + half;
+    y_min = center_y - half;
+    y_max = center_y + half;
     const std::lock_guard lock(mutex_);
     snapshot_.path_x = path.x;
     snapshot_.path_y = path.y;

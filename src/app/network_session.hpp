@@ -78,6 +78,9 @@ class NetworkSession {
   void save_surface(const std::string& path) const;
 
   NetworkSnapshot snapshot() const;
+  // The current weights; only meaningful while no task runs (the worker owns them meanwhile).
+  const Vec& parameters() const { return parameters_; }
+  const Mlp* model() const { return mlp_.get(); }
   const Dataset& data() const { return data_; }
   bool has_model() const { return mlp_ != nullptr; }
 

@@ -165,6 +165,7 @@ void App::run_network_demo() {
   network.session->wait();
   network.show_landscape = true;
   network.expand_panel = true;
+  state_.ui.show_plots = false;  // the formula's runs are not on show
 }
 
 }  // namespace lv::app

@@ -172,9 +172,11 @@ void files(NetworkState& network) {
 
 void draw_network_panel(AppState& state) {
   NetworkState& network = state.network;
-  if (network.expand_panel) ImGui::SetNextItemOpen(true);
+  const bool expand = network.expand_panel;
   network.expand_panel = false;
+  if (expand) ImGui::SetNextItemOpen(true);
   if (!ImGui::CollapsingHeader("Network")) return;
+  if (expand) ImGui::SetScrollHereY(0.0f);
   ImGui::PushID("network");
   data_and_model(network);
   if (ImGui::Button("Train")) {
