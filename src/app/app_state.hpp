@@ -108,7 +108,7 @@ struct NetworkState {
   std::string hidden_text = "16,16";
   std::string weights_path = "weights.safetensors", surface_path = "landscape.h5";
   bool show_landscape = false;  // the scene shows the network's landscape instead of the formula
-  bool expand_panel = false;    // open the panel's header on the next frame
+  int reveal_frames = 0;        // open the panel and scroll it into view for this many frames
   std::string error;            // the last rejected request (bad data argument, no model...)
 };
 

@@ -164,7 +164,7 @@ void App::run_network_demo() {
   network.session->start_landscape(network.landscape);
   network.session->wait();
   network.show_landscape = true;
-  network.expand_panel = true;
+  network.reveal_frames = 3;
   state_.ui.show_plots = false;  // the formula's runs are not on show
 }
 

@@ -17,12 +17,14 @@ namespace {
 constexpr LayerType k_activations[] = {LayerType::Tanh, LayerType::Relu, LayerType::Sigmoid,
                                        LayerType::Gelu, LayerType::Softplus};
 
-// Class colors for the scatter plot (Okabe–Ito, readable on both themes).
-ImU32 class_color(int index, int alpha) {
+// Class colors for the scatter plot (Okabe–Ito, readable on both themes); regions get the same
+// hue darkened, opaque so neighbouring cells leave no seams.
+ImU32 class_color(int index, bool region) {
   static constexpr int palette[][3] = {{0, 114, 178}, {230, 159, 0}, {0, 158, 115},
                                        {204, 121, 167}, {86, 180, 233}, {213, 94, 0}};
   const auto& rgb = palette[static_cast<size_t>(index) % std::size(palette)];
-  return IM_COL32(rgb[0], rgb[1], rgb[2], alpha);
+  const int scale = region ? 40 : 100;  // percent
+  return IM_COL32(rgb[0] * scale / 100, rgb[1] * scale / 100, rgb[2] * scale / 100, 255);
 }
 
 // Runs a request that may be rejected, showing the rejection under the panel.
@@ -105,8 +107,8 @@ void scatter_plot(const NetworkState& network) {
       for (int i = 0; i < regions.size; ++i) {
         const int label = static_cast<int>(regions.values[static_cast<size_t>(j * regions.size + i)]);
         const ImVec2 corner(origin.x + i * cell, origin.y + side - (j + 1) * cell);
-        draw->AddRectFilled(corner, ImVec2(corner.x + cell + 0.5f, corner.y + cell + 0.5f),
-                            class_color(label, 90));
+        draw->AddRectFilled(corner, ImVec2(corner.x + cell + 1.0f, corner.y + cell + 1.0f),
+                            class_color(label, true));
       }
     }
   } else {
@@ -121,7 +123,7 @@ void scatter_plot(const NetworkState& network) {
   for (int k = 0; k < data.size(); ++k) {
     const double y = plane ? data.inputs(1, k) : data.targets(0, k);
     const int label = data.is_classification() ? static_cast<int>(data.targets(0, k)) : 0;
-    draw->AddCircleFilled(to_screen(data.inputs(0, k), y), 2.5f, class_color(label, 255));
+    draw->AddCircleFilled(to_screen(data.inputs(0, k), y), 2.5f, class_color(label, false));
   }
 }
 
@@ -135,7 +137,7 @@ void loss_curve(const NetworkState& network) {
   std::snprintf(overlay, sizeof overlay, "epoch %d  loss %.4f  acc %.3f", last.epoch,
                 last.train_loss, last.train_accuracy);
   ImGui::PlotLines("##loss", losses.data(), static_cast<int>(losses.size()), 0, overlay, 0.0f,
-                   FLT_MAX, ImVec2(-1, ImGui::GetFontSize() * 4));
+                   FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4));
 }
 
 void landscape_controls(NetworkState& network) {
@@ -172,11 +174,11 @@ void files(NetworkState& network) {
 
 void draw_network_panel(AppState& state) {
   NetworkState& network = state.network;
-  const bool expand = network.expand_panel;
-  network.expand_panel = false;
+  // Revealing takes a few frames: the scroll limit follows the content of the previous frame.
+  const bool expand = network.reveal_frames > 0;
+  network.reveal_frames = std::max(0, network.reveal_frames - 1);
   if (expand) ImGui::SetNextItemOpen(true);
   if (!ImGui::CollapsingHeader("Network")) return;
-  if (expand) ImGui::SetScrollHereY(0.0f);
   ImGui::PushID("network");
   data_and_model(network);
   if (ImGui::Button("Train")) {
@@ -194,6 +196,7 @@ void draw_network_panel(AppState& state) {
   files(network);
   if (!network.snapshot.message.empty()) ImGui::TextWrapped("%s", network.snapshot.message.c_str());
   if (!network.error.empty()) ImGui::TextWrapped("%s", network.error.c_str());
+  if (expand) ImGui::SetScrollHereY(1.0f);  // the whole panel in sight
   ImGui::PopID();
 }
 
