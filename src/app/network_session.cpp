@@ -247,10 +247,9 @@ void NetworkSession::landscape(LandscapeConfig config) {
     snapshot_.surface = surface;
     ++snapshot_.surface_version;
   };
-  const SurfaceResult result =
-      evaluate_surface(*mlp_, data_, parameters_, dx, dy,
-                       linear_coordinates(x_min, x_max, config.resolution),
-                       linear_coordinates(y_min, y_max, config.resolution), options);
+  const SurfaceResult result = evaluate_surface(
+      *mlp_, data_, parameters_, dx, dy, linear_coordinates(x_min, x_max, config.resolution),
+      linear_coordinates(y_min, y_max, config.resolution), options);
   {
     const std::lock_guard lock(mutex_);
     snapshot_.surface = result.surface;

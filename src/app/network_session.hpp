@@ -93,8 +93,8 @@ class NetworkSession {
 
   Dataset data_;  // changed only while no worker runs
   std::unique_ptr<Mlp> mlp_;
-  Vec parameters_;                 // worker-owned while busy
-  std::vector<Vec> checkpoints_;   // the last training's path
+  Vec parameters_;                // worker-owned while busy
+  std::vector<Vec> checkpoints_;  // the last training's path
   std::thread worker_;
   std::atomic<bool> cancel_{false}, busy_{false};
   mutable std::mutex mutex_;

@@ -125,10 +125,10 @@ void App::render_landscape(const Layout& layout) {
   const size_t points = std::min(snapshot.path_x.size(), snapshot.path_loss.size());
   const Color white{1.0f, 1.0f, 1.0f, 1.0f};
   for (size_t k = 0; k + 1 < points; ++k) {
-    path.add_segment(lifted_point(snapshot.path_x[k], snapshot.path_y[k], snapshot.path_loss[k]),
-                     lifted_point(snapshot.path_x[k + 1], snapshot.path_y[k + 1],
-                                  snapshot.path_loss[k + 1]),
-                     white, 2.5f, 0.0f);
+    path.add_segment(
+        lifted_point(snapshot.path_x[k], snapshot.path_y[k], snapshot.path_loss[k]),
+        lifted_point(snapshot.path_x[k + 1], snapshot.path_y[k + 1], snapshot.path_loss[k + 1]),
+        white, 2.5f, 0.0f);
   }
   if (points > 0) {
     path.add_marker(lifted_point(snapshot.path_x[0], snapshot.path_y[0], snapshot.path_loss[0]),

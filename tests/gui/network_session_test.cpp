@@ -3,10 +3,10 @@
 // cancel, and surfaces and weights round-trip through their files.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <unistd.h>
 
 #include "common/errors.hpp"
 #include "io/surface_h5_reader.hpp"
@@ -55,7 +55,8 @@ TEST_CASE("training publishes one record per epoch and decision regions of the m
   CHECK(snapshot.history.back().train_loss == doctest::Approx(evaluation.loss).epsilon(1e-12));
   REQUIRE(snapshot.regions.size == 48);
   REQUIRE(snapshot.regions.values.size() == 48u * 48u);
-  for (const double label : snapshot.regions.values) CHECK((label == 0 || label == 1 || label == 2));
+  for (const double label : snapshot.regions.values)
+    CHECK((label == 0 || label == 1 || label == 2));
   CHECK(snapshot.parameters_version >= 31);  // the initial weights and one per epoch
 }
 
@@ -71,8 +72,8 @@ TEST_CASE("a random-plane landscape holds the model's loss, exactly at the origi
   const lv::app::NetworkSnapshot snapshot = session.snapshot();
   REQUIRE(snapshot.surface.complete());
   CHECK(snapshot.message == "landscape complete");
-  const double at_weights = session.model()->loss(session.parameters(), session.data().inputs,
-                                                  session.data().targets);
+  const double at_weights =
+      session.model()->loss(session.parameters(), session.data().inputs, session.data().targets);
   CHECK(snapshot.surface.loss(4, 4) == doctest::Approx(at_weights).epsilon(1e-9));
 
   const std::string path = temporary("surface.h5");

@@ -20,7 +20,7 @@ constexpr LayerType k_activations[] = {LayerType::Tanh, LayerType::Relu, LayerTy
 // Class colors for the scatter plot (Okabe–Ito, readable on both themes); regions get the same
 // hue darkened, opaque so neighbouring cells leave no seams.
 ImU32 class_color(int index, bool region) {
-  static constexpr int palette[][3] = {{0, 114, 178}, {230, 159, 0}, {0, 158, 115},
+  static constexpr int palette[][3] = {{0, 114, 178},   {230, 159, 0},  {0, 158, 115},
                                        {204, 121, 167}, {86, 180, 233}, {213, 94, 0}};
   const auto& rgb = palette[static_cast<size_t>(index) % std::size(palette)];
   const int scale = region ? 40 : 100;  // percent
@@ -105,7 +105,8 @@ void scatter_plot(const NetworkState& network) {
   if (plane) {
     for (int j = 0; j < regions.size; ++j) {
       for (int i = 0; i < regions.size; ++i) {
-        const int label = static_cast<int>(regions.values[static_cast<size_t>(j * regions.size + i)]);
+        const int label =
+            static_cast<int>(regions.values[static_cast<size_t>(j * regions.size + i)]);
         const ImVec2 corner(origin.x + i * cell, origin.y + side - (j + 1) * cell);
         draw->AddRectFilled(corner, ImVec2(corner.x + cell + 1.0f, corner.y + cell + 1.0f),
                             class_color(label, true));
