@@ -134,31 +134,35 @@ void NetworkSession::start_training(const NetworkConfig& config) {
   busy_ = true;
   worker_ = std::thread([this, config, shared = std::shared_ptr<Optimizer>(std::move(optimizer))] {
     try {
-      TrainSettings settings;
-      settings.epochs = config.epochs;
-      settings.batch_size = config.batch_size;
-      settings.seed = config.seed;
-      const int batch = config.batch_size == 0 ? data_.size() : config.batch_size;
-      settings.checkpoint_every = (data_.size() + batch - 1) / batch;  // once per epoch
-      settings.cancel = &cancel_;
-      settings.on_epoch = [&](const EpochRecord& record) {
-        const std::lock_guard lock(mutex_);
-        snapshot_.history.push_back(record);
-        snapshot_.progress = static_cast<double>(record.epoch) / config.epochs;
-      };
-      settings.on_epoch_parameters = [&](const Vec& parameters) { publish_parameters(parameters); };
-      TrainResult result =
-          train_network(*mlp_, data_, Dataset{}, *shared, nullptr, parameters_, settings);
-      parameters_ = result.parameters;
-      for (Checkpoint& checkpoint : result.checkpoints)
-        checkpoints_.push_back(std::move(checkpoint.parameters));
-      publish_parameters(parameters_);
-      finish(std::string("training ") + train_status_name(result.status) +
-             (result.reason.empty() ? "" : ": " + result.reason));
+      train(config, *shared);
     } catch (const std::exception& error) {
       finish(std::string("training failed: ") + error.what());
     }
   });
+}
+
+void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
+  TrainSettings settings;
+  settings.epochs = config.epochs;
+  settings.batch_size = config.batch_size;
+  settings.seed = config.seed;
+  const int batch = config.batch_size == 0 ? data_.size() : config.batch_size;
+  settings.checkpoint_every = (data_.size() + batch - 1) / batch;  // once per epoch
+  settings.cancel = &cancel_;
+  settings.on_epoch = [&](const EpochRecord& record) {
+    const std::lock_guard lock(mutex_);
+    snapshot_.history.push_back(record);
+    snapshot_.progress = static_cast<double>(record.epoch) / config.epochs;
+  };
+  settings.on_epoch_parameters = [&](const Vec& parameters) { publish_parameters(parameters); };
+  TrainResult result =
+      train_network(*mlp_, data_, Dataset{}, optimizer, nullptr, parameters_, settings);
+  parameters_ = result.parameters;
+  for (Checkpoint& checkpoint : result.checkpoints)
+    checkpoints_.push_back(std::move(checkpoint.parameters));
+  publish_parameters(parameters_);
+  finish(std::string("training ") + train_status_name(result.status) +
+         (result.reason.empty() ? "" : ": " + result.reason));
 }
 
 void NetworkSession::publish_parameters(const Vec& parameters) {
@@ -206,7 +210,7 @@ void NetworkSession::start_landscape(const LandscapeConfig& config) {
   });
 }
 
-void NetworkSession::landscape(LandscapeConfig config) {
+void NetworkSession::landscape(const LandscapeConfig& config) {
   Vec dx, dy;
   double x_min = -config.range, x_max = config.range;
   double y_min = -config.range, y_max = config.range;

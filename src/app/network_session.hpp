@@ -14,6 +14,7 @@
 #include "nn/mlp.hpp"
 #include "nn/surface_evaluator.hpp"
 #include "nn/trainer.hpp"
+#include "optim/optimizer.hpp"
 
 namespace lv::app {
 
@@ -87,8 +88,8 @@ class NetworkSession {
  private:
   void join();
   void publish_parameters(const Vec& parameters);
-  void train(NetworkConfig config);
-  void landscape(LandscapeConfig config);
+  void train(const NetworkConfig& config, Optimizer& optimizer);
+  void landscape(const LandscapeConfig& config);
   void finish(const std::string& message);
 
   Dataset data_;  // changed only while no worker runs

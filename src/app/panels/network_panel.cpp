@@ -5,7 +5,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cmath>
+#include <cfloat>
+#include <cstdio>
 
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
