@@ -43,6 +43,12 @@ float arrow_coverage(vec2 pixel) {
 
 void main() {
   vec2 p = to_world(gl_FragCoord.xy);
+#ifdef LV_HEIGHTFIELD
+  if (lv_heightfield_outside(p)) {  // no values there (a formula is defined everywhere)
+    color = vec4(vec3(0.5), 1.0);
+    return;
+  }
+#endif
   float f = lv_f(p);
   float t = lv_scaled(f);
   vec3 rgb = lv_surface_color(p, t);

@@ -182,9 +182,11 @@ void App::frame(double seconds) {
   handle_keys();
   handle_mouse(layout);
   process_requests(layout);
+  refresh_network(layout);
   refresh(layout);
   process_exports();
   advance_playback(seconds);
+  if (landscape_shown()) state_.ui.hover.active = false;  // the readout shows the formula
   draw_hover_readout(state_);
   ImGui::PopFont();
   ImGui::Render();
@@ -233,6 +235,7 @@ void App::draw_panels(const Layout& layout) {
       draw_view_panel(state_);
       draw_scenes_panel(state_);
       draw_export_panel(state_);
+      draw_network_panel(state_);
       ImGui::PopItemWidth();
       ImGui::TextDisabled("F1: help   %.0f FPS", ImGui::GetIO().Framerate);
     }
@@ -576,6 +579,10 @@ void App::render_scene(const Layout& layout) {
   const bool dark = state_.ui.dark_theme;
   glClearColor(dark ? 0.08f : 0.94f, dark ? 0.08f : 0.94f, dark ? 0.09f : 0.95f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  if (landscape_shown()) {
+    render_landscape(layout);
+    return;
+  }
 
   render_view(layout.scene_viewport, 1.0f, mesh_resolution());
   glViewport(0, 0, framebuffer_width, framebuffer_height);
@@ -721,8 +728,10 @@ int App::run() {
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
+  heightfield_renderer_.initialize();
   lines_.initialize();
   load_initial_scene();
+  if (options_.network_demo) run_network_demo();
   int exit_code = 0;
   if (options_.benchmark) {
     exit_code = benchmark();
@@ -753,7 +762,7 @@ int App::run() {
     Clock::time_point previous = Clock::now();
     while (!glfwWindowShouldClose(window_)) {
       const bool busy = state_.playback.playing || state_.ui.interacting || drag_.active ||
-                        formula_renderer_.compiling();
+                        formula_renderer_.compiling() || state_.network.session->busy();
       if (busy) {
         glfwPollEvents();
       } else {
@@ -766,7 +775,9 @@ int App::run() {
     }
   }
   if (animation_) finish_animation(true, "");
+  state_.network.session.reset();  // stops and joins the worker before the GL context goes
   lines_.destroy();
+  heightfield_renderer_.destroy();
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

@@ -59,6 +59,11 @@ class App {
   void apply_theme();
   int benchmark();
   int mesh_resolution() const;
+  // The Network panel's landscape (network_view.cpp).
+  bool landscape_shown() const;
+  void refresh_network(const Layout& layout);
+  void render_landscape(const Layout& layout);
+  void run_network_demo();
 
   // Exports (app_export.cpp): requests from the Export panel or --export, run between frames.
   struct AnimationExport;
@@ -75,6 +80,11 @@ class App {
   GLFWwindow* window_ = nullptr;
   AppState state_;
   FormulaRenderer formula_renderer_;
+  FormulaRenderer heightfield_renderer_;  // the network landscape (heightfield mode)
+  long applied_surface_version_ = 0;
+  int heightfield_colormap_ = -1;
+  ViewBox landscape_box_;
+  float landscape_min_ = 0.0f, landscape_max_ = 1.0f;
   LineRenderer lines_;
   ImFont* regular_font_ = nullptr;
   ImFont* presentation_font_ = nullptr;

@@ -10,6 +10,7 @@
 
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "network_session.hpp"
 #include "optim/optimizer.hpp"
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
@@ -127,6 +128,18 @@ struct ExportState {
   bool cancel_request = false;
   std::vector<std::string> recent;  // newest first
   std::string message;              // the last export's result or error
+// The Network panel: a model trained on a data set and its loss landscape, computed by `session`
+// on a worker thread; `snapshot` is its published state, copied once per frame.
+struct NetworkState {
+  std::shared_ptr<NetworkSession> session = std::make_shared<NetworkSession>();
+  NetworkSnapshot snapshot;
+  NetworkConfig config;
+  LandscapeConfig landscape;
+  std::string hidden_text = "16,16";
+  std::string weights_path = "weights.safetensors", surface_path = "landscape.h5";
+  bool show_landscape = false;  // the scene shows the network's landscape instead of the formula
+  int reveal_frames = 0;        // open the panel and scroll it into view for this many frames
+  std::string error;            // the last rejected request (bad data argument, no model...)
 };
 
 struct AppState {
@@ -137,6 +150,7 @@ struct AppState {
   ViewState view;
   UiState ui;
   ExportState exports;
+  NetworkState network;
 };
 
 }  // namespace lv::app

@@ -21,6 +21,7 @@ int parse_int(const std::string& flag, const std::string& text, int min, int max
 
 std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
+         "              [--network-demo]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
          "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
          "       lossviz [--scene FILE.json] --export KIND=PATH... [--export-size WxH]\n"
@@ -71,6 +72,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       options.presentation = true;
     } else if (flag == "--light") {
       options.light_theme = true;
+    } else if (flag == "--network-demo") {
+      options.network_demo = true;
     } else if (flag == "--then-formula") {
       options.then_formula = next();
     } else if (flag == "--hover") {

@@ -17,6 +17,8 @@ struct CommandLine {
   bool benchmark = false;          // --benchmark: print frame times and slider latency, exit
   bool presentation = false;       // --presentation: start in presentation mode
   bool light_theme = false;        // --light
+  // --network-demo: train a small spirals MLP, compute its PCA landscape and show it.
+  bool network_demo = false;
   // --then-formula F: after half the frames, type F into the formula editor (tests the
   // "a bad formula keeps the last picture" path headlessly).
   std::string then_formula;

@@ -207,3 +207,21 @@ TEST_CASE("GPU-evaluated formulas agree with lv::Expr (value, gradient, Hessian)
     }
   }
 }
+
+bool is_white(const unsigned char* p) {
+  return p[0] > 235 && p[1] > 235 && p[2] > 235;
+}
+
+// --network-demo trains a 2-16-16-3 MLP on spirals and shows the PCA plane of its training path
+// as a heightfield: a colormapped picture unlike any test surface, with the white training path.
+TEST_CASE("the network landscape is a colored heightfield with its training path, in 2D and 3D") {
+  const Image test_surface = screenshot("formula", k_scene + " --view 2d");
+  const Image landscape = screenshot("network", "--network-demo --view 2d");
+  CHECK(fraction_of_picture(landscape, is_colored) > 0.5);
+  CHECK(mean_difference(landscape, test_surface) > 20.0);
+  CHECK(count_in_picture(landscape, is_white) > 200);
+  const Image mesh = screenshot("network3d", "--network-demo --view 3d");
+  CHECK(fraction_of_picture(mesh, is_colored) > 0.2);
+  CHECK(mean_difference(mesh, landscape) > 20.0);
+  CHECK(count_in_picture(mesh, is_white) > 50);
+}

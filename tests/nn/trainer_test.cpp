@@ -129,3 +129,21 @@ TEST_CASE("dropout changes training but training still learns; cancel stops at o
   CHECK(cancelled.status == TrainStatus::Cancelled);
   CHECK(cancelled.steps == 0);
 }
+
+TEST_CASE("on_epoch_parameters sees each epoch's weights: full-batch SGD steps x - lr grad") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=60");
+  const Vec x0 = initial(mlp, 2);
+  const NetworkObjective objective(mlp, data);
+  // Full batch, no weight decay: epoch 1 is one step x0 - lr ∇f(x0) (torch.optim.SGD).
+  const Vec after_first = x0 - 0.2 * objective.gradient(x0);
+  TrainSettings settings;
+  settings.epochs = 3;
+  std::vector<Vec> seen;
+  settings.on_epoch_parameters = [&](const Vec& parameters) { seen.push_back(parameters); };
+  auto optimizer = sgd(0.2);
+  const TrainResult result = train_network(mlp, data, Dataset(), *optimizer, nullptr, x0, settings);
+  REQUIRE(seen.size() == 3);
+  CHECK((seen[0] - after_first).norm() < 1e-12);
+  CHECK((seen[2] - result.parameters).norm() == 0.0);
+}

@@ -26,5 +26,6 @@ void draw_plots_panel(AppState& state, const Rect& area);
 void draw_lesson_panel(AppState& state, const Rect& area);
 void draw_help_overlay(AppState& state);
 void draw_hover_readout(AppState& state);
+void draw_network_panel(AppState& state);
 
 }  // namespace lv::app

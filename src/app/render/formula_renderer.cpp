@@ -68,6 +68,7 @@ void FormulaRenderer::destroy() {
   meshes_.clear();
   glDeleteTextures(1, &colormap_texture_);
   glDeleteTextures(1, &diverging_texture_);
+  if (heightfield_texture_) glDeleteTextures(1, &heightfield_texture_);
   glDeleteVertexArrays(1, &empty_array_);
 }
 
@@ -77,6 +78,27 @@ void FormulaRenderer::set_formula(const Expr& expr) {
   programs->heatmap[0] = start_heatmap(programs->code, false, false);
   programs->surface[0] = start_surface(programs->code, false);
   pending_ = std::move(programs);
+}
+
+void FormulaRenderer::set_heightfield(const HeightField& field) {
+  if (!heightfield_texture_) {
+    glGenTextures(1, &heightfield_texture_);
+    auto programs = std::make_unique<Programs>();
+    programs->code = load_shader_source("heightfield.glsl");
+    programs->heatmap[0] = start_heatmap(programs->code, false, false);
+    programs->surface[0] = start_surface(programs->code, false);
+    pending_ = std::move(programs);
+  }
+  glBindTexture(GL_TEXTURE_2D, heightfield_texture_);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, field.nx, field.ny, 0, GL_RED, GL_FLOAT,
+               field.values.data());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  heightfield_box_ = {field.nx, field.ny, {}, field.x_min, field.x_max, field.y_min, field.y_max};
 }
 
 bool FormulaRenderer::poll() {
@@ -116,6 +138,15 @@ void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shadi
   glBindTexture(GL_TEXTURE_2D, colormap_texture_);
   glActiveTexture(GL_TEXTURE1);
   glBindTexture(GL_TEXTURE_2D, diverging_texture_);
+  if (heightfield_texture_) {
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, heightfield_texture_);
+    program.set("u_heightfield", 2);
+    const HeightField& box = heightfield_box_;
+    program.set("u_heightfield_min", static_cast<float>(box.x_min), static_cast<float>(box.y_min));
+    program.set("u_heightfield_size", static_cast<float>(box.x_max - box.x_min),
+                static_cast<float>(box.y_max - box.y_min));
+  }
   glActiveTexture(GL_TEXTURE0);
   program.set("u_colormap", 0);
   program.set("u_diverging", 1);

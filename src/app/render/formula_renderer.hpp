@@ -42,6 +42,14 @@ struct SurfaceSettings {
   std::array<float, 3> floor_color{0.2f, 0.2f, 0.22f};
 };
 
+// A grid of values to draw instead of a formula: values[j * nx + i] at (x_i, y_j), with x and y
+// evenly spaced from the min to the max coordinate.
+struct HeightField {
+  int nx = 0, ny = 0;
+  std::vector<float> values;
+  double x_min = 0, x_max = 1, y_min = 0, y_max = 1;
+};
+
 class FormulaRenderer {
  public:
   void initialize();
@@ -57,6 +65,11 @@ class FormulaRenderer {
   const std::string& compile_error() const { return compile_error_; }
 
   void set_colormap(int index);
+
+  // Heightfield mode: the same heatmap and surface shaders sample a texture of `field`
+  // (shaders/heightfield.glsl) in place of a formula. The first call starts compiling them; later
+  // calls only replace the texture. Curvature colors and arrows need a formula and are not drawn.
+  void set_heightfield(const HeightField& field);
 
   void draw_heatmap(const Shading& shading, const View2D& view, const Viewport& viewport,
                     bool arrows);
@@ -87,6 +100,8 @@ class FormulaRenderer {
   GLuint empty_array_ = 0;
   GLuint colormap_texture_ = 0, diverging_texture_ = 0;
   std::map<int, Mesh> meshes_;
+  GLuint heightfield_texture_ = 0;  // 0: formula mode
+  HeightField heightfield_box_;     // the bounds of the uploaded field (values not kept)
 };
 
 }  // namespace lv::app

@@ -135,6 +135,7 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
     const EpochRecord record = evaluate_epoch(mlp, train, validation, x, epoch, result.steps);
     result.history.push_back(record);
     if (settings.on_epoch) settings.on_epoch(record);
+    if (settings.on_epoch_parameters) settings.on_epoch_parameters(x);
     if (!std::isfinite(record.train_loss) || !x.allFinite()) {
       result.status = TrainStatus::Diverged;
       result.reason = "non-finite training loss after epoch " + std::to_string(epoch);

@@ -41,6 +41,8 @@ struct TrainSettings {
   int checkpoint_every = 0;   // keep the parameters every k updates; 0 = off (default: 0)
   const std::atomic<bool>* cancel = nullptr;         // checked between updates
   std::function<void(const EpochRecord&)> on_epoch;  // called after each epoch
+  // Called after each epoch with the current parameters (a live view of the model while it trains).
+  std::function<void(const Vec&)> on_epoch_parameters;
 };
 
 enum class TrainStatus { Completed, EarlyStopped, Diverged, Cancelled };

@@ -1,0 +1,171 @@
+// The frame loop's side of the Network panel: picks up the worker's snapshot once per frame,
+// uploads each newly published (coarse, then refined) surface as a heightfield texture, and draws
+// it in the same 2D/3D views as formulas, with the PCA training path on top.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "app.hpp"
+#include "state_actions.hpp"
+
+namespace lv::app {
+namespace {
+
+// The finite range of the loss values (the colormap's range); {0, 1} when nothing is finite.
+std::pair<float, float> finite_range(const Mat& values) {
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (Eigen::Index k = 0; k < values.size(); ++k) {
+    const double value = values.data()[k];
+    if (!std::isfinite(value)) continue;
+    low = std::min(low, value);
+    high = std::max(high, value);
+  }
+  if (!(low <= high)) return {0.0f, 1.0f};
+  return {static_cast<float>(low), static_cast<float>(std::max(high, low + 1e-12))};
+}
+
+HeightField height_field(const Surface& surface) {
+  HeightField field;
+  field.nx = static_cast<int>(surface.x.size());
+  field.ny = static_cast<int>(surface.y.size());
+  // Surface::loss is column-major [nx × ny], so loss(i, j) already sits at j·nx + i.
+  field.values.assign(surface.loss.data(), surface.loss.data() + surface.loss.size());
+  field.x_min = surface.x.front();
+  field.x_max = surface.x.back();
+  field.y_min = surface.y.front();
+  field.y_max = surface.y.back();
+  return field;
+}
+
+}  // namespace
+
+bool App::landscape_shown() const {
+  return state_.network.show_landscape && applied_surface_version_ > 0;
+}
+
+void App::refresh_network(const Layout& layout) {
+  NetworkState& network = state_.network;
+  network.snapshot = network.session->snapshot();
+  const Surface& surface = network.snapshot.surface;
+  if (network.snapshot.surface_version != applied_surface_version_ && !surface.is_1d() &&
+      surface.stride > 0) {
+    applied_surface_version_ = network.snapshot.surface_version;
+    heightfield_renderer_.set_heightfield(height_field(surface));
+    std::tie(landscape_min_, landscape_max_) = finite_range(surface.loss);
+    const ViewBox box{surface.x.front(), surface.x.back(), surface.y.front(), surface.y.back()};
+    const bool moved = box.x_min != landscape_box_.x_min || box.x_max != landscape_box_.x_max ||
+                       box.y_min != landscape_box_.y_min || box.y_max != landscape_box_.y_max;
+    landscape_box_ = box;
+    if (moved) {  // a new plane: frame it in the 2D view
+      View2D& view = state_.view.view2d;
+      const Viewport& viewport = layout.scene_viewport;
+      view.center_x = 0.5 * (box.x_min + box.x_max);
+      view.center_y = 0.5 * (box.y_min + box.y_max);
+      view.units_per_pixel = std::max((box.x_max - box.x_min) / viewport.width,
+                                      (box.y_max - box.y_min) / viewport.height);
+    }
+  }
+  if (heightfield_colormap_ != state_.view.colormap) {
+    heightfield_renderer_.set_colormap(state_.view.colormap);
+    heightfield_colormap_ = state_.view.colormap;
+  }
+  while (heightfield_renderer_.compiling()) {
+    heightfield_renderer_.poll();
+    if (!headless_) break;  // headless pictures are final: wait for the shaders
+  }
+}
+
+void App::render_landscape(const Layout& layout) {
+  const Viewport& viewport = layout.scene_viewport;
+  ViewState view = state_.view;  // the formula's range stays untouched for when it comes back
+  view.value_min = landscape_min_;
+  view.value_max = landscape_max_;
+  Shading shading;
+  shading.value_min = view.value_min;
+  shading.value_max = view.value_max;
+  shading.log_scale = view.log_scale;
+  shading.contours = view.contours;
+  shading.line_scale = state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
+
+  LineStyle style;
+  style.viewport_width = static_cast<float>(viewport.width);
+  style.viewport_height = static_cast<float>(viewport.height);
+  style.line_scale = shading.line_scale;
+  const ViewBox& box = landscape_box_;
+  const auto lifted_point = [&](double x, double y, double value) -> Vector3 {
+    if (!view.three_d) return {static_cast<float>(x), static_cast<float>(y), 0.0f};
+    const double height =
+        std::clamp(scaled_value(view, std::isfinite(value) ? value : 1e300), 0.0f, 1.0f);
+    return {static_cast<float>(2.0 * (x - box.x_min) / (box.x_max - box.x_min) - 1.0),
+            static_cast<float>(2.0 * (y - box.y_min) / (box.y_max - box.y_min) - 1.0),
+            static_cast<float>(height * view.height_scale + 0.004)};
+  };
+  if (view.three_d) {
+    SurfaceSettings surface;
+    surface.domain_x_min = box.x_min;
+    surface.domain_y_min = box.y_min;
+    surface.domain_width = box.x_max - box.x_min;
+    surface.domain_height = box.y_max - box.y_min;
+    surface.height_scale = view.height_scale;
+    surface.resolution = mesh_resolution();
+    surface.surface_contours = view.surface_contours;
+    surface.floor_contours = view.floor_contours;
+    surface.floor_color = state_.ui.dark_theme ? std::array<float, 3>{0.16f, 0.16f, 0.18f}
+                                               : std::array<float, 3>{0.85f, 0.85f, 0.87f};
+    heightfield_renderer_.draw_surface(shading, surface, view.camera, viewport);
+    style.transform = view.camera.view_projection(style.viewport_width / style.viewport_height);
+    style.depth_bias = 0.0015f;
+  } else {
+    heightfield_renderer_.draw_heatmap(shading, view.view2d, viewport, false);
+    style.transform = view2d_transform(view.view2d, style.viewport_width, style.viewport_height);
+  }
+  // The PCA plane's training path: white from the initial weights to the final ones (origin).
+  const NetworkSnapshot& snapshot = state_.network.snapshot;
+  LineBatch path;
+  const size_t points = std::min(snapshot.path_x.size(), snapshot.path_loss.size());
+  const Color white{1.0f, 1.0f, 1.0f, 1.0f};
+  for (size_t k = 0; k + 1 < points; ++k) {
+    path.add_segment(
+        lifted_point(snapshot.path_x[k], snapshot.path_y[k], snapshot.path_loss[k]),
+        lifted_point(snapshot.path_x[k + 1], snapshot.path_y[k + 1], snapshot.path_loss[k + 1]),
+        white, 2.5f, 0.0f);
+  }
+  if (points > 0) {
+    path.add_marker(lifted_point(snapshot.path_x[0], snapshot.path_y[0], snapshot.path_loss[0]),
+                    {0.6f, 0.6f, 0.6f, 1.0f}, 9.0f, 0.0f);
+    path.add_marker(lifted_point(snapshot.path_x[points - 1], snapshot.path_y[points - 1],
+                                 snapshot.path_loss[points - 1]),
+                    white, 13.0f, 0.0f);
+  }
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(viewport.x, viewport.y, viewport.width, viewport.height);
+  glDepthMask(GL_FALSE);
+  lines_.upload(1, path);
+  lines_.draw(1, style);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  int framebuffer_width = 1, framebuffer_height = 1;
+  glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
+  glViewport(0, 0, framebuffer_width, framebuffer_height);
+}
+
+// --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs, then the PCA
+// plane of its training path at 41×41, shown (both tasks waited for: the picture is final).
+void App::run_network_demo() {
+  NetworkState& network = state_.network;
+  network.config.data = "spirals:n=300,noise=0.15,seed=1";
+  network.config.hidden = {16, 16};
+  network.config.epochs = 40;
+  network.landscape.pca = true;
+  network.landscape.resolution = 41;
+  network.session->start_training(network.config);
+  network.session->wait();
+  network.session->start_landscape(network.landscape);
+  network.session->wait();
+  network.show_landscape = true;
+  network.reveal_frames = 3;
+  state_.ui.show_plots = false;  // the formula's runs are not on show
+}
+
+}  // namespace lv::app

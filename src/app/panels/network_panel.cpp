@@ -1,0 +1,205 @@
+// Network panel: pick a data set, build an MLP (hidden widths, activation), train it on a worker
+// thread with any optimizer (live loss curve and decision regions), then compute its loss
+// landscape (filter-normalized random plane or the PCA plane of the training path).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+#include "common/errors.hpp"
+#include "optim/registry.hpp"
+#include "panels/panels.hpp"
+
+namespace lv::app {
+namespace {
+
+constexpr LayerType k_activations[] = {LayerType::Tanh, LayerType::Relu, LayerType::Sigmoid,
+                                       LayerType::Gelu, LayerType::Softplus};
+
+// Class colors for the scatter plot (Okabe–Ito, readable on both themes); regions get the same
+// hue darkened, opaque so neighbouring cells leave no seams.
+ImU32 class_color(int index, bool region) {
+  static constexpr int palette[][3] = {{0, 114, 178},   {230, 159, 0},  {0, 158, 115},
+                                       {204, 121, 167}, {86, 180, 233}, {213, 94, 0}};
+  const auto& rgb = palette[static_cast<size_t>(index) % std::size(palette)];
+  const int scale = region ? 40 : 100;  // percent
+  return IM_COL32(rgb[0] * scale / 100, rgb[1] * scale / 100, rgb[2] * scale / 100, 255);
+}
+
+// Runs a request that may be rejected, showing the rejection under the panel.
+template <typename Action>
+void attempt(NetworkState& network, Action&& action) {
+  try {
+    action();
+    network.error.clear();
+  } catch (const InputError& error) {
+    network.error = error.what();
+  }
+}
+
+void data_and_model(NetworkState& network) {
+  NetworkConfig& config = network.config;
+  if (ImGui::BeginCombo("data set", config.data.substr(0, config.data.find(':')).c_str())) {
+    for (const GeneratorInfo& generator : dataset_generators()) {
+      if (ImGui::Selectable(generator.name.c_str())) config.data = generator.name;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", generator.summary.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::InputText("data", &config.data);
+  ImGui::InputText("hidden widths", &network.hidden_text);
+  if (ImGui::BeginCombo("activation", layer_type_name(config.activation))) {
+    for (const LayerType type : k_activations) {
+      if (ImGui::Selectable(layer_type_name(type), type == config.activation))
+        config.activation = type;
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::BeginCombo("optimizer", config.optimizer.c_str())) {
+    for (const OptimizerInfo& info : optimizer_registry()) {
+      if (ImGui::Selectable(info.name.c_str(), info.name == config.optimizer))
+        config.optimizer = info.name;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::InputDouble("learning rate", &config.learning_rate, 0.0, 0.0, "%.4g");
+  ImGui::InputInt("epochs", &config.epochs);
+  ImGui::InputInt("batch size", &config.batch_size);
+}
+
+void progress_row(NetworkState& network) {
+  const NetworkSnapshot& snapshot = network.snapshot;
+  if (!network.session->busy()) return;
+  ImGui::ProgressBar(static_cast<float>(snapshot.progress), ImVec2(-ImGui::GetFontSize() * 5, 0),
+                     snapshot.task.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) network.session->cancel();
+}
+
+// The data as a scatter plot over the model's decision regions (classification) or its
+// regression curve, drawn with the window's draw list.
+void scatter_plot(const NetworkState& network) {
+  const Dataset& data = network.session->data();
+  const DecisionRegions& regions = network.snapshot.regions;
+  if (data.size() == 0 || regions.size == 0) return;
+  const float side = ImGui::GetContentRegionAvail().x;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(side, side));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(30, 30, 34, 255));
+  const bool plane = data.features() == 2;
+  double y_min = regions.y_min, height = regions.height;
+  if (!plane) {  // regression on one feature: the vertical range holds targets and the curve
+    const auto [low, high] = std::minmax_element(regions.values.begin(), regions.values.end());
+    y_min = std::min(data.targets.minCoeff(), *low);
+    height = std::max(std::max(data.targets.maxCoeff(), *high) - y_min, 1e-6);
+    y_min -= 0.1 * height;
+    height *= 1.2;
+  }
+  const auto to_screen = [&](double x, double y) {
+    return ImVec2(origin.x + static_cast<float>((x - regions.x_min) / regions.width) * side,
+                  origin.y + side - static_cast<float>((y - y_min) / height) * side);
+  };
+  const float cell = side / static_cast<float>(regions.size);
+  if (plane) {
+    for (int j = 0; j < regions.size; ++j) {
+      for (int i = 0; i < regions.size; ++i) {
+        const int label =
+            static_cast<int>(regions.values[static_cast<size_t>(j * regions.size + i)]);
+        const ImVec2 corner(origin.x + i * cell, origin.y + side - (j + 1) * cell);
+        draw->AddRectFilled(corner, ImVec2(corner.x + cell + 1.0f, corner.y + cell + 1.0f),
+                            class_color(label, true));
+      }
+    }
+  } else {
+    for (int i = 1; i < regions.size; ++i) {
+      const double x0 = regions.x_min + (i - 0.5) * regions.width / regions.size;
+      const double x1 = regions.x_min + (i + 0.5) * regions.width / regions.size;
+      draw->AddLine(to_screen(x0, regions.values[static_cast<size_t>(i - 1)]),
+                    to_screen(x1, regions.values[static_cast<size_t>(i)]),
+                    IM_COL32(255, 200, 60, 255), 2.0f);
+    }
+  }
+  for (int k = 0; k < data.size(); ++k) {
+    const double y = plane ? data.inputs(1, k) : data.targets(0, k);
+    const int label = data.is_classification() ? static_cast<int>(data.targets(0, k)) : 0;
+    draw->AddCircleFilled(to_screen(data.inputs(0, k), y), 2.5f, class_color(label, false));
+  }
+}
+
+void loss_curve(const NetworkState& network) {
+  const std::vector<EpochRecord>& history = network.snapshot.history;
+  if (history.empty()) return;
+  std::vector<float> losses;
+  for (const EpochRecord& record : history) losses.push_back(static_cast<float>(record.train_loss));
+  const EpochRecord& last = history.back();
+  char overlay[96];
+  std::snprintf(overlay, sizeof overlay, "epoch %d  loss %.4f  acc %.3f", last.epoch,
+                last.train_loss, last.train_accuracy);
+  ImGui::PlotLines("##loss", losses.data(), static_cast<int>(losses.size()), 0, overlay, 0.0f,
+                   FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4));
+}
+
+void landscape_controls(NetworkState& network) {
+  LandscapeConfig& landscape = network.landscape;
+  int plane = landscape.pca ? 1 : 0;
+  ImGui::RadioButton("random (filter-norm.)", &plane, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("PCA of path", &plane, 1);
+  landscape.pca = plane == 1;
+  ImGui::SliderInt("resolution", &landscape.resolution, 9, 101);
+  if (!landscape.pca) ImGui::InputDouble("range", &landscape.range, 0.0, 0.0, "%.3g");
+  if (ImGui::Button("Compute landscape")) {
+    attempt(network, [&] { network.session->start_landscape(landscape); });
+    network.show_landscape = network.error.empty();
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("show", &network.show_landscape);
+}
+
+void files(NetworkState& network) {
+  ImGui::InputText("weights", &network.weights_path);
+  ImGui::SameLine();
+  if (ImGui::Button("Load"))
+    attempt(network, [&] { network.session->load_weights(network.weights_path); });
+  ImGui::InputText("surface .h5", &network.surface_path);
+  ImGui::SameLine();
+  if (ImGui::Button("Save")) {
+    attempt(network, [&] { network.session->save_surface(network.surface_path); });
+    if (network.error.empty()) network.error = "saved " + network.surface_path;
+  }
+}
+
+}  // namespace
+
+void draw_network_panel(AppState& state) {
+  NetworkState& network = state.network;
+  // Revealing takes a few frames: the scroll limit follows the content of the previous frame.
+  const bool expand = network.reveal_frames > 0;
+  network.reveal_frames = std::max(0, network.reveal_frames - 1);
+  if (expand) ImGui::SetNextItemOpen(true);
+  if (!ImGui::CollapsingHeader("Network")) return;
+  ImGui::PushID("network");
+  data_and_model(network);
+  if (ImGui::Button("Train")) {
+    attempt(network, [&] {
+      network.config.hidden = parse_hidden_widths(network.hidden_text);
+      network.session->start_training(network.config);
+    });
+  }
+  ImGui::SameLine();
+  progress_row(network);
+  if (!network.session->busy()) ImGui::NewLine();
+  loss_curve(network);
+  scatter_plot(network);
+  landscape_controls(network);
+  files(network);
+  if (!network.snapshot.message.empty()) ImGui::TextWrapped("%s", network.snapshot.message.c_str());
+  if (!network.error.empty()) ImGui::TextWrapped("%s", network.error.c_str());
+  if (expand) ImGui::SetScrollHereY(1.0f);  // the whole panel in sight
+  ImGui::PopID();
+}
+
+}  // namespace lv::app
