@@ -128,6 +128,8 @@ struct ExportState {
   bool cancel_request = false;
   std::vector<std::string> recent;  // newest first
   std::string message;              // the last export's result or error
+};
+
 // The Network panel: a model trained on a data set and its loss landscape, computed by `session`
 // on a worker thread; `snapshot` is its published state, copied once per frame.
 struct NetworkState {
