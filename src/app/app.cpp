@@ -597,8 +597,7 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
   shading.value_max = state_.view.value_max;
   shading.log_scale = state_.view.log_scale;
   shading.contours = state_.view.contours;
-  shading.line_scale =
-      pixel_scale * state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
+  shading.line_scale = pixel_scale * state_.ui.dpi_scale * (state_.ui.presentation ? 2.0f : 1.0f);
   shading.color_by_curvature = state_.view.color_by_curvature;
   shading.curvature_range = state_.view.curvature_range;
   const Expr& expr = state_.function.expr;

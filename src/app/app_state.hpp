@@ -120,8 +120,8 @@ struct ExportState {
   std::string path = "lossviz.png";
   int width = 1920, height = 1080;  // offscreen image and animation size in pixels
   int fps = 30;
-  double seconds = 4.0;     // animation length (the whole run is spread over it)
-  int grid_samples = 101;   // surface samples per side for grid and mesh exports
+  double seconds = 4.0;                 // animation length (the whole run is spread over it)
+  int grid_samples = 101;               // surface samples per side for grid and mesh exports
   std::vector<ExportRequest> requests;  // queued by the panel or --export, run by the frame loop
   bool animating = false;
   float progress = 0.0f;  // 0..1 while animating

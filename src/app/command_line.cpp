@@ -95,7 +95,8 @@ CommandLine parse_command_line(int argc, char** argv) {
     } else if (flag == "--export-size") {
       const std::string size = next();
       const size_t x = size.find('x');
-      if (x == std::string::npos) throw InputError("--export-size: expected WxH, got '" + size + "'");
+      if (x == std::string::npos)
+        throw InputError("--export-size: expected WxH, got '" + size + "'");
       options.export_width = parse_int("--export-size", size.substr(0, x), 16, 8192);
       options.export_height = parse_int("--export-size", size.substr(x + 1), 16, 8192);
     } else if (flag == "--export-fps") {

@@ -13,8 +13,8 @@
 namespace lv::cli {
 
 struct FlagSpec {
-  std::string name;          // without the leading "--"
-  bool takes_value = true;   // false: a switch such as --json
+  std::string name;         // without the leading "--"
+  bool takes_value = true;  // false: a switch such as --json
   bool repeatable = false;
 };
 

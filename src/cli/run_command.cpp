@@ -1,7 +1,7 @@
 // lossviz-cli run: optimizer trajectories on a test surface or formula, as CSV or JSON.
 #include <cstdio>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/run_setup.hpp"
@@ -45,8 +45,8 @@ int run_command(const Args& args) {
   // residual form on the objective they are given.
   std::optional<ConstrainedObjective> constrained;
   if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
-  const Objective& objective = constrained ? static_cast<const Objective&>(*constrained)
-                                           : selection.target();
+  const Objective& objective =
+      constrained ? static_cast<const Objective&>(*constrained) : selection.target();
   const std::vector<Trajectory> trajectories = run_race(objective, entries);
   for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);

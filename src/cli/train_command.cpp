@@ -7,9 +7,9 @@
 #include <random>
 
 #include "cli/commands.hpp"
-#include "cli/run_setup.hpp"
 #include "cli/network_setup.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_setup.hpp"
 #include "common/errors.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/trainer.hpp"

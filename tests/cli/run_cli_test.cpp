@@ -28,13 +28,16 @@ std::string temp_path(const std::string& name) {
 }  // namespace
 
 TEST_CASE("run writes the trajectory CSV to stdout with the contract's header and rows") {
-  const auto r = run_process(cli("run --function quadratic --param kappa=10 --optimizer sgd "
-                                 "--set lr=0.1 --start 1,1 --steps 3"));
+  const auto r =
+      run_process(cli("run --function quadratic --param kappa=10 --optimizer sgd "
+                      "--set lr=0.1 --start 1,1 --steps 3"));
   REQUIRE(r.exit_code == 0);
   const auto rows = csv_rows(r.out);
   REQUIRE(rows.size() == 5);
-  CHECK(rows[0] == std::vector<std::string>{"step", "loss", "grad_norm", "update_norm", "lr", "x0", "x1"});
-  CHECK(rows[1] == std::vector<std::string>{"0", "5.5", "10.04987562112089", "0", "0.10000000000000001", "1", "1"});
+  CHECK(rows[0] ==
+        std::vector<std::string>{"step", "loss", "grad_norm", "update_norm", "lr", "x0", "x1"});
+  CHECK(rows[1] == std::vector<std::string>{"0", "5.5", "10.04987562112089", "0",
+                                            "0.10000000000000001", "1", "1"});
   // f = ½(x² + 10y²); GD from (1,1) with lr 0.1: (0.9, 0), (0.81, 0), (0.729, 0)
   CHECK(std::stod(rows[2][5]) == doctest::Approx(0.9));
   CHECK(std::stod(rows[4][5]) == doctest::Approx(0.729));
@@ -43,8 +46,9 @@ TEST_CASE("run writes the trajectory CSV to stdout with the contract's header an
 }
 
 TEST_CASE("flag values may start with '-' and --flag=value works") {
-  const auto r = run_process(cli("run --expr \"x^2 + y^2\" --optimizer=sgd --set lr=0.25 "
-                                 "--start -1.5,2 --steps=1"));
+  const auto r =
+      run_process(cli("run --expr \"x^2 + y^2\" --optimizer=sgd --set lr=0.25 "
+                      "--start -1.5,2 --steps=1"));
   REQUIRE(r.exit_code == 0);
   const auto rows = csv_rows(r.out);
   CHECK(std::stod(rows[2][5]) == doctest::Approx(-0.75));
@@ -53,9 +57,11 @@ TEST_CASE("flag values may start with '-' and --flag=value works") {
 
 TEST_CASE("several optimizers race into one JSON file; --set applies to the optimizer before it") {
   const std::string out = temp_path("race.json");
-  const auto r = run_process(cli("run --function rosenbrock --optimizer sgd --set lr=1e-3 "
-                                 "--optimizer sgd --set lr=2e-3 --set momentum=0.9 --start -1.2,1 "
-                                 "--steps 50 --out " + out));
+  const auto r =
+      run_process(cli("run --function rosenbrock --optimizer sgd --set lr=1e-3 "
+                      "--optimizer sgd --set lr=2e-3 --set momentum=0.9 --start -1.2,1 "
+                      "--steps 50 --out " +
+                      out));
   REQUIRE(r.exit_code == 0);
   const auto document = nlohmann::json::parse(lv::test::slurp(out));
   REQUIRE(document["runs"].size() == 2);
@@ -68,7 +74,8 @@ TEST_CASE("several optimizers race into one JSON file; --set applies to the opti
 }
 
 TEST_CASE("a diverging run is reported, not drawn as garbage") {
-  const auto r = run_process(cli("run --function quadratic --optimizer sgd --set lr=0.3 --start 1,1 --steps 1000"));
+  const auto r = run_process(
+      cli("run --function quadratic --optimizer sgd --set lr=0.3 --start 1,1 --steps 1000"));
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("sgd: diverged") != std::string::npos);
   CHECK(r.out.find("nan") == std::string::npos);
@@ -100,16 +107,22 @@ TEST_CASE("bad input: one clear line on stderr and exit code 2") {
     std::string message;
   };
   const std::vector<Case> cases = {
-      {"run --function rosenbruck --optimizer sgd", "unknown function 'rosenbruck' (did you mean 'rosenbrock'?)"},
-      {"run --function rosenbrock --optimizer sdg", "unknown optimizer 'sdg' (did you mean 'sgd'?)"},
+      {"run --function rosenbruck --optimizer sgd",
+       "unknown function 'rosenbruck' (did you mean 'rosenbrock'?)"},
+      {"run --function rosenbrock --optimizer sdg",
+       "unknown optimizer 'sdg' (did you mean 'sgd'?)"},
       {"run --expr \"(x + \" --optimizer sgd --start 0,0", "--expr: col 6: expected a number"},
       {"run --function rosenbrock --optimizer sgd --start 1,2,3", "--start has 3 coordinates"},
       {"run --function rosenbrock --optimizer sgd --set lr=-1", "invalid value -1 for 'lr'"},
-      {"run --function rosenbrock --optimizer sgd --stesp 10", "unknown flag '--stesp' (did you mean '--steps'?)"},
+      {"run --function rosenbrock --optimizer sgd --stesp 10",
+       "unknown flag '--stesp' (did you mean '--steps'?)"},
       {"run --function rosenbrock --optimizer sgd --steps", "--steps needs a value"},
-      {"run --function rosenbrock --set lr=1 --optimizer sgd", "--set lr=1 comes before any --optimizer"},
-      {"run --function rosenbrock --optimizer sgd --steps 1.5", "--steps: '1.5' is not a whole number"},
-      {"run --function rosenbrock --optimizer sgd --schedule cosine_typo", "unknown schedule 'cosine_typo'"},
+      {"run --function rosenbrock --set lr=1 --optimizer sgd",
+       "--set lr=1 comes before any --optimizer"},
+      {"run --function rosenbrock --optimizer sgd --steps 1.5",
+       "--steps: '1.5' is not a whole number"},
+      {"run --function rosenbrock --optimizer sgd --schedule cosine_typo",
+       "unknown schedule 'cosine_typo'"},
       {"hessian --function rosenbrock", "missing --at X,Y"},
       {"list colors", "cannot list 'colors'"},
       {"frobnicate", "unknown command 'frobnicate'"},
@@ -135,7 +148,8 @@ TEST_CASE("list shows functions, optimizers with hyperparameters, and schedules"
 }
 
 TEST_CASE("writing --out never leaves a partial file: an unwritable path fails cleanly") {
-  const auto r = run_process(cli("run --function quadratic --optimizer sgd --steps 2 --out /nonexistent-dir/x.csv"));
+  const auto r = run_process(
+      cli("run --function quadratic --optimizer sgd --steps 2 --out /nonexistent-dir/x.csv"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot write '/nonexistent-dir/x.csv'") != std::string::npos);
 }

@@ -23,7 +23,7 @@ TEST_CASE("format_exact prints %.17g as the CSV contract requires") {
 
 TEST_CASE("closest_match suggests plausible typos only") {
   const std::vector<std::string> names = {"sin", "cos", "sqrt", "momentum"};
-  CHECK(lv::closest_match("sni", names) == "sin");      // transposition costs 1
+  CHECK(lv::closest_match("sni", names) == "sin");  // transposition costs 1
   CHECK(lv::closest_match("momentun", names) == "momentum");
   CHECK_FALSE(lv::closest_match("q", names).has_value());  // no suggestion for one letter
   CHECK_FALSE(lv::closest_match("banana", names).has_value());

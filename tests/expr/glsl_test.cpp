@@ -54,9 +54,9 @@ TEST_CASE("every operation produces code in all three flavours") {
       "+min(x,y)+max(x,y)+atan2(y,x)+x^y+x^3+x^p+2/x+x/y-x+3-y+x*y",
       {{"p", 2.5, 1, 3}});
   const std::string code = lv::glsl_formula(expr);
-  for (const char* needle : {"sin(", "cos(", "tan(", "exp(", "log(", "sqrt(", "abs(", "tanh(",
-                             "lv_sigmoid(", "lv_softplus(", "min(", "max(", "atan(", "lv_pow(",
-                             "uniform float lv_param_p;"}) {
+  for (const char* needle :
+       {"sin(", "cos(", "tan(", "exp(", "log(", "sqrt(", "abs(", "tanh(", "lv_sigmoid(",
+        "lv_softplus(", "min(", "max(", "atan(", "lv_pow(", "uniform float lv_param_p;"}) {
     CAPTURE(needle);
     CHECK(code.find(needle) != std::string::npos);
   }

@@ -33,7 +33,7 @@ TEST_CASE("precedence and associativity follow mathematical convention") {
   CHECK(eval("-2^2") == -4.0);    // unary minus binds looser than ^
   CHECK(eval("2^-1") == 0.5);
   CHECK(eval("(1 + 2)*3") == 9.0);
-  CHECK(eval("8/4/2") == 1.0);    // left-associative
+  CHECK(eval("8/4/2") == 1.0);  // left-associative
   CHECK(eval("1 - 2 - 3") == -4.0);
   CHECK(eval("+x", 3.0) == 3.0);
   CHECK(eval("1.5e2 + .5") == 150.5);
@@ -41,8 +41,10 @@ TEST_CASE("precedence and associativity follow mathematical convention") {
 
 TEST_CASE("functions and constants evaluate like the C library") {
   const double x = 0.7;
-  CHECK(eval("sin(x) + cos(x) + tan(x)", x) == doctest::Approx(std::sin(x) + std::cos(x) + std::tan(x)));
-  CHECK(eval("exp(x) * log(x) / sqrt(x)", x) == doctest::Approx(std::exp(x) * std::log(x) / std::sqrt(x)));
+  CHECK(eval("sin(x) + cos(x) + tan(x)", x) ==
+        doctest::Approx(std::sin(x) + std::cos(x) + std::tan(x)));
+  CHECK(eval("exp(x) * log(x) / sqrt(x)", x) ==
+        doctest::Approx(std::exp(x) * std::log(x) / std::sqrt(x)));
   CHECK(eval("abs(-x) + tanh(x)", x) == doctest::Approx(x + std::tanh(x)));
   CHECK(eval("sigmoid(x)", x) == doctest::Approx(1.0 / (1.0 + std::exp(-x))));
   CHECK(eval("softplus(x)", x) == doctest::Approx(std::log1p(std::exp(x))));
@@ -87,5 +89,6 @@ TEST_CASE("unknown identifiers are all listed, with suggestions") {
         "col 10: unknown identifier 'cso' (did you mean 'cos'?)");
   CHECK(error_of("alpah*x", {{"alpha", 1.0, 0.0, 1.0}}) ==
         "col 1: unknown identifier 'alpah' (did you mean 'alpha'?)");
-  CHECK(error_of("q*x") == "col 1: unknown identifier 'q' (parameters must be declared, e.g. --param q=1)");
+  CHECK(error_of("q*x") ==
+        "col 1: unknown identifier 'q' (parameters must be declared, e.g. --param q=1)");
 }

@@ -57,5 +57,6 @@ TEST_CASE("sgd: defaults and validation follow torch.optim.SGD") {
   CHECK_THROWS_AS(sgd->reset(k_start), lv::InputError);  // nesterov needs momentum > 0
   CHECK_THROWS_AS(sgd->hyperparameters().set("lr", -1.0), lv::InputError);
   CHECK_THROWS_WITH_AS(sgd->hyperparameters().set("momentun", 0.5),
-                       "unknown hyperparameter 'momentun' (did you mean 'momentum'?)", lv::InputError);
+                       "unknown hyperparameter 'momentun' (did you mean 'momentum'?)",
+                       lv::InputError);
 }

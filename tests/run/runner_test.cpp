@@ -2,10 +2,10 @@
 // monotone descent below the stability limit lr < 2/λmax, divergence above it, convergence.
 #include <doctest/doctest.h>
 
+#include "common/errors.hpp"
 #include "optim/registry.hpp"
 #include "reference_objectives.hpp"
 #include "run/runner.hpp"
-#include "common/errors.hpp"
 
 using lv::Vec;
 

@@ -1,14 +1,14 @@
 // Runs a command line and captures its exit code, stdout and stderr (for CLI tests).
 #pragma once
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace lv::test {
 
@@ -33,7 +33,8 @@ inline ProcessResult run_process(const std::string& command) {
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = slurp(err_path);

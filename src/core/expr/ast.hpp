@@ -40,7 +40,7 @@ enum class Op : uint8_t {
   PowConst,      // a^k, k an immediate number
   PowFixed,      // a^b, b a register that does not depend on the variables (a parameter)
   AddConst,      // a + k
-  MulConst,    // a * k
+  MulConst,      // a * k
   SubFromConst,  // k - a
   DivFromConst,  // k / a
 };
@@ -51,10 +51,10 @@ const char* op_name(Op op);
 
 struct AstNode {
   Op op = Op::Constant;
-  double value = 0.0;      // Constant
-  int index = 0;           // Variable / Parameter slot
-  int column = 0;          // 1-based column in the source, for error messages
-  int left = -1;           // child node indices (-1 when absent)
+  double value = 0.0;  // Constant
+  int index = 0;       // Variable / Parameter slot
+  int column = 0;      // 1-based column in the source, for error messages
+  int left = -1;       // child node indices (-1 when absent)
   int right = -1;
 };
 

@@ -39,11 +39,15 @@ GlslLocal glsl_local(Op op, const std::string& A, const std::string& B, const st
     case Op::Mul:
       return {"(" + A + " * " + B + ")", B, A, "0.0", "1.0"};
     case Op::Div:
-      return {"(" + A + " / " + B + ")", "(1.0 / " + B + ")", "(-" + A + " / (" + B + " * " + B + "))",
-              "0.0", "(-1.0 / (" + B + " * " + B + "))",
+      return {"(" + A + " / " + B + ")",
+              "(1.0 / " + B + ")",
+              "(-" + A + " / (" + B + " * " + B + "))",
+              "0.0",
+              "(-1.0 / (" + B + " * " + B + "))",
               "(2.0 * " + A + " / (" + B + " * " + B + " * " + B + "))"};
     case Op::Pow:
-      return {"lv_pow(" + A + ", " + B + ")", "(" + B + " * lv_pow(" + A + ", " + B + " - 1.0))",
+      return {"lv_pow(" + A + ", " + B + ")",
+              "(" + B + " * lv_pow(" + A + ", " + B + " - 1.0))",
               "(lv_pow(" + A + ", " + B + ") * log(" + A + "))",
               "(" + B + " * (" + B + " - 1.0) * lv_pow(" + A + ", " + B + " - 2.0))",
               "(lv_pow(" + A + ", " + B + " - 1.0) * (1.0 + " + B + " * log(" + A + ")))",
@@ -56,7 +60,9 @@ GlslLocal glsl_local(Op op, const std::string& A, const std::string& B, const st
               "0.0", "(" + K + " * (" + K + " - 1.0) * lv_pow(" + A + ", " + K + " - 2.0))"};
     case Op::Atan2: {
       const std::string r2 = "(" + A + " * " + A + " + " + B + " * " + B + ")";
-      return {"atan(" + A + ", " + B + ")", "(" + B + " / " + r2 + ")", "(-" + A + " / " + r2 + ")",
+      return {"atan(" + A + ", " + B + ")",
+              "(" + B + " / " + r2 + ")",
+              "(-" + A + " / " + r2 + ")",
               "(-2.0 * " + A + " * " + B + " / (" + r2 + " * " + r2 + "))",
               "((" + A + " * " + A + " - " + B + " * " + B + ") / (" + r2 + " * " + r2 + "))",
               "(2.0 * " + A + " * " + B + " / (" + r2 + " * " + r2 + "))"};
@@ -89,7 +95,8 @@ GlslLocal glsl_local(Op op, const std::string& A, const std::string& B, const st
       return {"tanh(" + A + ")", "(1.0 - tanh(" + A + ") * tanh(" + A + "))", "0.0",
               "(-2.0 * tanh(" + A + ") * (1.0 - tanh(" + A + ") * tanh(" + A + ")))"};
     case Op::Sigmoid:
-      return {"lv_sigmoid(" + A + ")", "lv_sigmoid_d1(" + A + ")", "0.0", "lv_sigmoid_d2(" + A + ")"};
+      return {"lv_sigmoid(" + A + ")", "lv_sigmoid_d1(" + A + ")", "0.0",
+              "lv_sigmoid_d2(" + A + ")"};
     case Op::Softplus:
       return {"lv_softplus(" + A + ")", "lv_sigmoid(" + A + ")", "0.0", "lv_sigmoid_d1(" + A + ")"};
     case Op::Square:
@@ -107,7 +114,9 @@ GlslLocal glsl_local(Op op, const std::string& A, const std::string& B, const st
   return {"0.0", "0.0"};
 }
 
-std::string reg(int r) { return "r" + std::to_string(r); }
+std::string reg(int r) {
+  return "r" + std::to_string(r);
+}
 
 // Which of the three generated functions is being written.
 enum class Flavor { Value, Gradient, Jet };
@@ -136,7 +145,8 @@ std::string function_body(const Expr& expr, Flavor flavor) {
   for (const FormulaParameter& parameter : expr.parameters()) {
     body += input_line(flavor, r++, glsl_parameter_uniform(parameter.name), -1);
   }
-  const char* value_suffix = flavor == Flavor::Gradient ? ".x" : (flavor == Flavor::Jet ? ".v" : "");
+  const char* value_suffix =
+      flavor == Flavor::Gradient ? ".x" : (flavor == Flavor::Jet ? ".v" : "");
   for (const Instruction& instruction : program.code()) {
     const std::string A = instruction.a >= 0 ? reg(instruction.a) + value_suffix : "0.0";
     const std::string B = instruction.b >= 0 ? reg(instruction.b) + value_suffix : "0.0";
@@ -145,21 +155,21 @@ std::string function_body(const Expr& expr, Flavor flavor) {
     if (flavor == Flavor::Value) {
       body += "  float " + out + " = " + d.f + ";\n";
     } else if (instruction.a < 0) {
-      body += flavor == Flavor::Gradient ? "  vec3 " + out + " = vec3(" + d.f + ", 0.0, 0.0);\n"
-                                         : "  LvJet " + out + " = LvJet(" + d.f +
-                                               ", vec2(0.0), vec3(0.0));\n";
+      body += flavor == Flavor::Gradient
+                  ? "  vec3 " + out + " = vec3(" + d.f + ", 0.0, 0.0);\n"
+                  : "  LvJet " + out + " = LvJet(" + d.f + ", vec2(0.0), vec3(0.0));\n";
     } else if (flavor == Flavor::Gradient) {
       body += instruction.b < 0
-                  ? "  vec3 " + out + " = lv_dual1(" + reg(instruction.a) + ", " + d.f + ", " + d.da + ");\n"
-                  : "  vec3 " + out + " = lv_dual2(" + reg(instruction.a) + ", " + reg(instruction.b) +
-                        ", " + d.f + ", " + d.da + ", " + d.db + ");\n";
+                  ? "  vec3 " + out + " = lv_dual1(" + reg(instruction.a) + ", " + d.f + ", " +
+                        d.da + ");\n"
+                  : "  vec3 " + out + " = lv_dual2(" + reg(instruction.a) + ", " +
+                        reg(instruction.b) + ", " + d.f + ", " + d.da + ", " + d.db + ");\n";
     } else {
-      body += instruction.b < 0
-                  ? "  LvJet " + out + " = lv_jet1(" + reg(instruction.a) + ", " + d.f + ", " + d.da +
-                        ", " + d.daa + ");\n"
-                  : "  LvJet " + out + " = lv_jet2(" + reg(instruction.a) + ", " + reg(instruction.b) +
-                        ", " + d.f + ", " + d.da + ", " + d.db + ", " + d.daa + ", " + d.dab + ", " +
-                        d.dbb + ");\n";
+      body += instruction.b < 0 ? "  LvJet " + out + " = lv_jet1(" + reg(instruction.a) + ", " +
+                                      d.f + ", " + d.da + ", " + d.daa + ");\n"
+                                : "  LvJet " + out + " = lv_jet2(" + reg(instruction.a) + ", " +
+                                      reg(instruction.b) + ", " + d.f + ", " + d.da + ", " + d.db +
+                                      ", " + d.daa + ", " + d.dab + ", " + d.dbb + ");\n";
     }
   }
   body += "  return " + reg(program.output_register()) + ";\n";
@@ -168,7 +178,9 @@ std::string function_body(const Expr& expr, Flavor flavor) {
 
 }  // namespace
 
-std::string glsl_parameter_uniform(const std::string& name) { return "lv_param_" + name; }
+std::string glsl_parameter_uniform(const std::string& name) {
+  return "lv_param_" + name;
+}
 
 std::string glsl_preamble() {
   return R"(// lossviz formula helpers: dual numbers for forward-mode derivatives.

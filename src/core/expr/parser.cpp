@@ -12,9 +12,11 @@
 namespace lv {
 namespace {
 
-// ---- Contents: tokens, function table, parser ----------------------------------------------------
+// ---- Contents: tokens, function table, parser
+// ----------------------------------------------------
 
-// ==== tokens ======================================================================================
+// ==== tokens
+// ======================================================================================
 
 enum class TokenKind { Number, Identifier, Symbol, End };
 
@@ -78,7 +80,8 @@ std::vector<Token> tokenize(std::string_view text) {
   return tokens;
 }
 
-// ==== function table ==============================================================================
+// ==== function table
+// ==============================================================================
 
 struct FunctionInfo {
   const char* name;
@@ -87,11 +90,11 @@ struct FunctionInfo {
 };
 
 constexpr FunctionInfo k_functions[] = {
-    {"sin", Op::Sin, 1},         {"cos", Op::Cos, 1},   {"tan", Op::Tan, 1},
-    {"exp", Op::Exp, 1},         {"log", Op::Log, 1},   {"sqrt", Op::Sqrt, 1},
-    {"abs", Op::Abs, 1},         {"tanh", Op::Tanh, 1}, {"sigmoid", Op::Sigmoid, 1},
-    {"softplus", Op::Softplus, 1}, {"min", Op::Min, 2}, {"max", Op::Max, 2},
-    {"pow", Op::Pow, 2},         {"atan2", Op::Atan2, 2},
+    {"sin", Op::Sin, 1},           {"cos", Op::Cos, 1},     {"tan", Op::Tan, 1},
+    {"exp", Op::Exp, 1},           {"log", Op::Log, 1},     {"sqrt", Op::Sqrt, 1},
+    {"abs", Op::Abs, 1},           {"tanh", Op::Tanh, 1},   {"sigmoid", Op::Sigmoid, 1},
+    {"softplus", Op::Softplus, 1}, {"min", Op::Min, 2},     {"max", Op::Max, 2},
+    {"pow", Op::Pow, 2},           {"atan2", Op::Atan2, 2},
 };
 
 const FunctionInfo* find_function(std::string_view name) {
@@ -123,9 +126,12 @@ std::optional<int> find_variable(std::string_view name) {
   return std::nullopt;
 }
 
-// ==== parser ======================================================================================
+// ==== parser
+// ======================================================================================
 
-std::string at(int column) { return "col " + std::to_string(column) + ": "; }
+std::string at(int column) {
+  return "col " + std::to_string(column) + ": ";
+}
 
 std::string describe(const Token& token) {
   switch (token.kind) {
@@ -302,8 +308,8 @@ class Parser {
       do {
         arguments.push_back(parse_sum());
       } while (accept_symbol(','));
-      expect_symbol(')', std::string(" to close the call of '" + std::string(function.name) + "'")
-                             .c_str());
+      expect_symbol(
+          ')', std::string(" to close the call of '" + std::string(function.name) + "'").c_str());
     }
     if (function.arity < 0) return -1;  // unknown function, already reported
     if (static_cast<int>(arguments.size()) != function.arity) {
@@ -317,7 +323,8 @@ class Parser {
 
   bool is_known_name(const std::string& name) const {
     return find_constant(name) || find_variable(name) ||
-           std::find(parameter_names_.begin(), parameter_names_.end(), name) != parameter_names_.end();
+           std::find(parameter_names_.begin(), parameter_names_.end(), name) !=
+               parameter_names_.end();
   }
 
   void report_unknown_identifiers() const {

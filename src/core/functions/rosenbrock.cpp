@@ -9,7 +9,8 @@ TestFunction make_rosenbrock() {
   TestFunction f;
   f.name = "rosenbrock";
   f.title = "Rosenbrock's banana";
-  f.description = "A curved, narrow valley: easy to find, hard to follow to the minimum at (a, a^2).";
+  f.description =
+      "A curved, narrow valley: easy to find, hard to follow to the minimum at (a, a^2).";
   f.formula = "(a - x)^2 + b*(y - x^2)^2";
   f.parameters = {{"a", 1.0, -2.0, 2.0}, {"b", 100.0, 1.0, 200.0}};
   f.view = {-2.0, 2.0, -1.0, 3.0};

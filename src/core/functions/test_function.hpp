@@ -34,9 +34,9 @@ struct TestFunction {
   std::string formula;
   std::vector<FormulaParameter> parameters;  // default values + slider ranges
   ViewBox view;
-  std::vector<CriticalPoint> critical_points;  // for the default parameter values
+  std::vector<CriticalPoint> critical_points;           // for the default parameter values
   std::vector<std::pair<double, double>> start_points;  // recommended starts
-  std::string reference;    // where the formula and minima come from
+  std::string reference;                                // where the formula and minima come from
 
   // Parses the formula with the default parameters (never throws for a built-in).
   Expr expr() const { return Expr::parse(formula, parameters); }

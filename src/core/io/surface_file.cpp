@@ -2,9 +2,9 @@
 
 #include <hdf5.h>
 
-#include "io/hdf5_handle.hpp"
 #include <unistd.h>
 #include <cstdio>
+#include "io/hdf5_handle.hpp"
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
@@ -20,11 +20,11 @@ using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 bool write_dataset(hid_t file, const std::string& name, const std::vector<hsize_t>& shape,
                    const double* data) {
   const Hdf5Handle space(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr),
-                     H5Sclose);
+                         H5Sclose);
   if (!space.valid()) return false;
   const Hdf5Handle dataset(H5Dcreate2(file, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
-                                  H5P_DEFAULT, H5P_DEFAULT),
-                       H5Dclose);
+                                      H5P_DEFAULT, H5P_DEFAULT),
+                           H5Dclose);
   return dataset.valid() &&
          H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) >= 0;
 }
@@ -71,7 +71,7 @@ void write_surface_hdf5(const std::string& path, const SurfaceFile& surface) {
   bool written = false;
   {
     const Hdf5Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                      H5Fclose);
+                          H5Fclose);
     if (!file.valid())
       throw InputError("cannot write '" + path + "': cannot create an HDF5 file beside it");
     written = write_all(file.get(), surface) && H5Fflush(file.get(), H5F_SCOPE_GLOBAL) >= 0;

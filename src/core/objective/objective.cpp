@@ -15,6 +15,8 @@ Mat Objective::hessian(const Vec& x) const {
   return 0.5 * (h + h.transpose());
 }
 
-Vec Objective::hvp(const Vec& x, const Vec& v) const { return hessian(x) * v; }
+Vec Objective::hvp(const Vec& x, const Vec& v) const {
+  return hessian(x) * v;
+}
 
 }  // namespace lv

@@ -18,9 +18,9 @@
 namespace lv {
 
 struct StepContext {
-  const Vec& gradient;    // ∇f(x) as the optimizer sees it (noisy, clipped); never maximize-negated
-  double value;           // f(x)
-  double learning_rate;   // this step's lr (the schedule applied to the "lr" hyperparameter)
+  const Vec& gradient;  // ∇f(x) as the optimizer sees it (noisy, clipped); never maximize-negated
+  double value;         // f(x)
+  double learning_rate;  // this step's lr (the schedule applied to the "lr" hyperparameter)
   Oracle& oracle;
 };
 

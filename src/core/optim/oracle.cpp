@@ -30,7 +30,8 @@ Vec Oracle::hvp(const Vec& x, const Vec& v) {
 
 void Oracle::add_noise(Vec& gradient) {
   if (noise_sigma_ == 0.0) return;
-  for (Eigen::Index i = 0; i < gradient.size(); ++i) gradient[i] += noise_sigma_ * normal_(generator_);
+  for (Eigen::Index i = 0; i < gradient.size(); ++i)
+    gradient[i] += noise_sigma_ * normal_(generator_);
 }
 
 }  // namespace lv

@@ -3,35 +3,35 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "optim/adadelta.hpp"
+#include "optim/adafactor.hpp"
 #include "optim/adagrad.hpp"
 #include "optim/adam.hpp"
 #include "optim/adamax.hpp"
 #include "optim/adamw.hpp"
-#include "optim/nadam.hpp"
-#include "optim/radam.hpp"
-#include "optim/rmsprop.hpp"
-#include "optim/adafactor.hpp"
 #include "optim/admm.hpp"
 #include "optim/augmented_lagrangian.hpp"
 #include "optim/bayesian_optimization.hpp"
-#include "optim/cma_es.hpp"
-#include "optim/grid_search.hpp"
-#include "optim/log_barrier.hpp"
-#include "optim/nelder_mead.hpp"
-#include "optim/penalty_method.hpp"
-#include "optim/projected_gradient.hpp"
-#include "optim/random_search.hpp"
-#include "optim/lamb.hpp"
-#include "optim/lars.hpp"
-#include "optim/regularized_optimizer.hpp"
-#include "optim/sam.hpp"
 #include "optim/bfgs.hpp"
+#include "optim/cma_es.hpp"
 #include "optim/conjugate_gradient.hpp"
 #include "optim/gauss_newton.hpp"
 #include "optim/gradient_descent.hpp"
+#include "optim/grid_search.hpp"
+#include "optim/lamb.hpp"
+#include "optim/lars.hpp"
 #include "optim/lbfgs.hpp"
+#include "optim/log_barrier.hpp"
+#include "optim/nadam.hpp"
 #include "optim/natural_gradient.hpp"
+#include "optim/nelder_mead.hpp"
 #include "optim/newton.hpp"
+#include "optim/penalty_method.hpp"
+#include "optim/projected_gradient.hpp"
+#include "optim/radam.hpp"
+#include "optim/random_search.hpp"
+#include "optim/regularized_optimizer.hpp"
+#include "optim/rmsprop.hpp"
+#include "optim/sam.hpp"
 #include "optim/sgd.hpp"
 #include "optim/simulated_annealing.hpp"
 
@@ -57,21 +57,34 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<Adadelta>("adadelta", "running means of g^2 and of dx^2 (torch.optim.Adadelta)"),
       entry<Lars>("lars", "layer-wise trust-ratio momentum SGD (You et al. 2017, Alg. 1)"),
       entry<Lamb>("lamb", "layer-wise trust-ratio Adam (You et al. 2019, Alg. 2)"),
-      entry<Adafactor>("adafactor", "factored second moments, relative step (Shazeer & Stern 2018)"),
+      entry<Adafactor>("adafactor",
+                       "factored second moments, relative step (Shazeer & Stern 2018)"),
       entry<Sam>("sam", "sharpness-aware minimization around a base optimizer (Foret et al. 2021)"),
       entry<Asam>("asam", "adaptive SAM, T_w = |w| + eta (Kwon et al. 2021)"),
-      entry<ProjectedGradient>("projected", "a base optimizer followed by projection onto the constraints (--constraint)"),
-      entry<PenaltyMethod>("penalty", "quadratic penalty with increasing mu, Newton inner steps (N&W Fw. 17.1)"),
-      entry<LogBarrier>("log_barrier", "log-barrier interior point from a strictly feasible start (B&V Alg. 11.1)"),
-      entry<AugmentedLagrangian>("augmented_lagrangian", "method of multipliers, Newton inner steps (N&W Fw. 17.3)"),
-      entry<Admm>("admm", "ADMM for min f(x) + l1*|z|_1 s.t. x = z, e.g. the lasso (Boyd et al. 2011)"),
+      entry<ProjectedGradient>(
+          "projected",
+          "a base optimizer followed by projection onto the constraints (--constraint)"),
+      entry<PenaltyMethod>(
+          "penalty", "quadratic penalty with increasing mu, Newton inner steps (N&W Fw. 17.1)"),
+      entry<LogBarrier>(
+          "log_barrier",
+          "log-barrier interior point from a strictly feasible start (B&V Alg. 11.1)"),
+      entry<AugmentedLagrangian>("augmented_lagrangian",
+                                 "method of multipliers, Newton inner steps (N&W Fw. 17.3)"),
+      entry<Admm>("admm",
+                  "ADMM for min f(x) + l1*|z|_1 s.t. x = z, e.g. the lasso (Boyd et al. 2011)"),
       entry<GridSearch>("grid_search", "regular grid over a box, best so far (derivative-free)"),
-      entry<RandomSearch>("random_search", "uniform random points in a box, best so far (derivative-free)"),
-      entry<SimulatedAnnealing>("simulated_annealing", "Metropolis chain with a cooling temperature (derivative-free)"),
+      entry<RandomSearch>("random_search",
+                          "uniform random points in a box, best so far (derivative-free)"),
+      entry<SimulatedAnnealing>("simulated_annealing",
+                                "Metropolis chain with a cooling temperature (derivative-free)"),
       entry<CmaEs>("cma_es", "covariance matrix adaptation evolution strategy (Hansen 2016)"),
       entry<NelderMead>("nelder_mead", "downhill simplex with Lagarias et al. 1998 coefficients"),
-      entry<BayesianOptimization>("bayesian_optimization", "GP surrogate + expected improvement (derivative-free)"),
-      entry<RegularizedOptimizer>("regularized", "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
+      entry<BayesianOptimization>("bayesian_optimization",
+                                  "GP surrogate + expected improvement (derivative-free)"),
+      entry<RegularizedOptimizer>(
+          "regularized",
+          "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
       entry<GradientDescent>("gd", "plain gradient descent, fixed step or line search"),
       {"newton", "Newton's method (dense Hessian or truncated CG)",
        [] { return std::make_unique<Newton>(NewtonVariant::Plain); }},

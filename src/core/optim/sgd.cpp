@@ -7,16 +7,17 @@
 namespace lv {
 
 Sgd::Sgd()
-    : Optimizer("sgd",
-                {learning_rate_parameter(1e-3),
-                 real_parameter("momentum", 0.0, 0.0, 0.999, 0.0,
-                                std::numeric_limits<double>::infinity(), false,
-                                "momentum factor (heavy ball)"),
-                 real_parameter("dampening", 0.0, 0.0, 1.0, 0.0, 1.0, false,
-                                "dampening for momentum: the new gradient is scaled by 1 - dampening"),
-                 weight_decay_parameter(),
-                 boolean_parameter("nesterov", false, "Nesterov momentum (needs momentum > 0, dampening = 0)"),
-                 maximize_parameter()}) {}
+    : Optimizer(
+          "sgd",
+          {learning_rate_parameter(1e-3),
+           real_parameter("momentum", 0.0, 0.0, 0.999, 0.0, std::numeric_limits<double>::infinity(),
+                          false, "momentum factor (heavy ball)"),
+           real_parameter("dampening", 0.0, 0.0, 1.0, 0.0, 1.0, false,
+                          "dampening for momentum: the new gradient is scaled by 1 - dampening"),
+           weight_decay_parameter(),
+           boolean_parameter("nesterov", false,
+                             "Nesterov momentum (needs momentum > 0, dampening = 0)"),
+           maximize_parameter()}) {}
 
 void Sgd::reset(const Vec& x0) {
   const HyperParameters& p = hyperparameters();

@@ -9,8 +9,8 @@
 namespace lv {
 
 HyperParameter real_parameter(std::string name, double default_value, double slider_min,
-                              double slider_max, double valid_min, double valid_max,
-                              bool log_scale, std::string help) {
+                              double slider_max, double valid_min, double valid_max, bool log_scale,
+                              std::string help) {
   HyperParameter p;
   p.name = std::move(name);
   p.default_value = default_value;
@@ -32,8 +32,8 @@ HyperParameter integer_parameter(std::string name, int default_value, int slider
 }
 
 HyperParameter boolean_parameter(std::string name, bool default_value, std::string help) {
-  HyperParameter p = real_parameter(std::move(name), default_value ? 1.0 : 0.0, 0.0, 1.0, 0.0,
-                                    1.0, false, std::move(help));
+  HyperParameter p = real_parameter(std::move(name), default_value ? 1.0 : 0.0, 0.0, 1.0, 0.0, 1.0,
+                                    false, std::move(help));
   p.kind = ParameterKind::Boolean;
   return p;
 }
@@ -41,8 +41,8 @@ HyperParameter boolean_parameter(std::string name, bool default_value, std::stri
 HyperParameter choice_parameter(std::string name, std::vector<std::string> choices,
                                 int default_index, std::string help) {
   const double last = static_cast<double>(choices.size()) - 1.0;
-  HyperParameter p = real_parameter(std::move(name), default_index, 0.0, last, 0.0, last, false,
-                                    std::move(help));
+  HyperParameter p =
+      real_parameter(std::move(name), default_index, 0.0, last, 0.0, last, false, std::move(help));
   p.kind = ParameterKind::Choice;
   p.choices = std::move(choices);
   return p;
@@ -60,7 +60,9 @@ HyperParameter list_parameter(std::string name, std::vector<double> default_list
   return p;
 }
 
-double just_below_one() { return std::nextafter(1.0, 0.0); }
+double just_below_one() {
+  return std::nextafter(1.0, 0.0);
+}
 
 HyperParameters::HyperParameters(std::vector<HyperParameter> descriptors)
     : descriptors_(std::move(descriptors)) {
@@ -125,8 +127,8 @@ void HyperParameters::set(std::string_view name, double value) {
     return;
   }
   if (!std::isfinite(value) || value < d.valid_min || value > d.valid_max) {
-    const std::string upper = d.valid_max == just_below_one() ? std::string("1)")
-                                                               : format_exact(d.valid_max) + "]";
+    const std::string upper =
+        d.valid_max == just_below_one() ? std::string("1)") : format_exact(d.valid_max) + "]";
     throw InputError("invalid value " + format_exact(value) + " for '" + d.name +
                      "': must be in [" + format_exact(d.valid_min) + ", " + upper);
   }
@@ -170,8 +172,8 @@ void HyperParameters::set_from_text(std::string_view name, std::string_view text
       for (const std::string& field : split(text, ',')) {
         const auto number = parse_double(field);
         if (!number) {
-          throw InputError("invalid list '" + std::string(text) + "' for '" + d.name +
-                           "': '" + field + "' is not a number");
+          throw InputError("invalid list '" + std::string(text) + "' for '" + d.name + "': '" +
+                           field + "' is not a number");
         }
         values.push_back(*number);
       }

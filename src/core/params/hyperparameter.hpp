@@ -22,12 +22,12 @@ struct HyperParameter {
   double default_value = 0.0;
   double slider_min = 0.0;  // range a slider spans (default: a sensible teaching range)
   double slider_max = 1.0;
-  double valid_min = 0.0;   // hard bounds; set() rejects values outside (inclusive)
+  double valid_min = 0.0;  // hard bounds; set() rejects values outside (inclusive)
   double valid_max = 1.0;
-  bool log_scale = false;   // slider moves in log space
+  bool log_scale = false;  // slider moves in log space
   ParameterKind kind = ParameterKind::Real;
   std::string help;
-  std::vector<std::string> choices;     // Choice only
+  std::vector<std::string> choices;       // Choice only
   std::vector<double> default_list = {};  // List only
   // A main setting that a fair comparison tunes (over the slider range, in log space when
   // log_scale) rather than leaving at its default. "lr" is always tuned.
@@ -36,15 +36,14 @@ struct HyperParameter {
 
 // Convenience constructors so descriptor tables read as one line per setting.
 HyperParameter real_parameter(std::string name, double default_value, double slider_min,
-                              double slider_max, double valid_min, double valid_max,
-                              bool log_scale, std::string help);
+                              double slider_max, double valid_min, double valid_max, bool log_scale,
+                              std::string help);
 HyperParameter integer_parameter(std::string name, int default_value, int slider_min,
                                  int slider_max, int valid_min, int valid_max, std::string help);
 HyperParameter boolean_parameter(std::string name, bool default_value, std::string help);
 HyperParameter choice_parameter(std::string name, std::vector<std::string> choices,
                                 int default_index, std::string help);
-HyperParameter list_parameter(std::string name, std::vector<double> default_list,
-                              std::string help);
+HyperParameter list_parameter(std::string name, std::vector<double> default_list, std::string help);
 
 // The largest double below 1: a bound for "beta < 1" written as an inclusive maximum.
 double just_below_one();

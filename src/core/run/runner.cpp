@@ -23,8 +23,8 @@ void mark_diverged(Trajectory& trajectory, int step, const std::string& reason) 
 
 }  // namespace
 
-Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer,
-                         const Schedule* schedule, const Vec& x0, const RunSettings& settings) {
+Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const Schedule* schedule,
+                         const Vec& x0, const RunSettings& settings) {
   const int n = objective.dim();
   if (x0.size() != n) {
     throw InputError("start point has " + std::to_string(x0.size()) + " coordinates but the " +
@@ -76,13 +76,14 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer,
       return trajectory;
     }
     if (x.cwiseAbs().maxCoeff() > settings.divergence_bound) {
-      mark_diverged(trajectory, step, "left the bound |x| <= " +
-                                          std::to_string(settings.divergence_bound) +
-                                          " at step " + std::to_string(step));
+      mark_diverged(trajectory, step,
+                    "left the bound |x| <= " + std::to_string(settings.divergence_bound) +
+                        " at step " + std::to_string(step));
       return trajectory;
     }
     if (!evaluate(value, gradient_norm)) {
-      mark_diverged(trajectory, step, "non-finite loss or gradient at step " + std::to_string(step));
+      mark_diverged(trajectory, step,
+                    "non-finite loss or gradient at step " + std::to_string(step));
       return trajectory;
     }
     // The runner's own evaluation counts as one per step on top of the optimizer's extra ones.

@@ -16,18 +16,18 @@
 namespace lv {
 
 struct RunSettings {
-  int max_steps = 1000;                // updates to make (default: 1000)
-  double gradient_tolerance = 1e-10;   // converged when ‖∇f‖ < this (0: never) (default: 1e-10)
-  double divergence_bound = 1e8;       // diverged when any |x_i| exceeds this (default: 1e8)
-  double noise_sigma = 0.0;            // Gaussian gradient noise σ (default: 0, none)
-  uint64_t seed = 0;                   // seeds the noise (default: 0)
-  ClipSettings clip;                   // gradient clipping (default: off)
+  int max_steps = 1000;               // updates to make (default: 1000)
+  double gradient_tolerance = 1e-10;  // converged when ‖∇f‖ < this (0: never) (default: 1e-10)
+  double divergence_bound = 1e8;      // diverged when any |x_i| exceeds this (default: 1e8)
+  double noise_sigma = 0.0;           // Gaussian gradient noise σ (default: 0, none)
+  uint64_t seed = 0;                  // seeds the noise (default: 0)
+  ClipSettings clip;                  // gradient clipping (default: off)
 };
 
 // Runs `optimizer` (reset() here) from x0. `schedule` may be null (constant lr).
 // Throws InputError if x0 has the wrong dimension or the configuration is inconsistent.
-Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer,
-                         const Schedule* schedule, const Vec& x0, const RunSettings& settings);
+Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const Schedule* schedule,
+                         const Vec& x0, const RunSettings& settings);
 
 // One contestant of a race.
 struct RaceEntry {

@@ -4,10 +4,14 @@ namespace lv {
 
 const char* status_name(RunStatus status) {
   switch (status) {
-    case RunStatus::Running: return "running";
-    case RunStatus::Converged: return "converged";
-    case RunStatus::Diverged: return "diverged";
-    case RunStatus::MaxSteps: return "max_steps";
+    case RunStatus::Running:
+      return "running";
+    case RunStatus::Converged:
+      return "converged";
+    case RunStatus::Diverged:
+      return "diverged";
+    case RunStatus::MaxSteps:
+      return "max_steps";
   }
   return "?";
 }

@@ -23,7 +23,9 @@ class Trajectory {
   int dim() const { return dim_; }
   int size() const { return static_cast<int>(loss.size()); }
   bool empty() const { return loss.empty(); }
-  Eigen::Map<const Vec> x(int row) const { return {positions.data() + static_cast<size_t>(row) * dim_, dim_}; }
+  Eigen::Map<const Vec> x(int row) const {
+    return {positions.data() + static_cast<size_t>(row) * dim_, dim_};
+  }
 
   void reserve(int rows);
   void append(const Vec& point, double loss_value, double gradient_norm_value,
@@ -38,8 +40,8 @@ class Trajectory {
   std::vector<long> function_evaluations;  // cumulative, counted by the Oracle
 
   RunStatus status = RunStatus::Running;
-  int diverged_step = -1;      // the update that produced a non-finite or out-of-bounds point
-  std::string status_reason;   // human-readable cause for Diverged/Converged
+  int diverged_step = -1;     // the update that produced a non-finite or out-of-bounds point
+  std::string status_reason;  // human-readable cause for Diverged/Converged
 
  private:
   int dim_;
