@@ -96,13 +96,15 @@ std::string figure_svg(const Figure& figure) {
   return canvas.document();
 }
 
-std::string figure_pdf(const Figure& figure) {
-  validate(figure);
-  std::string bytes;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      append_to_string, &bytes, figure.width_inches * k_points_per_inch,
-      figure.height_inches * k_points_per_inch);
+namespace {
+
+// Draws the figure through a cairo context on `surface` (scaled from points), returning the
+// context's status. On an exception the surface is destroyed too, so callers only clean up on the
+// normal path.
+cairo_status_t draw_on_surface(const Figure& figure, cairo_surface_t* surface, double scale_x,
+                               double scale_y) {
   cairo_t* context = cairo_create(surface);
+  cairo_scale(context, scale_x, scale_y);
   try {
     CairoCanvas canvas(context);
     draw_figure(figure, canvas);
@@ -113,6 +115,18 @@ std::string figure_pdf(const Figure& figure) {
   }
   const cairo_status_t status = cairo_status(context);
   cairo_destroy(context);
+  return status;
+}
+
+}  // namespace
+
+std::string figure_pdf(const Figure& figure) {
+  validate(figure);
+  std::string bytes;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+      append_to_string, &bytes, figure.width_inches * k_points_per_inch,
+      figure.height_inches * k_points_per_inch);
+  const cairo_status_t status = draw_on_surface(figure, surface, 1.0, 1.0);
   cairo_surface_finish(surface);  // writes the document trailer into `bytes`
   const cairo_status_t surface_status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
@@ -131,20 +145,10 @@ std::string figure_png(const Figure& figure, double dpi) {
   }
   cairo_surface_t* surface =
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-  cairo_t* context = cairo_create(surface);
-  cairo_scale(context, pixel_width / (figure.width_inches * k_points_per_inch),
-              pixel_height / (figure.height_inches * k_points_per_inch));
+  const cairo_status_t status =
+      draw_on_surface(figure, surface, pixel_width / (figure.width_inches * k_points_per_inch),
+                      pixel_height / (figure.height_inches * k_points_per_inch));
   std::string bytes;
-  try {
-    CairoCanvas canvas(context);
-    draw_figure(figure, canvas);
-  } catch (...) {
-    cairo_destroy(context);
-    cairo_surface_destroy(surface);
-    throw;
-  }
-  const cairo_status_t status = cairo_status(context);
-  cairo_destroy(context);
   const cairo_status_t written =
       status == CAIRO_STATUS_SUCCESS
           ? cairo_surface_write_to_png_stream(surface, append_to_string, &bytes)
