@@ -24,6 +24,15 @@ bool ends_with(const std::string& text, std::string_view suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+void apply_set_flag(Optimizer& optimizer, const std::string& assignment) {
+  const auto [name, value] = split_assignment(assignment, "set");
+  try {
+    optimizer.set_hyperparameter(name, value);
+  } catch (const InputError& error) {
+    throw InputError("--set (" + optimizer.name() + "): " + error.what());
+  }
+}
+
 // Builds one race entry per --optimizer; each --set applies to the --optimizer before it.
 std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
   std::vector<RaceEntry> entries;
@@ -33,12 +42,7 @@ std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments) {
     } else if (flag.name == "set") {
       if (entries.empty())
         throw InputError("--set " + flag.value + " comes before any --optimizer");
-      const auto [name, value] = split_assignment(flag.value, "set");
-      try {
-        entries.back().optimizer->set_hyperparameter(name, value);
-      } catch (const InputError& error) {
-        throw InputError("--set (" + entries.back().optimizer->name() + "): " + error.what());
-      }
+      apply_set_flag(*entries.back().optimizer, flag.value);
     }
   }
   if (entries.empty())

@@ -18,6 +18,8 @@ namespace lv::cli {
 // The flags understood by the functions below, to add to a command's FlagSpec list.
 std::vector<FlagSpec> run_setup_flags();
 
+// Applies one --set NAME=VALUE to the optimizer; errors name the optimizer.
+void apply_set_flag(Optimizer& optimizer, const std::string& assignment);
 // One race entry per --optimizer with its --set values applied (start and settings left empty).
 std::vector<RaceEntry> optimizers_from_flags(const Arguments& arguments);
 // The --schedule with its --sched-set values, or null without --schedule.

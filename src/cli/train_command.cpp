@@ -19,18 +19,11 @@ namespace lv::cli {
 
 namespace {
 
-// Applies each --set to the optimizer, with errors naming the optimizer.
+// The --optimizer with every --set applied.
 std::unique_ptr<Optimizer> optimizer_from_flags(const Arguments& arguments) {
   std::unique_ptr<Optimizer> optimizer = make_optimizer(
       required_value(arguments, "optimizer", "NAME; see 'lossviz-cli list optimizers'"));
-  for (const std::string& text : arguments.values("set")) {
-    const auto [name, value] = split_assignment(text, "set");
-    try {
-      optimizer->set_hyperparameter(name, value);
-    } catch (const InputError& error) {
-      throw InputError("--set (" + optimizer->name() + "): " + error.what());
-    }
-  }
+  for (const std::string& text : arguments.values("set")) apply_set_flag(*optimizer, text);
   return optimizer;
 }
 
