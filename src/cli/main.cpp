@@ -21,9 +21,11 @@ struct Command {
 const Command k_commands[] = {
     {"list", lv::cli::list_command, "list functions|optimizers|schedules|datasets"},
     {"run", lv::cli::run_command,
-     "run --function NAME | --expr \"FORMULA\" [--param k=v]... --optimizer NAME [--set k=v]...\n"
-     "        --start X,Y --steps N [--schedule NAME [--sched-set k=v]...] [--clip-norm C]\n"
-     "        [--clip-value V] [--noise SIGMA] [--seed S] [--tol T] [--out FILE.csv|FILE.json]"},
+     "run --function NAME | --expr \"FORMULA\" [--param k=v]... [--residuals \"r1; r2\"]\n"
+     "        --optimizer NAME [--set k=v]... --start X,Y --steps N\n"
+     "        [--schedule NAME [--sched-set k=v]...] [--clip-norm C] [--clip-value V]\n"
+     "        [--noise SIGMA] [--seed S] [--tol T] [--constraint \"g <= 0\"]...\n"
+     "        [--out FILE.csv|FILE.json]"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
     {"plot", lv::cli::plot_command,
@@ -60,6 +62,10 @@ void print_usage(std::FILE* stream) {
   for (const Command& command : k_commands) std::fprintf(stream, "  %s\n", command.usage);
 }
 
+bool is_help(std::string_view argument) {
+  return argument == "--help" || argument == "-h" || argument == "help";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -67,14 +73,22 @@ int main(int argc, char** argv) {
     print_usage(stderr);
     return 2;
   }
-  const std::string_view name = argv[1];
-  if (name == "--help" || name == "-h" || name == "help") {
+  const std::string_view first = argv[1];
+  const bool help = is_help(first);
+  if (help && argc == 2) {
     print_usage(stdout);
     return 0;
   }
+  // "help COMMAND" and "COMMAND --help" print that command's usage.
+  const std::string_view name = help ? argv[2] : first;
+  const bool command_help = help || (argc == 3 && is_help(argv[2]));
   const lv::cli::Args args(argv + 2, argv + argc);
   for (const Command& command : k_commands) {
     if (name != command.name) continue;
+    if (command_help) {
+      std::printf("usage: lossviz-cli %s\n", command.usage);
+      return 0;
+    }
     try {
       return command.run(args);
     } catch (const lv::InputError& error) {
@@ -89,6 +103,7 @@ int main(int argc, char** argv) {
   for (const Command& command : k_commands) names.emplace_back(command.name);
   const auto suggestion = lv::closest_match(name, names);
   std::fprintf(stderr, "lossviz-cli: error: unknown command '%s'%s; try 'lossviz-cli --help'\n",
-               argv[1], suggestion ? (" (did you mean '" + *suggestion + "'?)").c_str() : "");
+               std::string(name).c_str(),
+               suggestion ? (" (did you mean '" + *suggestion + "'?)").c_str() : "");
   return 2;
 }

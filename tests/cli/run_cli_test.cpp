@@ -136,6 +136,24 @@ TEST_CASE("bad input: one clear line on stderr and exit code 2") {
   }
 }
 
+TEST_CASE("--help prints every command; COMMAND --help and help COMMAND print that command") {
+  const auto all = run_process(cli("--help"));
+  CHECK(all.exit_code == 0);
+  for (const char* command :
+       {"list", "run", "hessian", "plot", "compare", "train", "landscape", "spectrum"})
+    CHECK(all.out.find(std::string("\n  ") + command + " ") != std::string::npos);
+  for (const char* arguments : {"train --help", "help train", "train -h"}) {
+    CAPTURE(arguments);
+    const auto one = run_process(cli(arguments));
+    CHECK(one.exit_code == 0);
+    CHECK(one.out.rfind("usage: lossviz-cli train --model SPEC.json", 0) == 0);
+    CHECK(one.out.find("landscape") == std::string::npos);
+  }
+  const auto unknown = run_process(cli("help trian"));
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown command 'trian' (did you mean 'train'?)") != std::string::npos);
+}
+
 TEST_CASE("list shows functions, optimizers with hyperparameters, and schedules") {
   const auto functions = run_process(cli("list functions"));
   CHECK(functions.exit_code == 0);
