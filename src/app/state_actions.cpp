@@ -70,6 +70,10 @@ std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
 
 }  // namespace
 
+std::array<float, 3> palette_color(size_t index) {
+  return k_palette[index % k_palette.size()];
+}
+
 void select_builtin_function(AppState& state, int index) {
   const TestFunction& function = test_functions()[static_cast<size_t>(index)];
   state.function.builtin = index;
