@@ -726,7 +726,8 @@ int App::benchmark() {
 
 int App::run() {
   headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
-              !options_.exports.empty() || !options_.compare_path.empty();
+              !options_.exports.empty() || !options_.compare_path.empty() ||
+              !options_.save_scene_path.empty();
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
@@ -763,6 +764,8 @@ int App::run() {
     exit_code = run_headless_exports();
     if (!options_.compare_path.empty())
       exit_code = std::max(exit_code, finish_headless_comparison());
+    if (!options_.save_scene_path.empty())
+      save_scene(options_.save_scene_path, capture_scene(state_));  // what Ctrl+S saves
     if (!state_.function.error.empty()) {
       std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
     }

@@ -23,7 +23,7 @@ std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
          "              [--network-demo]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
-         "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
+         "               [--view 2d|3d] [--then-formula F] [--hover X,Y] [--save-scene OUT.json]\n"
          "       lossviz [--scene FILE.json] --export KIND=PATH... [--export-size WxH]\n"
          "               [--export-fps N] [--export-seconds S]   (KIND: view, figure, plots,\n"
          "               trajectories, grid, mesh, animation)\n"
@@ -111,6 +111,8 @@ CommandLine parse_command_line(int argc, char** argv) {
         throw InputError("--export-seconds: expected a number in (0, 600], got '" + text + "'");
       }
       options.export_seconds = *seconds;
+    } else if (flag == "--save-scene") {
+      options.save_scene_path = next();
     } else if (flag == "--compare") {
       options.compare_path = next();
     } else if (flag == "--compare-set") {

@@ -38,6 +38,8 @@ struct CommandLine {
   // (settings changed by --compare-set KEY=VALUE, repeatable) while frames are drawn, write the
   // results table, then exit (a --screenshot shows the results).
   std::string compare_path;
+  // --save-scene OUT.json: in the headless modes, save the scene as Ctrl+S does before exiting.
+  std::string save_scene_path;
   std::vector<std::pair<std::string, std::string>> compare_settings;
 };
 
