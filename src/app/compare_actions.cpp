@@ -146,15 +146,15 @@ void start_comparison(AppState& state) {
   const ComparisonSettings settings = comparison_settings(state);
   compare.has_target = !std::isnan(settings.target_loss);
   const CompareConfig& config = compare.config;
-  compare.caption =
-      (state.function.builtin >= 0
-           ? test_functions()[static_cast<size_t>(state.function.builtin)].name
-           : "f = " + state.function.expr.text()) +
-      ", " + std::to_string(config.budget) + (config.evaluation_budget ? " evaluations" : " steps") +
-      ", " + std::to_string(config.starts) + " held-out starts, " +
-      (config.random_search ? std::to_string(config.trials) + " random settings"
-                            : std::to_string(config.grid_points) + "-point grid") +
-      ", seed " + std::to_string(state.run.seed);
+  compare.caption = (state.function.builtin >= 0
+                         ? test_functions()[static_cast<size_t>(state.function.builtin)].name
+                         : "f = " + state.function.expr.text()) +
+                    ", " + std::to_string(config.budget) +
+                    (config.evaluation_budget ? " evaluations" : " steps") + ", " +
+                    std::to_string(config.starts) + " held-out starts, " +
+                    (config.random_search ? std::to_string(config.trials) + " random settings"
+                                          : std::to_string(config.grid_points) + "-point grid") +
+                    ", seed " + std::to_string(state.run.seed);
   compare.message.clear();
   compare.session->start(state.function.expr, std::move(contestants), settings);
   compare.snapshot = compare.session->snapshot();

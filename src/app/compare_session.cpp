@@ -44,8 +44,8 @@ void CompareSession::run(const Expr& formula, const std::vector<Contestant>& con
   bool failed = false;
   try {
     const FormulaObjective objective(formula);
-    comparison = std::make_shared<const Comparison>(
-        compare_optimizers(objective, contestants, settings));
+    comparison =
+        std::make_shared<const Comparison>(compare_optimizers(objective, contestants, settings));
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     char text[128];

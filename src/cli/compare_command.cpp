@@ -212,8 +212,8 @@ void write_figure(const std::string& path, double dpi, const Comparison& compari
     const ContestantResult& result = comparison.results[c];
     const Color color = run_color(static_cast<int>(c));
     boxes.series.push_back({result.label, color, result.final_losses});
-    figure.runs.push_back(make_plot_run(result.best_trajectory,
-                                        result.label + " (" + best_setting_text(result) + ")", color));
+    figure.runs.push_back(make_plot_run(
+        result.best_trajectory, result.label + " (" + best_setting_text(result) + ")", color));
   }
   landscape.grid =
       sample_formula(selection.objective.expr(), settings.box_x_min, settings.box_x_max,

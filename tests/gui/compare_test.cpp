@@ -67,7 +67,8 @@ TEST_CASE("compare: settings come from the function's box, the Run section and i
   CHECK(std::isnan(lv::app::comparison_settings(state).target_loss));
 }
 
-TEST_CASE("compare: panel optimizers keep their other settings and label; ticked ones use defaults") {
+TEST_CASE(
+    "compare: panel optimizers keep their other settings and label; ticked ones use defaults") {
   lv::app::AppState state = half_squared_norm_state();
   state.optimizers[0].label = "heavy ball";
   state.optimizers[0].optimizer->hyperparameters().set("momentum", 0.9);
@@ -87,7 +88,8 @@ TEST_CASE("compare: panel optimizers keep their other settings and label; ticked
   CHECK(lv::app::comparison_run_count(state) == 2 * 14 * 8);
 }
 
-TEST_CASE("compare: the worker finds sgd's closed-form best lr = 1 on ½‖x‖² and 'use best' sets it") {
+TEST_CASE(
+    "compare: the worker finds sgd's closed-form best lr = 1 on ½‖x‖² and 'use best' sets it") {
   // Gradient descent maps x to (1 − lr)·x on ½‖x‖², so lr = 1 (a grid point, the slider's top)
   // reaches loss 0 in one step from every start; any other lr leaves a positive loss.
   lv::app::AppState state = half_squared_norm_state();

@@ -19,6 +19,7 @@
 #include "compare_actions.hpp"
 #include "optim/registry.hpp"
 #include "panels/panels.hpp"
+#include "state_actions.hpp"
 
 namespace lv::app {
 namespace {
@@ -139,12 +140,18 @@ double success_rate(const CompareState& compare, const ContestantResult& result)
 // Numeric sort key of a column (NaN — no value — sorts last).
 double sort_key(const CompareState& compare, const ContestantResult& result, int column) {
   switch (column) {
-    case Median: return result.median;
-    case LowerQuartile: return result.lower_quartile;
-    case UpperQuartile: return result.upper_quartile;
-    case Success: return success_rate(compare, result);
-    case Steps: return target_summary(result).median_steps;
-    default: return 0.0;
+    case Median:
+      return result.median;
+    case LowerQuartile:
+      return result.lower_quartile;
+    case UpperQuartile:
+      return result.upper_quartile;
+    case Success:
+      return success_rate(compare, result);
+    case Steps:
+      return target_summary(result).median_steps;
+    default:
+      return 0.0;
   }
 }
 
@@ -159,7 +166,8 @@ std::vector<size_t> sorted_rows(const CompareState& compare, const Comparison& c
   const auto before = [&](size_t a, size_t b) {
     const ContestantResult& first = comparison.results[a];
     const ContestantResult& second = comparison.results[b];
-    if (column == Optimizer) return ascending ? first.label < second.label : first.label > second.label;
+    if (column == Optimizer)
+      return ascending ? first.label < second.label : first.label > second.label;
     if (column == Setting) {
       const std::string x = best_setting_text(first), y = best_setting_text(second);
       return ascending ? x < y : x > y;
@@ -222,10 +230,10 @@ std::vector<size_t> results_table(const AppState& state, const Comparison& compa
     number_cell(result.upper_quartile);
     ImGui::TableNextColumn();
     ImGui::Text("%.0f%%", 100.0 * success_rate(compare, result));
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip(compare.has_target ? "held-out runs that reached the target"
-                                           : "held-out runs that did not diverge (%d diverged)",
-                        result.diverged);
+    if (ImGui::IsItemHovered() && compare.has_target) {
+      ImGui::SetTooltip("held-out runs that reached the target");
+    } else if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("held-out runs that did not diverge (%d diverged)", result.diverged);
     }
     ImGui::TableNextColumn();
     number_cell(target_summary(result).median_steps);
@@ -300,8 +308,8 @@ void draw_box(ImDrawList* draw, const LogAxis& axis, const ContestantResult& res
                     ImVec2(center + 0.4f * half_width, axis.y(end)), color, 1.0f);
     }
   }
-  const float box_top = std::isfinite(result.upper_quartile) ? axis.y(result.upper_quartile)
-                                                             : axis.origin.y;
+  const float box_top =
+      std::isfinite(result.upper_quartile) ? axis.y(result.upper_quartile) : axis.origin.y;
   if (std::isfinite(result.lower_quartile)) {
     const ImVec2 top_left(center - half_width, box_top);
     const ImVec2 bottom_right(center + half_width, axis.y(result.lower_quartile));
@@ -328,8 +336,8 @@ void draw_box(ImDrawList* draw, const LogAxis& axis, const ContestantResult& res
   }
 }
 
-void box_plot(const AppState& state, const Comparison& comparison,
-              const std::vector<size_t>& order, ImVec2 size) {
+void box_plot(const AppState& state, const Comparison& comparison, const std::vector<size_t>& order,
+              ImVec2 size) {
   const ImVec2 corner = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##box_plot", size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -387,9 +395,10 @@ void draw_compare_window(AppState& state, const Rect& area) {
     ImGui::End();
     return;
   }
-  ImGui::TextWrapped("%s. Each optimizer at its best setting on the tuning starts; numbers from "
-                     "the held-out starts.",
-                     compare.caption.c_str());
+  ImGui::TextWrapped(
+      "%s. Each optimizer at its best setting on the tuning starts; numbers from "
+      "the held-out starts.",
+      compare.caption.c_str());
   const std::vector<size_t> order = results_table(state, *comparison);
   if (ImGui::Button("Use best settings")) {
     attempt(compare, [&] {

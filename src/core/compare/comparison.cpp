@@ -212,11 +212,10 @@ Comparison compare_optimizers(const Objective& objective,
     total += (candidates + 1) * settings.starts;
   }
   long done = 0;
-  comparison.cancelled =
-      !tune(objective, contestants, settings, comparison.tuning_starts, comparison.results, done,
-            total) ||
-      !report(objective, contestants, settings, comparison.held_out_starts, comparison.results,
-              done, total);
+  comparison.cancelled = !tune(objective, contestants, settings, comparison.tuning_starts,
+                               comparison.results, done, total) ||
+                         !report(objective, contestants, settings, comparison.held_out_starts,
+                                 comparison.results, done, total);
   return comparison;
 }
 

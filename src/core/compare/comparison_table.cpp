@@ -46,9 +46,9 @@ std::string comparison_csv(const Comparison& comparison) {
       "optimizer,best_setting,median,q1,q3,diverged,runs,median_steps_to_target,reached_target\n";
   for (const ContestantResult& result : comparison.results) {
     const TargetSummary target = target_summary(result);
-    csv += csv_field(result.label) + "," + csv_field(best_setting_text(result)) + "," + format_exact(result.median) +
-           "," + format_exact(result.lower_quartile) + "," + format_exact(result.upper_quartile) +
-           "," + std::to_string(result.diverged) + "," +
+    csv += csv_field(result.label) + "," + csv_field(best_setting_text(result)) + "," +
+           format_exact(result.median) + "," + format_exact(result.lower_quartile) + "," +
+           format_exact(result.upper_quartile) + "," + std::to_string(result.diverged) + "," +
            std::to_string(result.final_losses.size()) + "," +
            (std::isnan(target.median_steps) ? std::string() : format_exact(target.median_steps)) +
            "," + std::to_string(target.reached) + "\n";

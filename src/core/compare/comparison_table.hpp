@@ -13,8 +13,9 @@ namespace lv {
 std::string best_setting_text(const ContestantResult& result);
 
 struct TargetSummary {
-  double median_steps = 0.0;  // median steps to the target over the runs that reached it (NaN: none)
-  int reached = 0;            // held-out runs that reached the target
+  double median_steps =
+      0.0;          // median steps to the target over the runs that reached it (NaN: none)
+  int reached = 0;  // held-out runs that reached the target
 };
 TargetSummary target_summary(const ContestantResult& result);
 
