@@ -140,8 +140,8 @@ void App::load_scene_file(const std::string& path) {
   } catch (const InputError& error) {
     state_.ui.messages = {error.what()};
     std::fprintf(stderr, "lossviz: %s\n", error.what());
+    state_.ui.home_request = true;
   }
-  state_.ui.home_request = true;
   trajectory_batch_stale_ = true;
 }
 
@@ -160,11 +160,11 @@ void App::load_initial_scene() {
     load_scene_file(path);
   } else {
     add_optimizer(state_, "sgd");
+    state_.ui.home_request = true;
   }
   if (!options_.view.empty()) state_.view.three_d = options_.view == "3d";
   state_.ui.presentation = options_.presentation;
   state_.ui.dark_theme = !options_.light_theme;
-  state_.ui.home_request = true;
 }
 
 // ==== frame

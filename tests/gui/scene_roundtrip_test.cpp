@@ -1,7 +1,7 @@
 // Scenes reproduce the picture: a scene saved by the app (lossviz --save-scene, what Ctrl+S
 // saves) and loaded again gives a screenshot identical to the last bit to the one taken from the
-// original scene, for a 2D lesson, a 3D lesson and a race with several optimizers, a schedule,
-// gradient clipping and noise.
+// original scene, for a 2D lesson, a 3D lesson, a race with several optimizers, a schedule,
+// gradient clipping and noise, and a paused 3D view.
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
@@ -36,12 +36,14 @@ lv::test::ProcessResult screenshot(const std::string& scene, const std::string& 
 
 }  // namespace
 
-TEST_CASE("scene: save, load and screenshot again gives the same pixels (2D, 3D, race)") {
+TEST_CASE("scene: save, load and screenshot again gives the same pixels (2D, 3D, race, paused)") {
   const std::string data = LOSSVIZ_GUI_TEST_DATA_DIR;
   const std::string lessons = data + "/../../../assets/scenes";
+  // The race is paused at a fractional step with its own 2D center and zoom; the orbit scene is
+  // a paused 3D view around a panned camera target: losing any of these changes the picture.
   for (const std::string& scene :
        {lessons + "/01_ravine_momentum.json", lessons + "/03_adam_vs_sgd_rosenbrock.json",
-        data + "/race_schedule_clip_noise.json"}) {
+        data + "/race_schedule_clip_noise.json", data + "/orbit_paused_3d.json"}) {
     CAPTURE(scene);
     const std::string original = scratch("original.png"), saved = scratch("saved.json"),
                       reloaded = scratch("reloaded.png");

@@ -127,7 +127,17 @@ void progress_and_start(AppState& state) {
 // ==== results table
 // ===============================================================================
 
-enum Column { Optimizer, Setting, Median, LowerQuartile, UpperQuartile, Success, Steps, Columns };
+// The results table's columns, in order.
+enum ResultColumn {
+  LabelColumn,
+  SettingColumn,
+  MedianColumn,
+  LowerQuartileColumn,
+  UpperQuartileColumn,
+  SuccessColumn,
+  StepsColumn,
+  ColumnCount
+};
 
 double success_rate(const CompareState& compare, const ContestantResult& result) {
   if (result.final_losses.empty()) return 0.0;
@@ -140,15 +150,15 @@ double success_rate(const CompareState& compare, const ContestantResult& result)
 // Numeric sort key of a column (NaN — no value — sorts last).
 double sort_key(const CompareState& compare, const ContestantResult& result, int column) {
   switch (column) {
-    case Median:
+    case MedianColumn:
       return result.median;
-    case LowerQuartile:
+    case LowerQuartileColumn:
       return result.lower_quartile;
-    case UpperQuartile:
+    case UpperQuartileColumn:
       return result.upper_quartile;
-    case Success:
+    case SuccessColumn:
       return success_rate(compare, result);
-    case Steps:
+    case StepsColumn:
       return target_summary(result).median_steps;
     default:
       return 0.0;
@@ -166,9 +176,9 @@ std::vector<size_t> sorted_rows(const CompareState& compare, const Comparison& c
   const auto before = [&](size_t a, size_t b) {
     const ContestantResult& first = comparison.results[a];
     const ContestantResult& second = comparison.results[b];
-    if (column == Optimizer)
+    if (column == LabelColumn)
       return ascending ? first.label < second.label : first.label > second.label;
-    if (column == Setting) {
+    if (column == SettingColumn) {
       const std::string x = best_setting_text(first), y = best_setting_text(second);
       return ascending ? x < y : x > y;
     }
@@ -204,7 +214,7 @@ std::vector<size_t> results_table(const AppState& state, const Comparison& compa
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
   std::vector<size_t> order(comparison.results.size());
   std::iota(order.begin(), order.end(), 0);
-  if (!ImGui::BeginTable("##comparison", Columns, flags)) return order;
+  if (!ImGui::BeginTable("##comparison", ColumnCount, flags)) return order;
   ImGui::TableSetupColumn("optimizer", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("best hyperparameters", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("median", ImGuiTableColumnFlags_DefaultSort);
