@@ -761,11 +761,11 @@ int App::run() {
     if (!options_.screenshot_path.empty()) {
       save_framebuffer_png(options_.screenshot_path, width, height);
     }
+    if (!options_.save_scene_path.empty())  // what Ctrl+S saves, in the state the picture shows
+      save_scene(options_.save_scene_path, capture_scene(state_));
     exit_code = run_headless_exports();
     if (!options_.compare_path.empty())
       exit_code = std::max(exit_code, finish_headless_comparison());
-    if (!options_.save_scene_path.empty())
-      save_scene(options_.save_scene_path, capture_scene(state_));  // what Ctrl+S saves
     if (!state_.function.error.empty()) {
       std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
     }

@@ -143,7 +143,7 @@ TEST_CASE("the 2D center and zoom, the camera target and the playback survive th
   // Values typed here; doubles must come back exactly (nlohmann::json writes shortest round-trip
   // text), so a saved scene redraws the same picture.
   const lv::Scene scene = lv::parse_scene(R"({"function": "booth",
-    "view": {"center": [0.1, -0.30000000000000004], "units_per_pixel": 0.0073100000000000001,
+    "view": {"center": [0.1, -0.30000000000000004], "units_per_pixel": 0.00731,
              "camera": {"target": [0.15, -0.2, 0.25]}},
     "playback": {"step": 137.5, "playing": false, "speed": 45, "loop": true, "tail": 25}})");
   CHECK(scene.view.has_center);
