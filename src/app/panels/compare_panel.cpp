@@ -37,6 +37,13 @@ void attempt(CompareState& compare, Action&& action) {
 // ==== settings
 // ====================================================================================
 
+// A greyed-out note that wraps at the panel's edge.
+void note(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
 void optimizer_choice(AppState& state) {
   CompareConfig& config = state.compare.config;
   int source = config.panel_optimizers ? 0 : 1;
@@ -45,8 +52,8 @@ void optimizer_choice(AppState& state) {
   ImGui::RadioButton("pick", &source, 1);
   config.panel_optimizers = source == 0;
   if (config.panel_optimizers) {
-    ImGui::TextDisabled("%zu optimizers, each with its other settings fixed",
-                        state.optimizers.size());
+    note(std::to_string(state.optimizers.size()) +
+         " optimizers, each with its other settings fixed");
     return;
   }
   const float height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
@@ -92,10 +99,10 @@ void budget_and_search(AppState& state) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("steps to tolerance: the first step with f <= known minimum + tolerance");
   } else {
-    ImGui::TextDisabled("typed formula: no known minimum, no steps to target");
+    note("typed formula: no known minimum, no steps to target");
   }
-  ImGui::TextDisabled("%ld runs; seed, noise, clipping and schedule from the Run section",
-                      comparison_run_count(state));
+  note(std::to_string(comparison_run_count(state)) +
+       " runs; seed, noise, clipping and schedule from the Run section");
 }
 
 // ==== progress
