@@ -175,9 +175,10 @@ int use_best_settings(AppState& state) {
   for (size_t c = 0; c < comparison->results.size() && c < state.compare.names.size(); ++c) {
     const ContestantResult& result = comparison->results[c];
     int slot = target_slot(state, c);
-    if (slot < 0) {
+    if (slot < 0) {  // keeps the color it had in the results
       add_optimizer(state, state.compare.names[c]);
       slot = static_cast<int>(state.optimizers.size()) - 1;
+      if (c < state.compare.colors.size()) state.optimizers.back().color = state.compare.colors[c];
     }
     apply_setting(*state.optimizers[static_cast<size_t>(slot)].optimizer, result.tuned,
                   result.best_setting);

@@ -123,6 +123,7 @@ TEST_CASE(
   CHECK(lv::app::use_best_settings(state) == 1);
   REQUIRE(state.optimizers.size() == 2);
   CHECK(state.optimizers[1].optimizer->name() == "adagrad");
+  CHECK(state.optimizers[1].color == state.compare.colors.at(0));
   CHECK(state.optimizers[1].optimizer->hyperparameters().get("lr") ==
         state.compare.snapshot.comparison->results[0].best_setting[0]);
 }
