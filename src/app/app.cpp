@@ -140,8 +140,8 @@ void App::load_scene_file(const std::string& path) {
   } catch (const InputError& error) {
     state_.ui.messages = {error.what()};
     std::fprintf(stderr, "lossviz: %s\n", error.what());
+    state_.ui.home_request = true;
   }
-  state_.ui.home_request = true;
   trajectory_batch_stale_ = true;
 }
 
@@ -160,11 +160,11 @@ void App::load_initial_scene() {
     load_scene_file(path);
   } else {
     add_optimizer(state_, "sgd");
+    state_.ui.home_request = true;
   }
   if (!options_.view.empty()) state_.view.three_d = options_.view == "3d";
   state_.ui.presentation = options_.presentation;
   state_.ui.dark_theme = !options_.light_theme;
-  state_.ui.home_request = true;
 }
 
 // ==== frame
@@ -235,12 +235,14 @@ void App::draw_panels(const Layout& layout) {
       draw_view_panel(state_);
       draw_scenes_panel(state_);
       draw_export_panel(state_);
+      draw_compare_panel(state_);
       draw_network_panel(state_);
       ImGui::PopItemWidth();
       ImGui::TextDisabled("F1: help   %.0f FPS", ImGui::GetIO().Framerate);
     }
     ImGui::End();
     draw_plots_panel(state_, layout.plots);
+    draw_compare_window(state_, layout.scene);
   }
   draw_lesson_panel(state_, layout.scene);
   draw_help_overlay(state_);
@@ -723,7 +725,9 @@ int App::benchmark() {
 }
 
 int App::run() {
-  headless_ = !options_.screenshot_path.empty() || options_.benchmark || !options_.exports.empty();
+  headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
+              !options_.exports.empty() || !options_.compare_path.empty() ||
+              !options_.save_scene_path.empty();
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
@@ -735,14 +739,18 @@ int App::run() {
   if (options_.benchmark) {
     exit_code = benchmark();
   } else if (headless_) {
+    if (!options_.compare_path.empty()) start_headless_comparison();
     const int frames = options_.frames > 0 ? options_.frames : 60;
-    for (int i = 0; i < frames; ++i) {
+    for (int i = 0; i < frames || state_.compare.session->busy() || state_.compare.snapshot.running;
+         ++i) {
       glfwPollEvents();
       if (!options_.then_formula.empty() && i == frames / 2) {
         state_.function.editor_text = options_.then_formula;
         apply_formula_text(state_);
       }
+      const Clock::time_point frame_start = Clock::now();
       frame(k_headless_frame_seconds);
+      if (state_.compare.session->busy()) note_comparison_frame(seconds_since(frame_start));
       while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
       if (i + 1 < frames) glfwSwapBuffers(window_);
     }
@@ -753,7 +761,11 @@ int App::run() {
     if (!options_.screenshot_path.empty()) {
       save_framebuffer_png(options_.screenshot_path, width, height);
     }
+    if (!options_.save_scene_path.empty())  // what Ctrl+S saves, in the state the picture shows
+      save_scene(options_.save_scene_path, capture_scene(state_));
     exit_code = run_headless_exports();
+    if (!options_.compare_path.empty())
+      exit_code = std::max(exit_code, finish_headless_comparison());
     if (!state_.function.error.empty()) {
       std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
     }
@@ -761,7 +773,8 @@ int App::run() {
     Clock::time_point previous = Clock::now();
     while (!glfwWindowShouldClose(window_)) {
       const bool busy = state_.playback.playing || state_.ui.interacting || drag_.active ||
-                        formula_renderer_.compiling() || state_.network.session->busy();
+                        formula_renderer_.compiling() || state_.network.session->busy() ||
+                        state_.compare.session->busy();
       if (busy) {
         glfwPollEvents();
       } else {
@@ -775,6 +788,7 @@ int App::run() {
   }
   if (animation_) finish_animation(true, "");
   state_.network.session.reset();  // stops and joins the worker before the GL context goes
+  state_.compare.session.reset();
   lines_.destroy();
   heightfield_renderer_.destroy();
   formula_renderer_.destroy();

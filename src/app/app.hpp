@@ -76,6 +76,11 @@ class App {
   void report_export(const std::string& message, const std::string& path, bool failed);
   int run_headless_exports();
 
+  // The headless --compare mode (app_compare.cpp).
+  void start_headless_comparison();
+  void note_comparison_frame(double seconds);
+  int finish_headless_comparison();
+
   CommandLine options_;
   GLFWwindow* window_ = nullptr;
   AppState state_;
@@ -98,6 +103,8 @@ class App {
   int windowed_geometry_[4] = {0, 0, 1600, 900};
   std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
   int failed_exports_ = 0;
+  int comparison_frames_ = 0;  // frames drawn while the comparison ran (headless --compare)
+  double longest_comparison_frame_ = 0.0;
 };
 
 }  // namespace lv::app

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compare_session.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
 #include "network_session.hpp"
@@ -144,6 +145,38 @@ struct NetworkState {
   std::string error;            // the last rejected request (bad data argument, no model...)
 };
 
+// The Compare panel: what to compare and how (docs/compare.md), the worker running it and the
+// last result on show.
+struct CompareConfig {
+  bool panel_optimizers = true;  // the Optimizers panel's optimizers; otherwise `ticked`
+  std::vector<std::string> ticked{"sgd", "adam"};  // registered names (default: sgd, adam)
+  bool evaluation_budget = false;  // budget in function evaluations instead of steps
+  int budget = 200;                // steps or evaluations per run (default: 200)
+  int starts = 8;                  // start points (and noise seeds) per set (default: 8)
+  bool random_search = false;      // (default: grid)
+  int grid_points = 13;            // per tuned parameter (default: 13)
+  int trials = 40;                 // random search settings (default: 40)
+  double tolerance = 1e-4;         // target: known global minimum + tolerance (default: 1e-4)
+};
+
+struct CompareState {
+  CompareConfig config;
+  std::shared_ptr<CompareSession> session = std::make_shared<CompareSession>();
+  CompareSnapshot snapshot;  // copied from the session once per frame
+  // Where each result came from: its Optimizers panel slot (-1: a ticked registered optimizer),
+  // its registry name and color, and what was compared (for the results window's caption).
+  std::vector<int> slots;
+  std::vector<std::string> names;
+  std::vector<std::array<float, 3>> colors;
+  std::string caption;
+  bool has_target = false;
+  long shown_version = 0;  // the snapshot version the results window last opened for
+  bool show_results = false;
+  bool reveal = false;  // open the Compare panel (headless --compare)
+  std::string csv_path = "comparison.csv";
+  std::string message;  // the last rejected request or CSV export result
+};
+
 struct AppState {
   FunctionState function;
   std::vector<OptimizerSlot> optimizers;
@@ -153,6 +186,7 @@ struct AppState {
   UiState ui;
   ExportState exports;
   NetworkState network;
+  CompareState compare;
 };
 
 }  // namespace lv::app

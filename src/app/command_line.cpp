@@ -23,10 +23,13 @@ std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
          "              [--network-demo]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
-         "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
+         "               [--view 2d|3d] [--then-formula F] [--hover X,Y] [--save-scene OUT.json]\n"
          "       lossviz [--scene FILE.json] --export KIND=PATH... [--export-size WxH]\n"
          "               [--export-fps N] [--export-seconds S]   (KIND: view, figure, plots,\n"
          "               trajectories, grid, mesh, animation)\n"
+         "       lossviz [--scene FILE.json] --compare OUT.csv [--compare-set KEY=VALUE]...\n"
+         "               [--screenshot OUT.png]   (KEY: steps, evals, starts, search,\n"
+         "               grid-points, trials, tolerance, optimizers)\n"
          "       lossviz --benchmark [--scene FILE.json] [--size WxH] [--frames N] [--view 2d|3d]\n"
          "       lossviz --probe FORMULA [--param k=v]... --probe-points \"x,y;x,y\" "
          "--probe-out FILE\n";
@@ -108,6 +111,18 @@ CommandLine parse_command_line(int argc, char** argv) {
         throw InputError("--export-seconds: expected a number in (0, 600], got '" + text + "'");
       }
       options.export_seconds = *seconds;
+    } else if (flag == "--save-scene") {
+      options.save_scene_path = next();
+    } else if (flag == "--compare") {
+      options.compare_path = next();
+    } else if (flag == "--compare-set") {
+      const std::string assignment = next();
+      const size_t equals = assignment.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        throw InputError("--compare-set: expected KEY=VALUE, got '" + assignment + "'");
+      }
+      options.compare_settings.emplace_back(assignment.substr(0, equals),
+                                            assignment.substr(equals + 1));
     } else if (flag == "--probe") {
       options.probe_formula = next();
     } else if (flag == "--probe-points") {

@@ -34,6 +34,13 @@ struct CommandLine {
   int export_width = 0, export_height = 0;  // --export-size WxH (the panel's 1920x1080)
   int export_fps = 0;                       // --export-fps N (30)
   double export_seconds = 0.0;              // --export-seconds S (4)
+  // --compare OUT.csv: run the Compare panel's comparison of the scene's function and optimizers
+  // (settings changed by --compare-set KEY=VALUE, repeatable) while frames are drawn, write the
+  // results table, then exit (a --screenshot shows the results).
+  std::string compare_path;
+  // --save-scene OUT.json: in the headless modes, save the scene as Ctrl+S does before exiting.
+  std::string save_scene_path;
+  std::vector<std::pair<std::string, std::string>> compare_settings;
 };
 
 // Throws InputError naming the flag at fault.

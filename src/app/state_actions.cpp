@@ -70,6 +70,10 @@ std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
 
 }  // namespace
 
+std::array<float, 3> palette_color(size_t index) {
+  return k_palette[index % k_palette.size()];
+}
+
 void select_builtin_function(AppState& state, int index) {
   const TestFunction& function = test_functions()[static_cast<size_t>(index)];
   state.function.builtin = index;
@@ -323,7 +327,14 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   view.camera.yaw = static_cast<float>(scene.view.yaw);
   view.camera.pitch = static_cast<float>(scene.view.pitch);
   view.camera.distance = static_cast<float>(scene.view.distance);
-  view.camera.target = Vector3(0.0f, 0.0f, 0.3f);
+  view.camera.target =
+      Vector3(static_cast<float>(scene.view.target_x), static_cast<float>(scene.view.target_y),
+              static_cast<float>(scene.view.target_z));
+  // A scene with a 2D center and zoom shows exactly that view; otherwise the box is fitted.
+  if (scene.view.has_center) {
+    view.view2d = {scene.view.center_x, scene.view.center_y, scene.view.units_per_pixel};
+  }
+  state.ui.home_request = !scene.view.has_center;
   if (colormap_index(scene.view.colormap) == 0 && scene.view.colormap != "viridis") {
     problems.push_back("unknown colormap '" + scene.view.colormap + "' (using viridis)");
   }
@@ -336,8 +347,11 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   state.ui.lesson_title = scene.title;
   state.ui.lesson_text = scene.text;
   state.ui.selected_optimizer = 0;
-  state.playback.step = 0.0;
-  state.playback.playing = true;
+  state.playback.step = scene.playback.step;
+  state.playback.playing = scene.playback.playing;
+  state.playback.speed = scene.playback.speed;
+  state.playback.loop = scene.playback.loop;
+  state.playback.tail_steps = scene.playback.tail;
   return problems;
 }
 
@@ -377,10 +391,22 @@ Scene capture_scene(const AppState& state) {
   view.yaw = state.view.camera.yaw;
   view.pitch = state.view.camera.pitch;
   view.distance = state.view.camera.distance;
+  view.target_x = state.view.camera.target.x();
+  view.target_y = state.view.camera.target.y();
+  view.target_z = state.view.camera.target.z();
+  view.has_center = true;
+  view.center_x = state.view.view2d.center_x;
+  view.center_y = state.view.view2d.center_y;
+  view.units_per_pixel = state.view.view2d.units_per_pixel;
   view.colormap = colormaps()[static_cast<size_t>(state.view.colormap)].name;
   view.log_scale = state.view.log_scale;
   view.contours = state.view.contours;
   view.gradient_arrows = state.view.arrows;
+  // A paused animation keeps its step (the user chose that moment); a playing one is saved
+  // playing from the start, as a lesson plays when opened.
+  const PlaybackState& playback = state.playback;
+  scene.playback = {playback.playing ? 0.0 : playback.step, playback.playing, playback.speed,
+                    playback.loop, playback.tail_steps};
   return scene;
 }
 

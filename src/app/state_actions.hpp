@@ -17,6 +17,8 @@ void select_builtin_function(AppState& state, int index);
 bool apply_formula_text(AppState& state);
 void set_formula_parameter(AppState& state, int index, double value);
 
+// The trajectory color a new optimizer slot number `index` gets.
+std::array<float, 3> palette_color(size_t index);
 // Adds the registered optimizer `name` at the selected function's recommended start.
 void add_optimizer(AppState& state, const std::string& name);
 void remove_optimizer(AppState& state, int index);

@@ -10,9 +10,9 @@
 #include "cli/run_setup.hpp"
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
-#include "common/quantile.hpp"
 #include "common/text.hpp"
 #include "compare/comparison.hpp"
+#include "compare/comparison_table.hpp"
 #include "io/atomic_file.hpp"
 #include "optim/registry.hpp"
 #include "plot/figure_export.hpp"
@@ -130,27 +130,6 @@ ComparisonSettings comparison_settings(const Arguments& arguments, const Selecti
   return settings;
 }
 
-std::string setting_text(const ContestantResult& result) {
-  std::string text;
-  for (size_t k = 0; k < result.tuned.size(); ++k) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s%s=%.3g", k ? " " : "", result.tuned[k].name.c_str(),
-                  result.best_setting[k]);
-    text += buffer;
-  }
-  return text;
-}
-
-// Median steps to the target over the held-out runs that reached it, and how many did.
-std::pair<double, int> target_summary(const ContestantResult& result) {
-  std::vector<double> reached;
-  for (int steps : result.steps_to_target) {
-    if (steps >= 0) reached.push_back(steps);
-  }
-  std::sort(reached.begin(), reached.end());
-  return {quantile_sorted(reached, 0.5), static_cast<int>(reached.size())};
-}
-
 void print_table(const Comparison& comparison, const ComparisonSettings& settings) {
   std::printf("%-28s %-22s %12s %12s %12s %9s %14s\n", "optimizer", "best setting", "median", "q1",
               "q3", "diverged", "steps@target");
@@ -166,7 +145,7 @@ void print_table(const Comparison& comparison, const ComparisonSettings& setting
       }
     }
     std::printf("%-28s %-22s %12.4g %12.4g %12.4g %4d/%-4zu %14s\n", result.label.c_str(),
-                setting_text(result).c_str(), result.median, result.lower_quartile,
+                best_setting_text(result).c_str(), result.median, result.lower_quartile,
                 result.upper_quartile, result.diverged, result.final_losses.size(), target);
   }
 }
@@ -215,20 +194,6 @@ std::string comparison_json(const Comparison& comparison, const ComparisonSettin
   return document.dump(1) + "\n";
 }
 
-std::string comparison_csv(const Comparison& comparison) {
-  std::string csv =
-      "optimizer,best_setting,median,q1,q3,diverged,runs,median_steps_to_target,reached_target\n";
-  for (const ContestantResult& result : comparison.results) {
-    const auto [median_steps, reached] = target_summary(result);
-    csv += result.label + "," + setting_text(result) + "," + format_exact(result.median) + "," +
-           format_exact(result.lower_quartile) + "," + format_exact(result.upper_quartile) + "," +
-           std::to_string(result.diverged) + "," + std::to_string(result.final_losses.size()) +
-           "," + (std::isnan(median_steps) ? std::string() : format_exact(median_steps)) + "," +
-           std::to_string(reached) + "\n";
-  }
-  return csv;
-}
-
 void write_figure(const std::string& path, double dpi, const Comparison& comparison,
                   const ComparisonSettings& settings, const Selection& selection) {
   Figure figure;
@@ -247,8 +212,8 @@ void write_figure(const std::string& path, double dpi, const Comparison& compari
     const ContestantResult& result = comparison.results[c];
     const Color color = run_color(static_cast<int>(c));
     boxes.series.push_back({result.label, color, result.final_losses});
-    figure.runs.push_back(make_plot_run(result.best_trajectory,
-                                        result.label + " (" + setting_text(result) + ")", color));
+    figure.runs.push_back(make_plot_run(
+        result.best_trajectory, result.label + " (" + best_setting_text(result) + ")", color));
   }
   landscape.grid =
       sample_formula(selection.objective.expr(), settings.box_x_min, settings.box_x_max,

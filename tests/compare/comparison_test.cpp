@@ -10,6 +10,7 @@
 #include "common/errors.hpp"
 #include "common/quantile.hpp"
 #include "compare/comparison.hpp"
+#include "compare/comparison_table.hpp"
 #include "compare/parallel_for.hpp"
 #include "expr/expr.hpp"
 #include "objective/formula_objective.hpp"
@@ -158,4 +159,78 @@ TEST_CASE("runs that diverge are reported as +inf and counted") {
   CHECK(result.median == k_infinity);
   CHECK(result.tuning_score == k_infinity);
   CHECK(result.best_trajectory.status == lv::RunStatus::Diverged);
+}
+
+TEST_CASE("parallel_for stops starting jobs once the cancel flag is set") {
+  std::atomic<bool> cancel{false};
+  std::atomic<long> started{0};
+  const long done = lv::parallel_for(
+      1000, 2,
+      [&](long) {
+        if (++started == 25) cancel = true;
+      },
+      {}, &cancel);
+  // Each of the 2 threads may finish the job it had already taken when the flag went up.
+  CHECK(done >= 25);
+  CHECK(done <= 27);
+  CHECK(done == started.load());
+}
+
+TEST_CASE("a comparison cancelled from its progress callback stops early and says so") {
+  const lv::FormulaObjective objective(lv::Expr::parse("0.5*(x^2 + y^2)"));
+  lv::ComparisonSettings settings;
+  settings.steps = 20;
+  settings.grid_points = 11;
+  settings.starts = 5;
+  settings.threads = 2;
+  std::atomic<bool> cancel{false};
+  long last_done = 0, announced_total = 0;
+  settings.cancel = &cancel;
+  settings.progress = [&](long done, long total) {
+    last_done = done;
+    announced_total = total;
+    if (done == 10) cancel = true;
+  };
+  const lv::Comparison comparison = lv::compare_optimizers(objective, {sgd_contestant()}, settings);
+  CHECK(comparison.cancelled);
+  // 11 settings x 5 tuning starts + 5 held-out runs; at most one more run per thread after 10.
+  CHECK(announced_total == 11 * 5 + 5);
+  CHECK(last_done >= 10);
+  CHECK(last_done <= 12);
+  CHECK(comparison.results.at(0).final_losses.empty());
+
+  cancel = false;
+  settings.progress = nullptr;
+  CHECK_FALSE(lv::compare_optimizers(objective, {sgd_contestant()}, settings).cancelled);
+}
+
+TEST_CASE("the results CSV has one exact row per optimizer (the CLI's and the app's format)") {
+  lv::Comparison comparison;
+  lv::ContestantResult result;
+  result.label = "sgd momentum=0.9";
+  result.tuned = {{"lr", 1e-5, 1.0, true, false}};
+  result.best_setting = {0.00121152765862859};
+  result.final_losses = {0.5, 0.25, std::numeric_limits<double>::infinity()};
+  result.steps_to_target = {12, -1, 30};
+  result.diverged = 1;
+  // numpy.quantile([0.25, 0.5, inf], [0.5, 0.25, 0.75]) = [0.5, 0.375, inf]
+  result.median = 0.5;
+  result.lower_quartile = 0.375;
+  result.upper_quartile = std::numeric_limits<double>::infinity();
+  comparison.results.push_back(result);
+  // Median of the steps of the runs that reached the target: (12 + 30) / 2 = 21, 2 of 3 runs.
+  CHECK(lv::comparison_csv(comparison) ==
+        "optimizer,best_setting,median,q1,q3,diverged,runs,median_steps_to_target,"
+        "reached_target\n"
+        "sgd momentum=0.9,lr=0.00121,0.5,0.375,inf,1,3,21,2\n");
+  CHECK(lv::best_setting_text(result) == "lr=0.00121");
+}
+
+TEST_CASE("a label with a comma or a quote is one quoted CSV field (RFC 4180 §2.6-2.7)") {
+  lv::Comparison comparison;
+  lv::ContestantResult result;
+  result.label = "adam, \"fast\"";
+  comparison.results.push_back(result);
+  const std::string csv = lv::comparison_csv(comparison);
+  CHECK(csv.substr(csv.find('\n') + 1, 17) == "\"adam, \"\"fast\"\"\",");
 }

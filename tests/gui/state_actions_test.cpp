@@ -97,3 +97,28 @@ TEST_CASE("the value scale matches shaders/common.glsl's lv_scaled") {
   CHECK(lv::app::scaled_value(view, 1.0) == doctest::Approx(0.0));
   CHECK(lv::app::scaled_value(view, 3.0) == doctest::Approx(std::log(5001.0) / std::log(10001.0)));
 }
+
+TEST_CASE("saving keeps the 2D pan and zoom, the camera target and a paused step") {
+  lv::app::AppState state = state_from(k_scene);
+  state.view.view2d = {0.37, -1.25, 0.0042};
+  state.view.camera.target = lv::app::Vector3(0.1f, -0.2f, 0.4f);
+  state.playback.playing = false;
+  state.playback.step = 41.75;
+  state.playback.tail_steps = 12;
+  lv::app::AppState reopened = state_from(lv::scene_to_json(lv::app::capture_scene(state)));
+  CHECK(reopened.view.view2d.center_x == 0.37);
+  CHECK(reopened.view.view2d.center_y == -1.25);
+  CHECK(reopened.view.view2d.units_per_pixel == 0.0042);
+  CHECK_FALSE(reopened.ui.home_request);  // the saved view is shown, not the fitted box
+  CHECK(reopened.view.camera.target == state.view.camera.target);
+  CHECK_FALSE(reopened.playback.playing);
+  CHECK(reopened.playback.step == 41.75);
+  CHECK(reopened.playback.tail_steps == 12);
+  // A playing animation is saved playing from the start, as a lesson opens.
+  state.playback.playing = true;
+  reopened = state_from(lv::scene_to_json(lv::app::capture_scene(state)));
+  CHECK(reopened.playback.playing);
+  CHECK(reopened.playback.step == 0.0);
+  // A scene without a view center fits its box (the frame loop's home view).
+  CHECK(state_from(k_scene).ui.home_request);
+}

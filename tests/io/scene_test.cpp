@@ -138,3 +138,41 @@ TEST_CASE("malformed scenes throw InputError naming the key") {
                        doctest::Contains("'steps' must be a whole number"), lv::InputError);
   CHECK_THROWS_AS(lv::load_scene("/nonexistent/scene.json"), lv::InputError);
 }
+
+TEST_CASE("the 2D center and zoom, the camera target and the playback survive the round trip") {
+  // Values typed here; doubles must come back exactly (nlohmann::json writes shortest round-trip
+  // text), so a saved scene redraws the same picture.
+  const lv::Scene scene = lv::parse_scene(R"({"function": "booth",
+    "view": {"center": [0.1, -0.30000000000000004], "units_per_pixel": 0.00731,
+             "camera": {"target": [0.15, -0.2, 0.25]}},
+    "playback": {"step": 137.5, "playing": false, "speed": 45, "loop": true, "tail": 25}})");
+  CHECK(scene.view.has_center);
+  CHECK(scene.view.center_y == -0.30000000000000004);
+  CHECK(scene.view.units_per_pixel == 0.00731);
+  CHECK(scene.view.target_z == 0.25);
+  CHECK(scene.playback.step == 137.5);
+  CHECK_FALSE(scene.playback.playing);
+  CHECK(scene.playback.speed == 45.0);
+  CHECK(scene.playback.loop);
+  CHECK(scene.playback.tail == 25);
+  const lv::Scene again = lv::parse_scene(lv::scene_to_json(scene));
+  CHECK(again.view.center_x == 0.1);
+  CHECK(again.view.center_y == -0.30000000000000004);
+  CHECK(again.view.units_per_pixel == 0.00731);
+  CHECK(again.view.target_x == 0.15);
+  CHECK(again.playback.step == 137.5);
+  CHECK(again.playback.tail == 25);
+  CHECK(lv::scene_to_json(again) == lv::scene_to_json(scene));
+
+  // Without them: the box is fitted, the camera orbits (0, 0, 0.3) and the animation plays.
+  const lv::Scene plain = lv::parse_scene(R"({"function": "booth"})");
+  CHECK_FALSE(plain.view.has_center);
+  CHECK(plain.view.target_z == 0.3);
+  CHECK(plain.playback.playing);
+  CHECK(plain.playback.step == 0.0);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "booth", "view": {"center": [0, 0], "units_per_pixel": 0}})"),
+      doctest::Contains("'units_per_pixel' must be > 0"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "booth", "playback": {"step": -1}})"),
+                       doctest::Contains("'step' must be >= 0"), lv::InputError);
+}

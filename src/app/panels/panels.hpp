@@ -27,5 +27,8 @@ void draw_lesson_panel(AppState& state, const Rect& area);
 void draw_help_overlay(AppState& state);
 void draw_hover_readout(AppState& state);
 void draw_network_panel(AppState& state);
+void draw_compare_panel(AppState& state);
+// The comparison's results (table, box plot, "Use best settings", CSV) over the scene `area`.
+void draw_compare_window(AppState& state, const Rect& area);
 
 }  // namespace lv::app

@@ -58,7 +58,8 @@ void validate(const ComparisonSettings& settings, const std::vector<Contestant>&
 
 // Tuning: every (contestant, setting, tuning start) run; the best setting has the lowest median
 // final loss over the tuning starts (the first such setting on ties).
-void tune(const Objective& objective, const std::vector<Contestant>& contestants,
+// Returns false when cancelled before every tuning run finished.
+bool tune(const Objective& objective, const std::vector<Contestant>& contestants,
           const ComparisonSettings& settings, const std::vector<Vec>& starts,
           std::vector<ContestantResult>& results, long& done, long total) {
   std::vector<std::vector<TuningSetting>> candidates;
@@ -81,7 +82,7 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
   }
   std::vector<double> losses(jobs.size());
   const long offset = done;
-  parallel_for(
+  const long finished_jobs = parallel_for(
       static_cast<long>(jobs.size()), settings.threads,
       [&](long i) {
         const Job& job = jobs[i];
@@ -93,8 +94,10 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
       },
       [&](long finished, long) {
         if (settings.progress) settings.progress(offset + finished, total);
-      });
-  done += static_cast<long>(jobs.size());
+      },
+      settings.cancel);
+  done += finished_jobs;
+  if (finished_jobs < static_cast<long>(jobs.size())) return false;
 
   size_t i = 0;
   for (size_t c = 0; c < contestants.size(); ++c) {
@@ -112,15 +115,17 @@ void tune(const Objective& objective, const std::vector<Contestant>& contestants
       }
     }
   }
+  return true;
 }
 
 // Reporting: the best setting of each contestant from every held-out start, with held-out seeds.
-void report(const Objective& objective, const std::vector<Contestant>& contestants,
+// Returns false when cancelled before every held-out run finished.
+bool report(const Objective& objective, const std::vector<Contestant>& contestants,
             const ComparisonSettings& settings, const std::vector<Vec>& starts,
             std::vector<ContestantResult>& results, long done, long total) {
   const size_t count = starts.size();
   std::vector<Trajectory> trajectories(contestants.size() * count);
-  parallel_for(
+  const long finished_jobs = parallel_for(
       static_cast<long>(trajectories.size()), settings.threads,
       [&](long i) {
         const size_t c = static_cast<size_t>(i) / count, k = static_cast<size_t>(i) % count;
@@ -130,7 +135,9 @@ void report(const Objective& objective, const std::vector<Contestant>& contestan
       },
       [&](long finished, long) {
         if (settings.progress) settings.progress(done + finished, total);
-      });
+      },
+      settings.cancel);
+  if (finished_jobs < static_cast<long>(trajectories.size())) return false;
   for (size_t c = 0; c < contestants.size(); ++c) {
     ContestantResult& result = results[c];
     for (size_t k = 0; k < count; ++k) {
@@ -147,6 +154,7 @@ void report(const Objective& objective, const std::vector<Contestant>& contestan
     result.upper_quartile = quantile_sorted(sorted, 0.75);
     result.best_trajectory = std::move(trajectories[c * count]);
   }
+  return true;
 }
 
 }  // namespace
@@ -204,9 +212,10 @@ Comparison compare_optimizers(const Objective& objective,
     total += (candidates + 1) * settings.starts;
   }
   long done = 0;
-  tune(objective, contestants, settings, comparison.tuning_starts, comparison.results, done, total);
-  report(objective, contestants, settings, comparison.held_out_starts, comparison.results, done,
-         total);
+  comparison.cancelled = !tune(objective, contestants, settings, comparison.tuning_starts,
+                               comparison.results, done, total) ||
+                         !report(objective, contestants, settings, comparison.held_out_starts,
+                                 comparison.results, done, total);
   return comparison;
 }
 

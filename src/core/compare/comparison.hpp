@@ -4,8 +4,10 @@
 // spread over a pool of threads.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +35,9 @@ struct ComparisonSettings {
   int threads = 0;    // worker threads (default: 0, one per hardware thread)
   // Called after each finished run with (done, total), from worker threads, serialised.
   std::function<void(long done, long total)> progress;
+  // Set (from any thread) to stop early: no further run starts and the comparison comes back
+  // with `cancelled` set (default: none).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // One optimizer to compare: a factory for it with its fixed settings applied (each run needs its
@@ -58,7 +63,8 @@ struct ContestantResult {
 
 struct Comparison {
   std::vector<Vec> tuning_starts, held_out_starts;
-  std::vector<ContestantResult> results;
+  std::vector<ContestantResult> results;  // incomplete when cancelled
+  bool cancelled = false;                 // stopped by ComparisonSettings::cancel
 };
 
 // The two start sets: 2·starts points uniform in the box from `seed`; the first half tunes, the
@@ -67,7 +73,7 @@ void draw_start_sets(const ComparisonSettings& settings, int dimension, std::vec
                      std::vector<Vec>& held_out);
 
 // Runs the whole protocol. Throws InputError for bad settings or an optimizer configuration the
-// optimizer rejects.
+// optimizer rejects. A cancelled comparison returns its start sets and labels but no results.
 Comparison compare_optimizers(const Objective& objective,
                               const std::vector<Contestant>& contestants,
                               const ComparisonSettings& settings);

@@ -9,9 +9,10 @@
 
 namespace lv {
 
-void parallel_for(long count, int threads, const std::function<void(long)>& job,
-                  const std::function<void(long, long)>& progress) {
-  if (count <= 0) return;
+long parallel_for(long count, int threads, const std::function<void(long)>& job,
+                  const std::function<void(long, long)>& progress,
+                  const std::atomic<bool>* cancel) {
+  if (count <= 0) return 0;
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const long workers = std::min<long>(count, threads > 0 ? threads : static_cast<long>(hardware));
   std::atomic<long> next{0};
@@ -19,8 +20,9 @@ void parallel_for(long count, int threads, const std::function<void(long)>& job,
   long done = 0;
   std::mutex mutex;
   std::exception_ptr first_error;
+  const auto stopped = [&] { return failed || (cancel && cancel->load()); };
   auto work = [&] {
-    for (long i = next++; i < count && !failed; i = next++) {
+    for (long i = next++; i < count && !stopped(); i = next++) {
       try {
         job(i);
       } catch (...) {
@@ -39,6 +41,7 @@ void parallel_for(long count, int threads, const std::function<void(long)>& job,
   work();  // the calling thread works too
   for (std::thread& thread : pool) thread.join();
   if (first_error) std::rethrow_exception(first_error);
+  return done;
 }
 
 }  // namespace lv

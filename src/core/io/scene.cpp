@@ -146,6 +146,17 @@ SceneView read_view(const Reader& reader, const Json& root) {
   view.yaw = reader.number(camera, "yaw", view.yaw);
   view.pitch = reader.number(camera, "pitch", view.pitch);
   view.distance = reader.number(camera, "distance", view.distance);
+  if (camera.contains("target")) {
+    const std::vector<double> target = reader.numbers(camera, "target", 3);
+    view.target_x = target[0], view.target_y = target[1], view.target_z = target[2];
+  }
+  if (view_json.contains("center")) {
+    const std::vector<double> center = reader.numbers(view_json, "center", 2);
+    view.center_x = center[0], view.center_y = center[1];
+    view.units_per_pixel = reader.number(view_json, "units_per_pixel", view.units_per_pixel);
+    if (!(view.units_per_pixel > 0)) reader.fail("units_per_pixel", "must be > 0");
+    view.has_center = true;
+  }
   view.colormap = reader.text(view_json, "colormap", view.colormap);
   const std::string scale = reader.text(view_json, "scale", "linear");
   if (scale != "linear" && scale != "log") reader.fail("scale", "must be \"linear\" or \"log\"");
@@ -153,6 +164,19 @@ SceneView read_view(const Reader& reader, const Json& root) {
   view.contours = static_cast<int>(reader.whole(view_json, "contours", view.contours, 0, 200));
   view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
   return view;
+}
+
+ScenePlayback read_playback(const Reader& reader, const Json& root) {
+  const Json& json = reader.object(root, "playback");
+  ScenePlayback playback;
+  playback.step = reader.number(json, "step", playback.step);
+  if (!(playback.step >= 0)) reader.fail("step", "must be >= 0");
+  playback.playing = reader.boolean(json, "playing", playback.playing);
+  playback.speed = reader.number(json, "speed", playback.speed);
+  if (!(playback.speed > 0)) reader.fail("speed", "must be > 0");
+  playback.loop = reader.boolean(json, "loop", playback.loop);
+  playback.tail = static_cast<int>(reader.whole(json, "tail", playback.tail, 0, 1000000));
+  return playback;
 }
 
 Json settings_json(const SceneSettings& settings) {
@@ -217,6 +241,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   scene.clip_norm = reader.number(run, "clip_norm", scene.clip_norm);
   scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
   scene.view = read_view(reader, root);
+  scene.playback = read_playback(reader, root);
   return scene;
 }
 
@@ -249,19 +274,31 @@ std::string scene_to_json(const Scene& scene) {
                  {"seed", scene.seed},
                  {"clip_norm", scene.clip_norm},
                  {"clip_value", scene.clip_value}};
-  Json view = {
-      {"mode", scene.view.mode},
-      {"camera",
-       {{"yaw", scene.view.yaw}, {"pitch", scene.view.pitch}, {"distance", scene.view.distance}}},
-      {"colormap", scene.view.colormap},
-      {"scale", scene.view.log_scale ? "log" : "linear"},
-      {"contours", scene.view.contours},
-      {"gradient_arrows", scene.view.gradient_arrows}};
+  Json view = {{"mode", scene.view.mode},
+               {"camera",
+                {{"yaw", scene.view.yaw},
+                 {"pitch", scene.view.pitch},
+                 {"distance", scene.view.distance},
+                 {"target", {scene.view.target_x, scene.view.target_y, scene.view.target_z}}}},
+               {"colormap", scene.view.colormap},
+               {"scale", scene.view.log_scale ? "log" : "linear"},
+               {"contours", scene.view.contours},
+               {"gradient_arrows", scene.view.gradient_arrows}};
   if (scene.view.has_box) {
     view["box"] = {scene.view.box.x_min, scene.view.box.x_max, scene.view.box.y_min,
                    scene.view.box.y_max};
   }
+  if (scene.view.has_center) {
+    view["center"] = {scene.view.center_x, scene.view.center_y};
+    view["units_per_pixel"] = scene.view.units_per_pixel;
+  }
   root["view"] = view;
+  const ScenePlayback& playback = scene.playback;
+  root["playback"] = {{"step", playback.step},
+                      {"playing", playback.playing},
+                      {"speed", playback.speed},
+                      {"loop", playback.loop},
+                      {"tail", playback.tail}};
   return root.dump(2) + "\n";
 }
 

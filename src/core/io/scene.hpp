@@ -39,11 +39,24 @@ struct SceneView {
   std::string mode = "2d";  // "2d" or "3d"
   bool has_box = false;     // false: the function's default view box
   ViewBox box;
-  double yaw = -0.9, pitch = 0.55, distance = 3.4;  // orbit camera, radians and scene units
+  double yaw = -0.9, pitch = 0.55, distance = 3.4;        // orbit camera, radians and scene units
+  double target_x = 0.0, target_y = 0.0, target_z = 0.3;  // what the camera orbits (panned)
+  // The 2D view's center and zoom (function units per pixel); false: fit the box (default).
+  bool has_center = false;
+  double center_x = 0.0, center_y = 0.0, units_per_pixel = 0.01;
   std::string colormap = "viridis";
   bool log_scale = false;
   int contours = 16;
   bool gradient_arrows = false;
+};
+
+// The animation: where it stands and how it plays (default: from the start, playing).
+struct ScenePlayback {
+  double step = 0.0;  // fractional step (the app saves it for a paused animation; 0 if playing)
+  bool playing = true;
+  double speed = 120.0;  // steps per second
+  bool loop = false;
+  int tail = 40;  // steps drawn bright behind the moving point
 };
 
 struct Scene {
@@ -61,6 +74,7 @@ struct Scene {
   double clip_norm = 0.0;
   double clip_value = 0.0;
   SceneView view;
+  ScenePlayback playback;
 };
 
 // Parses scene JSON; throws InputError naming `source` and the offending key on malformed input.
