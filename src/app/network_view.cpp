@@ -177,23 +177,9 @@ void App::run_network_demo() {
   state_.ui.show_plots = false;  // the formula's runs are not on show
 }
 
-// The scene Open dialog and --scene: a path ending in .h5 or .hdf5 is opened as a surface, with
-// a bad file reported where scene problems are. Returns false for any other path.
-bool App::open_if_surface_file(const std::string& path) {
-  const std::string extension = std::filesystem::path(path).extension().string();
-  if (extension != ".h5" && extension != ".hdf5") return false;
-  try {
-    open_surface_file(path);
-    state_.ui.messages.clear();
-  } catch (const InputError& error) {
-    state_.ui.messages = {error.what()};
-    std::fprintf(stderr, "lossviz: %s\n", error.what());
-  }
-  return true;
-}
-
-// A loss-landscape HDF5 surface (--surface, the Network panel's Open, or a scene path ending in
-// .h5): shown like a computed landscape. Throws InputError naming the file and dataset at fault.
+// A loss-landscape HDF5 surface from --surface or a scene path ending in .h5, shown like a
+// computed landscape with the Network panel in view. Throws InputError naming the file and
+// dataset at fault.
 void App::open_surface_file(const std::string& path) {
   NetworkState& network = state_.network;
   network.session->open_surface(path);
