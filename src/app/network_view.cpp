@@ -154,9 +154,9 @@ void App::render_landscape(const Layout& layout) {
 }
 
 // --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs (a fifth held
-// out for validation), the line from its initial to its trained weights, then the PCA plane of
-// its training path (or, with =random, a filter-normalized random plane) at 41×41, shown (every
-// task waited for: the picture is final).
+// out for validation), the line and a trained Bézier curve from its initial to its trained
+// weights, then the PCA plane of its training path (or, with =random, a filter-normalized random
+// plane) at 41×41, shown (every task waited for: the picture is final).
 void App::run_network_demo() {
   NetworkState& network = state_.network;
   network.config.data = "spirals:n=300,noise=0.15,seed=1";
@@ -168,6 +168,7 @@ void App::run_network_demo() {
   network.landscape.resolution = 41;
   network.session->start_training(network.config);
   network.session->wait();
+  network.interpolation.bezier = true;
   network.session->start_interpolation(network.interpolation);
   network.session->wait();
   network.session->start_landscape(network.landscape);

@@ -1,7 +1,7 @@
 // The interpolation plot: loss and accuracy against α, one curve per data set, drawn like the
 // Plots panel (axes, ticks, legend, hover readout).
 //
-// Contents: LineAxes (ranges and ticks) · draw_curve · draw_line_plot · draw_interpolation_plot
+// Contents: LineAxes (ranges, ticks, title) · draw_curve · draw_line_plot · draw_interpolation_plot
 #include "panels/interpolation_plot.hpp"
 
 #include <imgui.h>
@@ -84,14 +84,13 @@ std::string tick_label(double value, bool log_y) {
   return text;
 }
 
-void draw_axes(ImDrawList* draw, const LineAxes& axes, const char* title) {
+void draw_axes(ImDrawList* draw, const LineAxes& axes) {
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 faint = (grid_color & 0x00ffffff) | 0x40000000;
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
                 grid_color);
-  for (int tick = 0; tick <= 4; ++tick) {
-    const double y = axes.y_min + (axes.y_max - axes.y_min) * tick / 4.0;
+  for (const double y : nice_ticks(axes.y_min, axes.y_max, 4)) {
     const ImVec2 at = axes.to_screen(axes.x_min, y);
     draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), faint);
     const std::string label = tick_label(y, axes.log_y);
@@ -112,11 +111,19 @@ void draw_axes(ImDrawList* draw, const LineAxes& axes, const char* title) {
     const float x = axes.to_screen(alpha, 0).x;
     draw->AddLine(ImVec2(x, axes.origin.y), ImVec2(x, axes.origin.y + axes.size.y), text_color,
                   1.0f);
-    draw->AddText(ImVec2(x + 3, axes.origin.y + 2), text_color, name);
+    draw->AddText(ImVec2(x + 3, axes.origin.y + axes.size.y - ImGui::GetFontSize() - 2), text_color,
+                  name);
   }
-  const float title_width = ImGui::CalcTextSize(title).x;
-  draw->AddText(ImVec2(axes.origin.x + axes.size.x - title_width - 6, axes.origin.y + 2),
-                text_color, title);
+}
+
+// The title on a backing of the window's color, drawn after the curves so it stays readable.
+void draw_title(ImDrawList* draw, const LineAxes& axes, const char* title) {
+  const ImVec2 title_size = ImGui::CalcTextSize(title);
+  const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 6, axes.origin.y + 2);
+  draw->AddRectFilled(ImVec2(title_at.x - 3, title_at.y),
+                      ImVec2(title_at.x + title_size.x + 3, title_at.y + title_size.y),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.85f));
+  draw->AddText(title_at, ImGui::GetColorU32(ImGuiCol_Text), title);
 }
 
 // ==== draw_curve
@@ -156,14 +163,17 @@ void draw_line_plot(const char* title, const std::vector<Series>& series, bool l
   axes.log_y = log_y;
   axes.x_min = x_min;
   axes.x_max = x_max;
-  axes.origin = ImVec2(corner.x + left_margin, corner.y + 2);
+  // Half a line above the frame keeps the top tick label whole; a line below holds the α ticks.
+  const float font = ImGui::GetFontSize();
+  axes.origin = ImVec2(corner.x + left_margin, corner.y + 0.5f * font + 2);
   const float right_margin = ImGui::CalcTextSize("000").x * 0.5f;
-  axes.size = ImVec2(size.x - left_margin - right_margin, size.y - ImGui::GetFontSize() - 8);
+  axes.size = ImVec2(size.x - left_margin - right_margin, size.y - 1.5f * font - 10);
   fit_y(axes, series);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(corner, ImVec2(corner.x + size.x, corner.y + size.y), true);
-  draw_axes(draw, axes, title);
+  draw_axes(draw, axes);
   for (const Series& one : series) draw_curve(draw, axes, one, 1.5f);
+  draw_title(draw, axes, title);
   draw->PopClipRect();
   if (!hovered) return;
   const double fraction =
