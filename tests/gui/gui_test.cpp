@@ -153,6 +153,9 @@ TEST_CASE("bad command lines exit 2 with a message naming the flag") {
   const lv::test::ProcessResult result = lv::test::run_process(gui("--size 12by7"));
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("--size") != std::string::npos);
+  const lv::test::ProcessResult demo = lv::test::run_process(gui("--network-demo=sideways"));
+  CHECK(demo.exit_code == 2);
+  CHECK(demo.err.find("--network-demo: expected pca or random") != std::string::npos);
 }
 
 // The generated GLSL evaluated on the GPU (float32) against the CPU's double-precision lv::Expr:
