@@ -354,9 +354,8 @@ void NetworkSession::add_bezier_curve(const InterpolationConfig& config, const V
   settings.batch_size = 32;
   const BezierTraining training = train_bezier_curve(*mlp_, data_, from, to, *optimizer, settings);
   curve.bezier_t = linear_coordinates(0.0, 1.0, config.resolution);
-  for (const double t : curve.bezier_t) {
-    const Evaluation evaluation =
-        mlp_->evaluate(training.curve.point(t), data_.inputs, data_.targets);
+  for (const Evaluation& evaluation :
+       evaluate_along(*mlp_, data_, training.curve, curve.bezier_t)) {
     curve.bezier_loss.push_back(evaluation.loss);
     curve.bezier_accuracy.push_back(evaluation.accuracy);
   }
