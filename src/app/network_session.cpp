@@ -333,18 +333,21 @@ void NetworkSession::interpolate(const InterpolationConfig& config, const Vec& f
     (set == 0 ? curve.train_accuracy : curve.validation_accuracy)
         .assign(accuracy.data(), accuracy.data() + accuracy.size());
   }
-  if (config.bezier) add_bezier_curve(config, from, to, curve);
+  const bool bezier_diverged = config.bezier && !add_bezier_curve(config, from, to, curve);
   {
     const std::lock_guard lock(mutex_);
     snapshot_.interpolation = std::move(curve);
     ++snapshot_.interpolation_version;
   }
-  finish("interpolation complete");
+  finish(bezier_diverged ? "interpolation complete; the Bezier training diverged (its last "
+                           "finite curve is shown)"
+                         : "interpolation complete");
 }
 
 // Trains the bend with SGD (lr 0.05, momentum 0.9, batches of 32: the CLI's settings) and
-// evaluates the training loss along t ∈ [0, 1] at the line's resolution.
-void NetworkSession::add_bezier_curve(const InterpolationConfig& config, const Vec& from,
+// evaluates the training loss along t ∈ [0, 1] at the line's resolution. Returns false when the
+// training diverged (the curve is then its last finite one).
+bool NetworkSession::add_bezier_curve(const InterpolationConfig& config, const Vec& from,
                                       const Vec& to, InterpolationCurve& curve) const {
   std::unique_ptr<Optimizer> optimizer = make_optimizer("sgd");
   optimizer->hyperparameters().set("lr", 0.05);
@@ -359,6 +362,7 @@ void NetworkSession::add_bezier_curve(const InterpolationConfig& config, const V
     curve.bezier_loss.push_back(evaluation.loss);
     curve.bezier_accuracy.push_back(evaluation.accuracy);
   }
+  return !training.diverged;
 }
 
 void NetworkSession::open_surface(const std::string& path) {

@@ -138,7 +138,7 @@ class NetworkSession {
   void landscape(const LandscapeConfig& config, const Vec& file_dx, const Vec& file_dy);
   Vec interpolation_end(WeightsSource source, const std::string& path) const;
   void interpolate(const InterpolationConfig& config, const Vec& from, const Vec& to);
-  void add_bezier_curve(const InterpolationConfig& config, const Vec& from, const Vec& to,
+  bool add_bezier_curve(const InterpolationConfig& config, const Vec& from, const Vec& to,
                         InterpolationCurve& curve) const;
   void start_task(const std::string& task, std::function<void()> work);
   void finish(const std::string& message);
