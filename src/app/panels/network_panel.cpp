@@ -127,10 +127,18 @@ void scatter_plot(const NetworkState& network) {
                     IM_COL32(255, 200, 60, 255), 2.0f);
     }
   }
-  for (int k = 0; k < data.size(); ++k) {
-    const double y = plane ? data.inputs(1, k) : data.targets(0, k);
-    const int label = data.is_classification() ? static_cast<int>(data.targets(0, k)) : 0;
-    draw->AddCircleFilled(to_screen(data.inputs(0, k), y), 2.5f, class_color(label, false));
+  // Training samples as dots, held-out validation samples as rings.
+  for (const Dataset* set : {&data, &network.session->validation()}) {
+    for (int k = 0; k < set->size(); ++k) {
+      const double y = plane ? set->inputs(1, k) : set->targets(0, k);
+      const int label = set->is_classification() ? static_cast<int>(set->targets(0, k)) : 0;
+      const ImVec2 at = to_screen(set->inputs(0, k), y);
+      if (set == &data) {
+        draw->AddCircleFilled(at, 2.5f, class_color(label, false));
+      } else {
+        draw->AddCircle(at, 3.0f, class_color(label, false), 0, 1.5f);
+      }
+    }
   }
 }
 
