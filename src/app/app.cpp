@@ -130,6 +130,7 @@ void App::toggle_fullscreen() {
 // ======================================================================================
 
 void App::load_scene_file(const std::string& path) {
+  if (open_if_surface_file(path)) return;  // a loss-landscape .h5 file, not a scene
   try {
     const Scene scene = load_scene(path);
     state_.ui.messages = apply_scene(state_, scene);
@@ -374,7 +375,7 @@ void App::handle_mouse(const Layout& layout) {
   }
   if (ImGui::IsMouseReleased(drag_.button)) {
     if (drag_.travelled <= 3.0f && drag_.button == 0 && over_scene) {
-      drop_start_point(state_, x, y, io.KeyShift);
+      click_scene(state_, x, y, io.KeyShift);
     }
     drag_.active = false;
   }
@@ -728,6 +729,7 @@ int App::run() {
   headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
               !options_.exports.empty() || !options_.compare_path.empty() ||
               !options_.save_scene_path.empty();
+  if (!options_.surface_path.empty()) open_surface_file(options_.surface_path);  // before any GL
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();

@@ -20,7 +20,8 @@ namespace lv::app {
 class App {
  public:
   explicit App(CommandLine options) : options_(std::move(options)) {}
-  // Returns the process exit code. Throws InputError for a bad scene or screenshot path.
+  // Returns the process exit code. Throws InputError for a bad scene, screenshot or --surface
+  // path.
   int run();
 
  private:
@@ -64,6 +65,8 @@ class App {
   void refresh_network(const Layout& layout);
   void render_landscape(const Layout& layout);
   void run_network_demo();
+  void open_surface_file(const std::string& path);
+  bool open_if_surface_file(const std::string& path);
 
   // Exports (app_export.cpp): requests from the Export panel or --export, run between frames.
   struct AnimationExport;

@@ -138,6 +138,8 @@ struct NetworkState {
   NetworkSnapshot snapshot;
   NetworkConfig config;
   LandscapeConfig landscape;
+  InterpolationConfig interpolation;
+  bool interpolation_log_loss = false;
   std::string hidden_text = "16,16";
   std::string weights_path = "weights.safetensors", surface_path = "landscape.h5";
   bool show_landscape = false;  // the scene shows the network's landscape instead of the formula

@@ -7,6 +7,8 @@
 
 #include "common/errors.hpp"
 #include "io/surface_file.hpp"
+#include "io/surface_h5_reader.hpp"
+#include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
@@ -110,33 +112,45 @@ void NetworkSession::wait() {
 void NetworkSession::start_training(const NetworkConfig& config) {
   cancel();
   join();
-  Dataset data = load_dataset(config.data);
+  DatasetSplit split =
+      split_dataset(load_dataset(config.data), config.validation_fraction, config.seed);
   if (config.epochs < 1) throw InputError("epochs must be at least 1");
   if (config.batch_size < 0) throw InputError("batch size must be >= 0");
-  auto mlp = std::make_unique<Mlp>(network_model_spec(data, config));
-  std::unique_ptr<Optimizer> optimizer = make_optimizer(config.optimizer);
+  auto mlp = std::make_unique<Mlp>(network_model_spec(split.train, config));
+  std::shared_ptr<Optimizer> optimizer = make_optimizer(config.optimizer);
   if (optimizer->hyperparameters().has("lr"))
     optimizer->hyperparameters().set("lr", config.learning_rate);
-  data_ = std::move(data);
+  data_ = std::move(split.train);
+  validation_ = std::move(split.validation);
   mlp_ = std::move(mlp);
   std::mt19937_64 generator(config.seed);
   parameters_ = mlp_->initial_parameters(generator);
+  initial_parameters_ = parameters_;
   checkpoints_.clear();
   {
     const std::lock_guard lock(mutex_);
     snapshot_.history.clear();  // the last surface stays on show (its version keeps counting)
-    snapshot_.message.clear();
     snapshot_.progress = 0.0;
-    snapshot_.task = "training";
   }
   publish_parameters(parameters_);
+  start_task("training", [this, config, optimizer] { train(config, *optimizer); });
+}
+
+// Runs `work` on the worker; an exception ends the task with its message.
+void NetworkSession::start_task(const std::string& task, std::function<void()> work) {
+  {
+    const std::lock_guard lock(mutex_);
+    snapshot_.task = task;
+    snapshot_.progress = 0.0;
+    snapshot_.message.clear();
+  }
   cancel_ = false;
   busy_ = true;
-  worker_ = std::thread([this, config, shared = std::shared_ptr<Optimizer>(std::move(optimizer))] {
+  worker_ = std::thread([this, task, work = std::move(work)] {
     try {
-      train(config, *shared);
+      work();
     } catch (const std::exception& error) {
-      finish(std::string("training failed: ") + error.what());
+      finish(task + " failed: " + error.what());
     }
   });
 }
@@ -156,7 +170,7 @@ void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
   };
   settings.on_epoch_parameters = [&](const Vec& parameters) { publish_parameters(parameters); };
   TrainResult result =
-      train_network(*mlp_, data_, Dataset{}, optimizer, nullptr, parameters_, settings);
+      train_network(*mlp_, data_, validation_, optimizer, nullptr, parameters_, settings);
   parameters_ = result.parameters;
   for (Checkpoint& checkpoint : result.checkpoints)
     checkpoints_.push_back(std::move(checkpoint.parameters));
@@ -185,36 +199,35 @@ void NetworkSession::start_landscape(const LandscapeConfig& config) {
   cancel();
   join();
   if (!mlp_) throw InputError("no model: train one or load weights first");
-  if (config.pca && checkpoints_.size() < 3) {
+  if (config.plane == LandscapePlane::Pca && checkpoints_.size() < 3) {
     throw InputError("the PCA plane needs a training path of at least 3 epochs");
   }
   if (config.resolution < 3 || config.resolution > 401)
     throw InputError("resolution must be in 3..401");
+  if (!(config.range > 0) || !std::isfinite(config.range))
+    throw InputError("range must be a positive number");
+  Vec file_dx, file_dy;
+  if (config.plane == LandscapePlane::Files) {  // read here: a bad file is rejected at once
+    file_dx = load_parameters(*mlp_, config.direction_x_path);
+    file_dy = load_parameters(*mlp_, config.direction_y_path);
+  }
   {
     const std::lock_guard lock(mutex_);
-    snapshot_.task = "landscape";
-    snapshot_.progress = 0.0;
-    snapshot_.surface_pca = config.pca;
+    snapshot_.surface_pca = config.plane == LandscapePlane::Pca;
     snapshot_.path_x.clear();
     snapshot_.path_y.clear();
     snapshot_.path_loss.clear();
   }
-  cancel_ = false;
-  busy_ = true;
-  worker_ = std::thread([this, config] {
-    try {
-      landscape(config);
-    } catch (const std::exception& error) {
-      finish(std::string("landscape failed: ") + error.what());
-    }
-  });
+  start_task("landscape", [this, config, file_dx = std::move(file_dx),
+                           file_dy = std::move(file_dy)] { landscape(config, file_dx, file_dy); });
 }
 
-void NetworkSession::landscape(const LandscapeConfig& config) {
-  Vec dx, dy;
+void NetworkSession::landscape(const LandscapeConfig& config, const Vec& file_dx,
+                               const Vec& file_dy) {
+  Vec dx = file_dx, dy = file_dy;
   double x_min = -config.range, x_max = config.range;
   double y_min = -config.range, y_max = config.range;
-  if (config.pca) {
+  if (config.plane == LandscapePlane::Pca) {
     const PcaDirections directions = pca_directions(checkpoints_, parameters_);
     dx = directions.dx;
     dy = directions.dy;
@@ -234,7 +247,7 @@ void NetworkSession::landscape(const LandscapeConfig& config) {
     snapshot_.path_x = path.x;
     snapshot_.path_y = path.y;
     snapshot_.path_loss = path.plane_loss;
-  } else {
+  } else if (config.plane == LandscapePlane::Random) {
     std::mt19937_64 generator(config.seed);
     dx = random_direction(*mlp_, parameters_, DirectionSettings{}, generator);
     dy = random_direction(*mlp_, parameters_, DirectionSettings{}, generator);
@@ -249,6 +262,7 @@ void NetworkSession::landscape(const LandscapeConfig& config) {
   options.on_level = [this](const Surface& surface) {
     const std::lock_guard lock(mutex_);
     snapshot_.surface = surface;
+    snapshot_.surface_file.clear();
     ++snapshot_.surface_version;
   };
   const SurfaceResult result = evaluate_surface(
@@ -260,6 +274,122 @@ void NetworkSession::landscape(const LandscapeConfig& config) {
     ++snapshot_.surface_version;
   }
   finish(result.status == SurfaceStatus::Complete ? "landscape complete" : "landscape cancelled");
+}
+
+Vec NetworkSession::interpolation_end(WeightsSource source, const std::string& path) const {
+  if (source == WeightsSource::File) return load_parameters(*mlp_, path);
+  if (source == WeightsSource::Current) return parameters_;
+  if (initial_parameters_.size() != mlp_->parameter_count())
+    throw InputError("no initial weights: train the model first");
+  return initial_parameters_;
+}
+
+void NetworkSession::start_interpolation(const InterpolationConfig& config) {
+  cancel();
+  join();
+  if (!mlp_) throw InputError("no model: train one or load weights first");
+  if (!(config.alpha_min < config.alpha_max) || !std::isfinite(config.alpha_min) ||
+      !std::isfinite(config.alpha_max)) {
+    throw InputError("interpolation range: the first alpha must be below the last");
+  }
+  if (config.resolution < 3 || config.resolution > 10001)
+    throw InputError("interpolation resolution must be in 3..10001");
+  if (config.bezier && config.bezier_epochs < 1)
+    throw InputError("Bezier epochs must be at least 1");
+  Vec from = interpolation_end(config.from, config.from_path);
+  Vec to = interpolation_end(config.to, config.to_path);
+  start_task("interpolation", [this, config, from = std::move(from), to = std::move(to)] {
+    interpolate(config, from, to);
+  });
+}
+
+// θ(α) = θ_A + α·(θ_B − θ_A) is evaluate_surface's 1D line with origin θ_A and direction
+// θ_B − θ_A, once on the training set and once on the validation set.
+void NetworkSession::interpolate(const InterpolationConfig& config, const Vec& from,
+                                 const Vec& to) {
+  const std::vector<double> alpha =
+      linear_coordinates(config.alpha_min, config.alpha_max, config.resolution);
+  const Vec direction = to - from;
+  const std::vector<const Dataset*> sets = {&data_, &validation_};
+  InterpolationCurve curve;
+  curve.alpha = alpha;
+  for (size_t set = 0; set < sets.size(); ++set) {
+    if (sets[set]->size() == 0) continue;
+    SurfaceOptions options;
+    options.cancel = &cancel_;
+    options.on_progress = [this, set](const SurfaceProgress& progress) {
+      const std::lock_guard lock(mutex_);
+      snapshot_.progress =
+          0.5 * (static_cast<double>(set) +
+                 static_cast<double>(progress.points_done) / std::max(1L, progress.points_total));
+    };
+    const SurfaceResult result =
+        evaluate_surface(*mlp_, *sets[set], from, direction, Vec(), alpha, {}, options);
+    if (result.status == SurfaceStatus::Cancelled) return finish("interpolation cancelled");
+    const Mat& loss = result.surface.loss;
+    const Mat& accuracy = result.surface.accuracy;
+    (set == 0 ? curve.train_loss : curve.validation_loss)
+        .assign(loss.data(), loss.data() + loss.size());
+    (set == 0 ? curve.train_accuracy : curve.validation_accuracy)
+        .assign(accuracy.data(), accuracy.data() + accuracy.size());
+  }
+  const bool bezier_diverged = config.bezier && !add_bezier_curve(config, from, to, curve);
+  {
+    const std::lock_guard lock(mutex_);
+    snapshot_.interpolation = std::move(curve);
+    ++snapshot_.interpolation_version;
+  }
+  finish(bezier_diverged ? "interpolation complete; the Bezier training diverged (its last "
+                           "finite curve is shown)"
+                         : "interpolation complete");
+}
+
+// Trains the bend with SGD (lr 0.05, momentum 0.9, batches of 32: the CLI's settings) and
+// evaluates the training loss along t ∈ [0, 1] at the line's resolution. Returns false when the
+// training diverged (the curve is then its last finite one).
+bool NetworkSession::add_bezier_curve(const InterpolationConfig& config, const Vec& from,
+                                      const Vec& to, InterpolationCurve& curve) const {
+  std::unique_ptr<Optimizer> optimizer = make_optimizer("sgd");
+  optimizer->hyperparameters().set("lr", 0.05);
+  optimizer->hyperparameters().set("momentum", 0.9);
+  BezierSettings settings;
+  settings.epochs = config.bezier_epochs;
+  settings.batch_size = 32;
+  const BezierTraining training = train_bezier_curve(*mlp_, data_, from, to, *optimizer, settings);
+  curve.bezier_t = linear_coordinates(0.0, 1.0, config.resolution);
+  for (const Evaluation& evaluation :
+       evaluate_along(*mlp_, data_, training.curve, curve.bezier_t)) {
+    curve.bezier_loss.push_back(evaluation.loss);
+    curve.bezier_accuracy.push_back(evaluation.accuracy);
+  }
+  return !training.diverged;
+}
+
+void NetworkSession::open_surface(const std::string& path) {
+  if (busy()) throw InputError("wait for the running task (or cancel it) before opening a file");
+  const SampledGrid grid = read_surface_h5(path);
+  Surface surface;
+  for (int i = 0; i < grid.nx; ++i) surface.x.push_back(grid.x(i));
+  for (int j = 0; j < grid.ny; ++j) surface.y.push_back(grid.y(j));
+  surface.loss.resize(grid.nx, grid.ny);
+  for (int j = 0; j < grid.ny; ++j) {
+    for (int i = 0; i < grid.nx; ++i) surface.loss(i, j) = grid.at(i, j);
+  }
+  surface.stride = 1;
+  // A PCA surface written by lossviz-cli landscape --pca (or Save) carries its training path.
+  std::vector<double> path_x = read_surface_h5_series(path, "trajectory_x");
+  std::vector<double> path_y = read_surface_h5_series(path, "trajectory_y");
+  std::vector<double> path_loss = read_surface_h5_series(path, "trajectory_plane_loss");
+  const bool has_path = path_x.size() == path_y.size() && path_x.size() == path_loss.size();
+  const std::lock_guard lock(mutex_);
+  snapshot_.surface = std::move(surface);
+  snapshot_.surface_file = path;
+  snapshot_.surface_pca = has_path && !path_x.empty();
+  snapshot_.path_x = has_path ? std::move(path_x) : std::vector<double>();
+  snapshot_.path_y = has_path ? std::move(path_y) : std::vector<double>();
+  snapshot_.path_loss = has_path ? std::move(path_loss) : std::vector<double>();
+  ++snapshot_.surface_version;
+  snapshot_.message = "opened " + path;
 }
 
 void NetworkSession::load_weights(const std::string& path) {

@@ -1,9 +1,11 @@
-// The Network panel's background work: trains a small MLP and evaluates its loss landscape on a
-// worker thread, publishing snapshots (loss history, current weights, decision regions, the
-// progressively refined surface) under a mutex so the frame loop never waits for the network.
+// The Network panel's background work: trains a small MLP, evaluates its loss landscape and the
+// loss along a line between two weight vectors on a worker thread, publishing snapshots (loss
+// history, current weights, decision regions, the progressively refined surface, the line) under a
+// mutex so the frame loop never waits for the network. Surfaces can also be opened from HDF5.
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,13 +29,43 @@ struct NetworkConfig {
   int epochs = 60;
   int batch_size = 32;
   uint64_t seed = 1;
+  double validation_fraction = 0.0;  // held out (seeded shuffle) for validation curves
+};
+
+enum class LandscapePlane {
+  Random,  // two filter-normalized Gaussian directions (Li et al. 2018, §4)
+  Pca,     // the two leading principal directions of the training path (Li et al. §7)
+  Files,   // directions read from safetensors files named like the weights
 };
 
 struct LandscapeConfig {
-  bool pca = false;  // PCA plane of the training path; otherwise two filter-normalized directions
+  LandscapePlane plane = LandscapePlane::Random;
   int resolution = 41;
-  double range = 1.0;  // random directions: coordinates in [-range, range]
+  double range = 1.0;  // random and file directions: coordinates in [-range, range]
   uint64_t seed = 3;   // random directions' seed
+  std::string direction_x_path = "dx.safetensors", direction_y_path = "dy.safetensors";
+};
+
+// Where one end of an interpolation line comes from.
+enum class WeightsSource { Initial, Current, File };
+
+// The straight line θ(α) = (1 − α)·θ_A + α·θ_B (Goodfellow et al. 2015, "Qualitatively
+// characterizing neural network optimization problems", §2), optionally with a trained quadratic
+// Bézier curve between the same ends (Garipov et al. 2018, mode connectivity).
+struct InterpolationConfig {
+  WeightsSource from = WeightsSource::Initial, to = WeightsSource::Current;
+  std::string from_path = "a.safetensors", to_path = "b.safetensors";  // for File ends
+  double alpha_min = -0.5, alpha_max = 1.5;                            // Goodfellow et al.'s range
+  int resolution = 41;
+  bool bezier = false;
+  int bezier_epochs = 20;
+};
+
+struct InterpolationCurve {
+  std::vector<double> alpha;
+  std::vector<double> train_loss, train_accuracy;              // accuracy NaN for regression
+  std::vector<double> validation_loss, validation_accuracy;    // empty without a validation set
+  std::vector<double> bezier_t, bezier_loss, bezier_accuracy;  // empty unless asked for
 };
 
 // Model outputs on a grid over the data's bounding box (2-feature data only).
@@ -53,7 +85,10 @@ struct NetworkSnapshot {
   long surface_version = 0;  // bumped whenever a (more refined) surface is published
   Surface surface;
   bool surface_pca = false;
+  std::string surface_file;  // the HDF5 file the surface came from; empty for computed ones
   std::vector<double> path_x, path_y, path_loss;  // PCA: the projected training path
+  long interpolation_version = 0;                 // bumped whenever a line is published
+  InterpolationCurve interpolation;
 };
 
 class NetworkSession {
@@ -67,8 +102,14 @@ class NetworkSession {
   // optimizer or width), then trains on the worker. Cancels and joins any running task first.
   void start_training(const NetworkConfig& config);
   // Evaluates the landscape around the current weights on the worker. Throws InputError when no
-  // model exists or PCA is asked for without a training path.
+  // model exists, PCA is asked for without a training path, or a direction file does not fit the
+  // model (naming the file and tensor).
   void start_landscape(const LandscapeConfig& config);
+  // Evaluates loss and accuracy along the line between two weight vectors (and the Bézier curve)
+  // on the worker, on the training and the validation set. Throws InputError when no model
+  // exists, the initial weights are asked for without a training run, a file does not fit the
+  // model, or the range or resolution is bad.
+  void start_interpolation(const InterpolationConfig& config);
   void cancel();
   void wait();  // joins the worker (tests and headless modes)
   bool busy() const { return busy_.load(); }
@@ -77,24 +118,35 @@ class NetworkSession {
   void load_weights(const std::string& path);
   // Writes the last complete surface as loss-landscape HDF5 (throws InputError if none).
   void save_surface(const std::string& path) const;
+  // Shows a 2D surface from a loss-landscape HDF5 file (train_loss over xcoordinates ×
+  // ycoordinates) in place of the computed one. Throws InputError naming the file and dataset at
+  // fault, or while a task runs.
+  void open_surface(const std::string& path);
 
   NetworkSnapshot snapshot() const;
   // The current weights; only meaningful while no task runs (the worker owns them meanwhile).
   const Vec& parameters() const { return parameters_; }
   const Mlp* model() const { return mlp_.get(); }
-  const Dataset& data() const { return data_; }
+  const Dataset& data() const { return data_; }  // the training set
+  const Dataset& validation() const { return validation_; }
   bool has_model() const { return mlp_ != nullptr; }
 
  private:
   void join();
   void publish_parameters(const Vec& parameters);
   void train(const NetworkConfig& config, Optimizer& optimizer);
-  void landscape(const LandscapeConfig& config);
+  void landscape(const LandscapeConfig& config, const Vec& file_dx, const Vec& file_dy);
+  Vec interpolation_end(WeightsSource source, const std::string& path) const;
+  void interpolate(const InterpolationConfig& config, const Vec& from, const Vec& to);
+  bool add_bezier_curve(const InterpolationConfig& config, const Vec& from, const Vec& to,
+                        InterpolationCurve& curve) const;
+  void start_task(const std::string& task, std::function<void()> work);
   void finish(const std::string& message);
 
-  Dataset data_;  // changed only while no worker runs
+  Dataset data_, validation_;  // changed only while no worker runs
   std::unique_ptr<Mlp> mlp_;
   Vec parameters_;                // worker-owned while busy
+  Vec initial_parameters_;        // where the last training started
   std::vector<Vec> checkpoints_;  // the last training's path
   std::thread worker_;
   std::atomic<bool> cancel_{false}, busy_{false};

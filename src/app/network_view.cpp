@@ -1,11 +1,14 @@
 // The frame loop's side of the Network panel: picks up the worker's snapshot once per frame,
 // uploads each newly published (coarse, then refined) surface as a heightfield texture, and draws
-// it in the same 2D/3D views as formulas, with the PCA training path on top.
+// it in the same 2D/3D views as formulas, with the PCA training path on top; opens surface files.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <limits>
 
 #include "app.hpp"
+#include "common/errors.hpp"
 #include "state_actions.hpp"
 
 namespace lv::app {
@@ -150,22 +153,56 @@ void App::render_landscape(const Layout& layout) {
   glViewport(0, 0, framebuffer_width, framebuffer_height);
 }
 
-// --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs, then the PCA
-// plane of its training path at 41×41, shown (both tasks waited for: the picture is final).
+// --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs (a fifth held
+// out for validation), the line and a trained Bézier curve from its initial to its trained
+// weights, then the PCA plane of its training path (or, with =random, a filter-normalized random
+// plane) at 41×41, shown (every task waited for: the picture is final).
 void App::run_network_demo() {
   NetworkState& network = state_.network;
   network.config.data = "spirals:n=300,noise=0.15,seed=1";
   network.config.hidden = {16, 16};
   network.config.epochs = 40;
-  network.landscape.pca = true;
+  network.config.validation_fraction = 0.2;
+  network.landscape.plane =
+      options_.network_demo_random ? LandscapePlane::Random : LandscapePlane::Pca;
   network.landscape.resolution = 41;
   network.session->start_training(network.config);
+  network.session->wait();
+  network.interpolation.bezier = true;
+  network.session->start_interpolation(network.interpolation);
   network.session->wait();
   network.session->start_landscape(network.landscape);
   network.session->wait();
   network.show_landscape = true;
   network.reveal_frames = 3;
   state_.ui.show_plots = false;  // the formula's runs are not on show
+}
+
+// A loss-landscape HDF5 surface from --surface or a scene path ending in .h5, shown like a
+// computed landscape with the Network panel in view. Throws InputError naming the file and
+// dataset at fault.
+void App::open_surface_file(const std::string& path) {
+  NetworkState& network = state_.network;
+  network.session->open_surface(path);
+  network.surface_path = path;
+  network.show_landscape = true;
+  network.reveal_frames = 3;
+  state_.ui.show_plots = false;  // the formula's runs are not on show
+}
+
+// The scene Open dialog and --scene: a path ending in .h5 or .hdf5 is opened as a surface, with
+// a bad file reported where scene problems are. Returns false for any other path.
+bool App::open_if_surface_file(const std::string& path) {
+  const std::string extension = std::filesystem::path(path).extension().string();
+  if (extension != ".h5" && extension != ".hdf5") return false;
+  try {
+    open_surface_file(path);
+    state_.ui.messages.clear();
+  } catch (const InputError& error) {
+    state_.ui.messages = {error.what()};
+    std::fprintf(stderr, "lossviz: %s\n", error.what());
+  }
+  return true;
 }
 
 }  // namespace lv::app

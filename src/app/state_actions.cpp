@@ -151,6 +151,16 @@ void drop_start_point(AppState& state, double x, double y, bool all) {
   state.playback.playing = true;
 }
 
+bool network_landscape_shown(const AppState& state) {
+  const Surface& surface = state.network.snapshot.surface;
+  return state.network.show_landscape && !surface.is_1d() && surface.stride > 0;
+}
+
+void click_scene(AppState& state, double x, double y, bool all) {
+  if (network_landscape_shown(state)) return;
+  drop_start_point(state, x, y, all);
+}
+
 void rerun_trajectories(AppState& state) {
   const FormulaObjective objective(state.function.expr);
   RunSettings settings;

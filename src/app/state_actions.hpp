@@ -24,6 +24,12 @@ void add_optimizer(AppState& state, const std::string& name);
 void remove_optimizer(AppState& state, int index);
 // Moves the start of one optimizer (or of all when `all`) to (x, y).
 void drop_start_point(AppState& state, double x, double y, bool all);
+// Whether the scene shows the Network panel's landscape instead of the test surface: asked to,
+// and a 2D surface has been published.
+bool network_landscape_shown(const AppState& state);
+// A click on the scene at (x, y): drops start points on a test surface (drop_start_point); does
+// nothing on a network landscape, whose coordinates are not the test surface's.
+void click_scene(AppState& state, double x, double y, bool all);
 
 // Re-runs every optimizer from its start; configuration errors go to the slot's `error`.
 void rerun_trajectories(AppState& state);

@@ -178,9 +178,7 @@ void add_bezier_curve(const Arguments& arguments, const NetworkSetup& setup, con
     std::fprintf(stderr,
                  "landscape: Bezier curve training diverged; writing the last finite curve\n");
   std::vector<double> t = linear_coordinates(0.0, 1.0, resolution), loss, accuracy;
-  for (double position : t) {
-    const Evaluation evaluation =
-        setup.mlp.evaluate(training.curve.point(position), setup.data.inputs, setup.data.targets);
+  for (const Evaluation& evaluation : evaluate_along(setup.mlp, setup.data, training.curve, t)) {
     loss.push_back(evaluation.loss);
     accuracy.push_back(evaluation.accuracy);
   }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "expr/expr.hpp"
+#include "io/surface_file.hpp"
+#include "nn/surface_evaluator.hpp"
 #include "process.hpp"
 
 namespace {
@@ -150,6 +153,9 @@ TEST_CASE("bad command lines exit 2 with a message naming the flag") {
   const lv::test::ProcessResult result = lv::test::run_process(gui("--size 12by7"));
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("--size") != std::string::npos);
+  const lv::test::ProcessResult demo = lv::test::run_process(gui("--network-demo=sideways"));
+  CHECK(demo.exit_code == 2);
+  CHECK(demo.err.find("--network-demo: expected pca or random") != std::string::npos);
 }
 
 // The generated GLSL evaluated on the GPU (float32) against the CPU's double-precision lv::Expr:
@@ -224,4 +230,99 @@ TEST_CASE("the network landscape is a colored heightfield with its training path
   CHECK(fraction_of_picture(mesh, is_colored) > 0.2);
   CHECK(mean_difference(mesh, landscape) > 20.0);
   CHECK(count_in_picture(mesh, is_white) > 50);
+}
+
+// A bowl f(x, y) = 1 + (x − 0.5)² + (y − 1.5)² written as a loss-landscape HDF5 file on
+// [-2, 2] × [-1, 3] (41 × 41 samples).
+std::string write_bowl(const std::string& name) {
+  lv::SurfaceFile file;
+  file.x = lv::linear_coordinates(-2.0, 2.0, 41);
+  file.y = lv::linear_coordinates(-1.0, 3.0, 41);
+  file.loss.resize(41, 41);
+  for (int i = 0; i < 41; ++i) {
+    for (int j = 0; j < 41; ++j)
+      file.loss(i, j) = 1.0 + std::pow(file.x[i] - 0.5, 2) + std::pow(file.y[j] - 1.5, 2);
+  }
+  const std::string path = temporary(name);
+  lv::write_surface_hdf5(path, file);
+  return path;
+}
+
+// Distance of the 9 × 9 mean around (x, y) from viridis' lowest color #440154 (contour lines
+// average out).
+double distance_from_lowest(const Image& image, int x, int y) {
+  double mean[3] = {0, 0, 0};
+  for (int dy = -4; dy <= 4; ++dy) {
+    for (int dx = -4; dx <= 4; ++dx) {
+      for (int c = 0; c < 3; ++c) mean[c] += image.at(x + dx, y + dy)[c] / 81.0;
+    }
+  }
+  return std::hypot(mean[0] - 0x44, mean[1] - 0x01, mean[2] - 0x54);
+}
+
+// The centre of the picture's darkest region: the centroid of the points (every other pixel,
+// 9 × 9 means) within 20 of the smallest distance from the colormap's lowest color. A plain
+// argmin wanders on the flat bottom of a linear-scale bowl; the centroid of a symmetric bowl's
+// bottom does not.
+std::pair<double, double> lowest_region(const Image& image, double& distance) {
+  std::vector<std::array<double, 3>> samples;
+  distance = 1e9;
+  for (int y = k_top; y < k_bottom; y += 2) {
+    for (int x = k_left; x < k_right; x += 2) {
+      samples.push_back({distance_from_lowest(image, x, y), double(x), double(y)});
+      distance = std::min(distance, samples.back()[0]);
+    }
+  }
+  double sum_x = 0, sum_y = 0, count = 0;
+  for (const auto& [here, x, y] : samples) {
+    if (here > distance + 20.0) continue;
+    sum_x += x;
+    sum_y += y;
+    ++count;
+  }
+  return {sum_x / count, sum_y / count};
+}
+
+// Opened with --surface (and through the scene path, as the Open dialog does), the bowl fills
+// the 2D view framed on its box: at 1280×720 without plots the view is 900×720 pixels right of
+// the 380 px panel, so 4 units span 720 px (180 px per unit) around the box centre (0, 1) at
+// pixel (830, 360), and the minimum (0.5, 1.5) sits at pixel (920, 270). --surface keeps the
+// default scene's log scale, --scene FILE.h5 replaces the scene and shows a linear scale: both
+// put the darkest color there.
+TEST_CASE("an HDF5 surface opens in the 2D and 3D views with its minimum where the file has it") {
+  const std::string bowl = write_bowl("bowl.h5");
+  for (const std::string flag : {"--surface ", "--scene "}) {
+    CAPTURE(flag);
+    const Image flat = screenshot("bowl", flag + bowl + " --view 2d");
+    // The grid covers 720 of the 860 checked columns; the grey margins are not colored.
+    CHECK(fraction_of_picture(flat, is_colored) > 0.75);
+    double distance = 0.0;
+    const auto [x, y] = lowest_region(flat, distance);
+    CAPTURE(x);
+    CAPTURE(y);
+    CHECK(distance < 70.0);  // log-scale contours crowd around the minimum and darken the mean
+    CHECK(std::hypot(x - 920, y - 270) < 8.0);
+    // The box's lower-left corner, (-1.7, -0.9), is 3.3 units from the minimum: far up the map.
+    CHECK(distance_from_lowest(flat, 520, 700) > 150.0);
+  }
+  const Image flat = screenshot("bowl", "--surface " + bowl + " --view 2d");
+  const Image mesh = screenshot("bowl3d", "--surface " + bowl + " --view 3d");
+  CHECK(fraction_of_picture(mesh, is_colored) > 0.2);
+  CHECK(mean_difference(mesh, flat) > 20.0);
+  std::remove(bowl.c_str());
+}
+
+TEST_CASE("a bad surface file exits 2 naming the file") {
+  const std::string missing = temporary("missing.h5");
+  const lv::test::ProcessResult absent =
+      lv::test::run_process(gui("--surface " + missing + " --screenshot " + temporary("x.png")));
+  CHECK(absent.exit_code == 2);
+  CHECK(absent.err.find(missing) != std::string::npos);
+  const std::string text = temporary("text.h5");
+  std::ofstream(text) << "x,y,loss\n";
+  const lv::test::ProcessResult not_hdf5 =
+      lv::test::run_process(gui("--surface " + text + " --screenshot " + temporary("y.png")));
+  std::remove(text.c_str());
+  CHECK(not_hdf5.exit_code == 2);
+  CHECK(not_hdf5.err.find("not an HDF5 file") != std::string::npos);
 }

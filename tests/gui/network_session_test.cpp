@@ -1,14 +1,17 @@
 // The Network panel's worker (GL-free): training publishes its history and decision regions, the
-// landscape is the model's true loss on the grid, PCA paths end at the final weights, tasks
-// cancel, and surfaces and weights round-trip through their files.
+// landscape is the model's true loss on the grid (random, PCA or file directions), PCA paths end
+// at the final weights, the interpolation line holds forward-pass losses, tasks cancel, and
+// surfaces and weights round-trip through their files.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
 #include <cmath>
 #include <cstdio>
+#include <random>
 #include <string>
 
 #include "common/errors.hpp"
+#include "io/surface_file.hpp"
 #include "io/surface_h5_reader.hpp"
 #include "network_session.hpp"
 #include "nn/network_weights.hpp"
@@ -91,7 +94,7 @@ TEST_CASE("the PCA landscape carries the training path, which ends at the final 
   session.start_training(small_spirals(2));
   session.wait();
   lv::app::LandscapeConfig config;
-  config.pca = true;
+  config.plane = lv::app::LandscapePlane::Pca;
   session.start_training(small_spirals(12));
   session.wait();
   config.resolution = 11;
@@ -108,6 +111,17 @@ TEST_CASE("the PCA landscape carries the training path, which ends at the final 
     CHECK(snapshot.path_y[k] >= snapshot.surface.y.front());
     CHECK(snapshot.path_y[k] <= snapshot.surface.y.back());
   }
+  // Saved and opened again, the surface brings its path along.
+  const std::string path = temporary("pca.h5");
+  session.save_surface(path);
+  lv::app::NetworkSession viewer;
+  viewer.open_surface(path);
+  std::remove(path.c_str());
+  const lv::app::NetworkSnapshot opened = viewer.snapshot();
+  CHECK(opened.path_x == snapshot.path_x);
+  CHECK(opened.path_y == snapshot.path_y);
+  CHECK(opened.path_loss == snapshot.path_loss);
+  CHECK(opened.surface.loss(3, 8) == snapshot.surface.loss(3, 8));
 }
 
 TEST_CASE("a cancelled landscape stops early and says so") {
@@ -138,4 +152,186 @@ TEST_CASE("loaded weights replace the trained ones") {
   // Saved as F32: 0.125 is exact in float.
   CHECK((session.parameters().array() == 0.125).all());
   CHECK_THROWS_AS(session.load_weights(temporary("absent.safetensors")), lv::InputError);
+}
+
+TEST_CASE("the interpolation line holds the true loss at θ_A, θ_B and their midpoint") {
+  lv::app::NetworkSession session;
+  CHECK_THROWS_AS(session.start_interpolation({}), lv::InputError);  // no model yet
+  lv::app::NetworkConfig network = small_spirals(8);
+  network.validation_fraction = 0.25;
+  session.start_training(network);
+  session.wait();
+  REQUIRE(session.validation().size() == 38);  // round(0.25 · 150)
+  lv::app::InterpolationConfig config;         // from the initial to the trained weights
+  config.resolution = 9;  // α = -0.5, -0.25, 0, ..., 1.5: 0 at 2, 0.5 at 4, 1 at 6
+  session.start_interpolation(config);
+  session.wait();
+  const lv::app::NetworkSnapshot snapshot = session.snapshot();
+  CHECK(snapshot.message == "interpolation complete");
+  const lv::app::InterpolationCurve& curve = snapshot.interpolation;
+  REQUIRE(curve.alpha.size() == 9);
+  REQUIRE(curve.validation_loss.size() == 9);
+  CHECK(curve.alpha[2] == doctest::Approx(0.0).scale(1.0));
+  CHECK(curve.bezier_loss.empty());
+  // The references are direct forward passes at the ends and at (θ_A + θ_B)/2: θ_A is the
+  // initialization from the training seed (torch.nn.Linear's default init in Mlp).
+  const lv::Mlp& mlp = *session.model();
+  std::mt19937_64 generator(network.seed);
+  const lv::Vec initial = mlp.initial_parameters(generator);
+  const lv::Vec trained = session.parameters();
+  const lv::Dataset& train = session.data();
+  const lv::Dataset& validation = session.validation();
+  const auto check_point = [&](size_t index, const lv::Vec& point) {
+    const lv::Evaluation on_train = mlp.evaluate(point, train.inputs, train.targets);
+    const lv::Evaluation on_validation = mlp.evaluate(point, validation.inputs, validation.targets);
+    CHECK(curve.train_loss[index] == doctest::Approx(on_train.loss).epsilon(1e-9));
+    CHECK(curve.train_accuracy[index] == doctest::Approx(on_train.accuracy).epsilon(1e-12));
+    CHECK(curve.validation_loss[index] == doctest::Approx(on_validation.loss).epsilon(1e-9));
+    CHECK(curve.validation_accuracy[index] ==
+          doctest::Approx(on_validation.accuracy).epsilon(1e-12));
+  };
+  check_point(2, initial);
+  check_point(4, 0.5 * (initial + trained));
+  check_point(6, trained);
+  check_point(0, 1.5 * initial - 0.5 * trained);  // α = -0.5 extrapolates past θ_A
+  // Training lowered the loss from θ_A to θ_B.
+  CHECK(curve.train_loss[6] < curve.train_loss[2]);
+}
+
+TEST_CASE("the Bezier curve joins the same ends as the line") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(6));
+  session.wait();
+  lv::app::InterpolationConfig config;
+  config.resolution = 5;
+  config.alpha_min = 0.0;
+  config.alpha_max = 1.0;
+  config.bezier = true;
+  config.bezier_epochs = 3;
+  session.start_interpolation(config);
+  session.wait();
+  const lv::app::InterpolationCurve curve = session.snapshot().interpolation;
+  REQUIRE(curve.bezier_loss.size() == 5);
+  CHECK(curve.bezier_t.front() == 0.0);
+  CHECK(curve.bezier_t.back() == 1.0);
+  // φ(0) = w₁ and φ(1) = w₂ whatever the bend (Garipov et al. 2018, Eq. 3).
+  CHECK(curve.bezier_loss.front() == doctest::Approx(curve.train_loss.front()).epsilon(1e-9));
+  CHECK(curve.bezier_loss.back() == doctest::Approx(curve.train_loss.back()).epsilon(1e-9));
+  CHECK(curve.validation_loss.empty());
+}
+
+TEST_CASE("interpolation ends from files are checked against the model") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(1));
+  session.wait();
+  lv::app::InterpolationConfig config;
+  config.from = lv::app::WeightsSource::File;
+  config.from_path = temporary("absent.safetensors");
+  CHECK_THROWS_WITH_AS(session.start_interpolation(config), doctest::Contains("absent.safetensors"),
+                       lv::InputError);
+  // Weights of a wider model: the error names the file and the mis-shaped tensor.
+  lv::app::NetworkConfig wider = small_spirals(1);
+  wider.hidden = {5};
+  const lv::Dataset data = lv::load_dataset(wider.data);
+  const lv::Mlp other(lv::app::network_model_spec(data, wider));
+  config.from_path = temporary("wider.safetensors");
+  lv::save_parameters(other, lv::Vec::Zero(other.parameter_count()), config.from_path);
+  CHECK_THROWS_WITH_AS(session.start_interpolation(config), doctest::Contains("wider.safetensors"),
+                       lv::InputError);
+  std::remove(config.from_path.c_str());
+  config.from = lv::app::WeightsSource::Current;
+  config.alpha_min = 2.0;
+  CHECK_THROWS_AS(session.start_interpolation(config), lv::InputError);  // empty range
+}
+
+TEST_CASE("a landscape along direction files holds the loss at w + x·dx + y·dy") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(3));
+  session.wait();
+  const lv::Mlp& mlp = *session.model();
+  // Directions with F32-exact entries, so the saved files hold exactly these vectors.
+  lv::Vec dx(mlp.parameter_count()), dy(mlp.parameter_count());
+  for (Eigen::Index k = 0; k < dx.size(); ++k) {
+    dx[k] = static_cast<double>(k % 7 - 3) / 8.0;
+    dy[k] = static_cast<double>(k % 5 - 2) / 16.0;
+  }
+  lv::app::LandscapeConfig config;
+  config.plane = lv::app::LandscapePlane::Files;
+  config.resolution = 5;  // coordinates -0.5, -0.25, 0, 0.25, 0.5
+  config.range = 0.5;
+  config.direction_x_path = temporary("dx.safetensors");
+  config.direction_y_path = temporary("dy.safetensors");
+  lv::save_parameters(mlp, dx, config.direction_x_path);
+  CHECK_THROWS_WITH_AS(session.start_landscape(config), doctest::Contains("dy.safetensors"),
+                       lv::InputError);  // the y file does not exist yet
+  lv::save_parameters(mlp, dy, config.direction_y_path);
+  session.start_landscape(config);
+  session.wait();
+  std::remove(config.direction_x_path.c_str());
+  std::remove(config.direction_y_path.c_str());
+  const lv::app::NetworkSnapshot snapshot = session.snapshot();
+  REQUIRE(snapshot.surface.complete());
+  const lv::Vec& weights = session.parameters();
+  const lv::Dataset& data = session.data();
+  CHECK(snapshot.surface.loss(1, 4) ==
+        doctest::Approx(mlp.loss(weights - 0.25 * dx + 0.5 * dy, data.inputs, data.targets))
+            .epsilon(1e-9));
+  CHECK(snapshot.surface.loss(4, 0) ==
+        doctest::Approx(mlp.loss(weights + 0.5 * dx - 0.5 * dy, data.inputs, data.targets))
+            .epsilon(1e-9));
+}
+
+TEST_CASE("a direction file of another model is rejected, naming the file") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(1));
+  session.wait();
+  lv::app::NetworkConfig deeper = small_spirals(1);
+  deeper.hidden = {8, 8};
+  const lv::Mlp other(lv::app::network_model_spec(lv::load_dataset(deeper.data), deeper));
+  lv::app::LandscapeConfig config;
+  config.plane = lv::app::LandscapePlane::Files;
+  config.direction_x_path = temporary("deeper.safetensors");
+  config.direction_y_path = config.direction_x_path;
+  lv::save_parameters(other, lv::Vec::Zero(other.parameter_count()), config.direction_x_path);
+  CHECK_THROWS_WITH_AS(session.start_landscape(config), doctest::Contains("deeper.safetensors"),
+                       lv::InputError);
+  std::remove(config.direction_x_path.c_str());
+  CHECK_FALSE(session.busy());
+}
+
+TEST_CASE("an HDF5 surface file opens as the shown surface; bad files are named") {
+  // A bowl f(x, y) = (x − 0.5)² + 2(y + 1)² on an uneven grid (x has 5 samples, y 4).
+  lv::SurfaceFile file;
+  file.x = {-1.0, -0.5, 0.0, 0.5, 1.0};
+  file.y = {-2.0, -1.0, 0.0, 1.0};
+  file.loss.resize(5, 4);
+  for (int i = 0; i < 5; ++i) {
+    for (int j = 0; j < 4; ++j)
+      file.loss(i, j) = std::pow(file.x[i] - 0.5, 2) + 2 * std::pow(file.y[j] + 1, 2);
+  }
+  const std::string path = temporary("bowl.h5");
+  lv::write_surface_hdf5(path, file);
+  lv::app::NetworkSession session;
+  session.open_surface(path);
+  const lv::app::NetworkSnapshot snapshot = session.snapshot();
+  std::remove(path.c_str());
+  REQUIRE(snapshot.surface.complete());
+  CHECK(snapshot.surface.x == file.x);
+  CHECK(snapshot.surface.y == file.y);
+  CHECK(snapshot.surface.loss(3, 1) == 0.0);  // the bowl's minimum at (0.5, -1)
+  CHECK(snapshot.surface.loss(0, 3) == doctest::Approx(2.25 + 8.0));
+  CHECK(snapshot.surface_file == path);
+  CHECK(snapshot.surface_version == 1);
+
+  CHECK_THROWS_WITH_AS(session.open_surface(temporary("missing.h5")),
+                       doctest::Contains("missing.h5"), lv::InputError);
+  const std::string text = temporary("text.h5");
+  std::FILE* stream = std::fopen(text.c_str(), "w");
+  REQUIRE(stream != nullptr);
+  std::fputs("not hdf5\n", stream);
+  std::fclose(stream);
+  CHECK_THROWS_WITH_AS(session.open_surface(text), doctest::Contains("not an HDF5 file"),
+                       lv::InputError);
+  std::remove(text.c_str());
+  CHECK(session.snapshot().surface_version == 1);  // the bowl stays on show
 }

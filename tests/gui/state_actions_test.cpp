@@ -85,6 +85,33 @@ TEST_CASE("clicks move the selected start or, with shift, every start") {
   CHECK(state.run.stale);
 }
 
+// Regression: a click on the 2D network landscape used to move the hidden test surface's start.
+TEST_CASE("a click on a shown network landscape leaves the test surface's starts alone") {
+  lv::app::AppState state = state_from(k_scene);
+  state.run.stale = false;
+  state.network.show_landscape = true;
+  lv::Surface& surface = state.network.snapshot.surface;
+  surface.x = {-1.0, 0.0, 1.0};
+  surface.y = {-1.0, 0.0, 1.0};
+  surface.loss = lv::Mat::Zero(3, 3);
+  surface.stride = 1;
+  REQUIRE(lv::app::network_landscape_shown(state));
+  lv::app::click_scene(state, 0.5, -0.25, true);
+  CHECK(state.optimizers[0].start_x == -1.6);
+  CHECK(state.optimizers[1].start_y == 1.0);
+  CHECK_FALSE(state.run.stale);
+  // Hidden again (or not computed yet): clicks drop start points as before.
+  state.network.show_landscape = false;
+  lv::app::click_scene(state, 0.5, -0.25, true);
+  CHECK(state.optimizers[0].start_x == 0.5);
+  CHECK(state.run.stale);
+  state.network.show_landscape = true;
+  surface.stride = 0;  // asked for, but no level published yet: the test surface is on show
+  CHECK_FALSE(lv::app::network_landscape_shown(state));
+  lv::app::click_scene(state, 0.25, 0.0, false);
+  CHECK(state.optimizers[0].start_x == 0.25);
+}
+
 TEST_CASE("the value scale matches shaders/common.glsl's lv_scaled") {
   lv::app::ViewState view;
   view.value_min = 1.0f;

@@ -83,6 +83,21 @@ TEST_CASE("bad surface files give errors naming the file and the dataset") {
   std::remove(mis_shaped.c_str());
 }
 
+TEST_CASE("optional 1D datasets read back, absent ones as empty, 2D ones are refused") {
+  const std::string path = write_surface("series.h5");
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  write_dataset(file, "trajectory_x", {4}, {0.5, -0.25, 0.125, 0.0});
+  H5Fclose(file);
+  CHECK(lv::read_surface_h5_series(path, "trajectory_x") ==
+        std::vector<double>{0.5, -0.25, 0.125, 0.0});
+  CHECK(lv::read_surface_h5_series(path, "trajectory_y").empty());
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5_series(path, "train_loss"),
+                       doctest::Contains("'train_loss' must be 1D"), lv::InputError);
+  std::remove(path.c_str());
+  CHECK_THROWS_WITH_AS(lv::read_surface_h5_series(path, "trajectory_x"),
+                       doctest::Contains("no such file"), lv::InputError);
+}
+
 TEST_CASE("a trajectory CSV reads back what the writer wrote") {
   lv::Trajectory trajectory(2);
   lv::Vec point(2);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "nn/bezier_curve.hpp"
 #include "nn/trainer.hpp"
@@ -84,4 +85,20 @@ TEST_CASE("a trained Bezier curve between two minima avoids the straight line's 
                curve_worst = worst_loss(mlp, data, curve.curve);
   MESSAGE("worst loss: line " << line_worst << ", curve " << curve_worst);
   CHECK(curve_worst < 0.5 * line_worst);
+}
+
+TEST_CASE("the curve's profile is the loss at φ(t); φ(1/2) = (w₁ + 2θ + w₂)/4") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("spirals:n=60,noise=0.1");
+  std::mt19937_64 generator(5);
+  const BezierCurve curve{mlp.initial_parameters(generator), mlp.initial_parameters(generator),
+                          mlp.initial_parameters(generator)};
+  const std::vector<Evaluation> profile = evaluate_along(mlp, data, curve, {0.0, 0.5, 1.0});
+  REQUIRE(profile.size() == 3);
+  // Quadratic Bézier at t = 1/2: weights (1/4, 1/2, 1/4) (Garipov et al. 2018, Eq. 3).
+  const Vec middle = 0.25 * curve.start + 0.5 * curve.bend + 0.25 * curve.end;
+  CHECK(profile[1].loss ==
+        doctest::Approx(mlp.loss(middle, data.inputs, data.targets)).epsilon(1e-12));
+  CHECK(profile[0].loss == doctest::Approx(mlp.loss(curve.start, data.inputs, data.targets)));
+  CHECK(profile[2].accuracy == mlp.evaluate(curve.end, data.inputs, data.targets).accuracy);
 }

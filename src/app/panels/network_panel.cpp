@@ -1,6 +1,7 @@
 // Network panel: pick a data set, build an MLP (hidden widths, activation), train it on a worker
 // thread with any optimizer (live loss curve and decision regions), then compute its loss
-// landscape (filter-normalized random plane or the PCA plane of the training path).
+// landscape (filter-normalized random plane, the PCA plane of the training path, or directions
+// from files), the loss along the line between two weight vectors, or open a surface file.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -10,6 +11,7 @@
 
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
+#include "panels/interpolation_plot.hpp"
 #include "panels/panels.hpp"
 
 namespace lv::app {
@@ -67,6 +69,9 @@ void data_and_model(NetworkState& network) {
   ImGui::InputDouble("learning rate", &config.learning_rate, 0.0, 0.0, "%.4g");
   ImGui::InputInt("epochs", &config.epochs);
   ImGui::InputInt("batch size", &config.batch_size);
+  ImGui::InputDouble("validation", &config.validation_fraction, 0.0, 0.0, "%.2f");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("fraction of the data held out for validation curves (0: none)");
 }
 
 void progress_row(NetworkState& network) {
@@ -122,10 +127,18 @@ void scatter_plot(const NetworkState& network) {
                     IM_COL32(255, 200, 60, 255), 2.0f);
     }
   }
-  for (int k = 0; k < data.size(); ++k) {
-    const double y = plane ? data.inputs(1, k) : data.targets(0, k);
-    const int label = data.is_classification() ? static_cast<int>(data.targets(0, k)) : 0;
-    draw->AddCircleFilled(to_screen(data.inputs(0, k), y), 2.5f, class_color(label, false));
+  // Training samples as dots, held-out validation samples as rings.
+  for (const Dataset* set : {&data, &network.session->validation()}) {
+    for (int k = 0; k < set->size(); ++k) {
+      const double y = plane ? set->inputs(1, k) : set->targets(0, k);
+      const int label = set->is_classification() ? static_cast<int>(set->targets(0, k)) : 0;
+      const ImVec2 at = to_screen(set->inputs(0, k), y);
+      if (set == &data) {
+        draw->AddCircleFilled(at, 2.5f, class_color(label, false));
+      } else {
+        draw->AddCircle(at, 3.0f, class_color(label, false), 0, 1.5f);
+      }
+    }
   }
 }
 
@@ -144,13 +157,20 @@ void loss_curve(const NetworkState& network) {
 
 void landscape_controls(NetworkState& network) {
   LandscapeConfig& landscape = network.landscape;
-  int plane = landscape.pca ? 1 : 0;
+  int plane = static_cast<int>(landscape.plane);
   ImGui::RadioButton("random (filter-norm.)", &plane, 0);
   ImGui::SameLine();
   ImGui::RadioButton("PCA of path", &plane, 1);
-  landscape.pca = plane == 1;
+  ImGui::SameLine();
+  ImGui::RadioButton("files", &plane, 2);
+  landscape.plane = static_cast<LandscapePlane>(plane);
+  if (landscape.plane == LandscapePlane::Files) {
+    ImGui::InputText("direction x", &landscape.direction_x_path);
+    ImGui::InputText("direction y", &landscape.direction_y_path);
+  }
   ImGui::SliderInt("resolution", &landscape.resolution, 9, 101);
-  if (!landscape.pca) ImGui::InputDouble("range", &landscape.range, 0.0, 0.0, "%.3g");
+  if (landscape.plane != LandscapePlane::Pca)
+    ImGui::InputDouble("range", &landscape.range, 0.0, 0.0, "%.3g");
   if (ImGui::Button("Compute landscape")) {
     attempt(network, [&] { network.session->start_landscape(landscape); });
     network.show_landscape = network.error.empty();
@@ -159,17 +179,62 @@ void landscape_controls(NetworkState& network) {
   ImGui::Checkbox("show", &network.show_landscape);
 }
 
+// One end of the interpolation line: the initial or current weights, or a weights file.
+void weights_source(const char* label, WeightsSource& source, std::string& path) {
+  static constexpr const char* names[] = {"initial weights", "current weights", "weights file"};
+  int index = static_cast<int>(source);
+  ImGui::Combo(label, &index, names, 3);
+  source = static_cast<WeightsSource>(index);
+  if (source != WeightsSource::File) return;
+  ImGui::PushID(label);
+  ImGui::InputText("file", &path);
+  ImGui::PopID();
+}
+
+void interpolation_controls(NetworkState& network) {
+  if (!ImGui::TreeNodeEx("1D interpolation (Goodfellow et al.)", ImGuiTreeNodeFlags_DefaultOpen))
+    return;
+  InterpolationConfig& config = network.interpolation;
+  weights_source("from (alpha=0)", config.from, config.from_path);
+  weights_source("to (alpha=1)", config.to, config.to_path);
+  double range[2] = {config.alpha_min, config.alpha_max};
+  ImGui::InputScalarN("alpha range", ImGuiDataType_Double, range, 2, nullptr, nullptr, "%.3g");
+  config.alpha_min = range[0];
+  config.alpha_max = range[1];
+  ImGui::SliderInt("points", &config.resolution, 5, 201);
+  ImGui::Checkbox("Bezier curve", &config.bezier);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("also train a quadratic Bezier curve between the ends (Garipov et al. 2018)");
+  if (config.bezier) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputInt("epochs##bezier", &config.bezier_epochs);
+  }
+  if (ImGui::Button("Interpolate"))
+    attempt(network, [&] { network.session->start_interpolation(config); });
+  ImGui::SameLine();
+  ImGui::Checkbox("log loss", &network.interpolation_log_loss);
+  draw_interpolation_plot(network.snapshot.interpolation, network.interpolation_log_loss);
+  ImGui::TreePop();
+}
+
 void files(NetworkState& network) {
   ImGui::InputText("weights", &network.weights_path);
   ImGui::SameLine();
   if (ImGui::Button("Load"))
     attempt(network, [&] { network.session->load_weights(network.weights_path); });
   ImGui::InputText("surface .h5", &network.surface_path);
+  if (ImGui::Button("Open")) {
+    attempt(network, [&] { network.session->open_surface(network.surface_path); });
+    network.show_landscape = network.show_landscape || network.error.empty();
+  }
   ImGui::SameLine();
   if (ImGui::Button("Save")) {
     attempt(network, [&] { network.session->save_surface(network.surface_path); });
     if (network.error.empty()) network.error = "saved " + network.surface_path;
   }
+  const std::string& shown = network.snapshot.surface_file;
+  if (!shown.empty()) ImGui::TextDisabled("showing %s", shown.c_str());
 }
 
 }  // namespace
@@ -195,6 +260,7 @@ void draw_network_panel(AppState& state) {
   loss_curve(network);
   scatter_plot(network);
   landscape_controls(network);
+  interpolation_controls(network);
   files(network);
   if (!network.snapshot.message.empty()) ImGui::TextWrapped("%s", network.snapshot.message.c_str());
   if (!network.error.empty()) ImGui::TextWrapped("%s", network.error.c_str());

@@ -59,9 +59,8 @@ void check_even_spacing(const std::vector<double>& coordinates, const std::strin
   }
 }
 
-}  // namespace
-
-SampledGrid read_surface_h5(const std::string& path, const std::string& dataset) {
+// Opens an HDF5 file for reading; throws InputError naming it when it is absent or not HDF5.
+Hdf5Handle open_for_reading(const std::string& path) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
     throw InputError("cannot read '" + path + "': no such file");
@@ -70,8 +69,15 @@ SampledGrid read_surface_h5(const std::string& path, const std::string& dataset)
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     throw InputError("cannot read '" + path + "': not an HDF5 file");
   }
-  const Hdf5Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.valid()) throw InputError("cannot read '" + path + "': not an HDF5 file");
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) throw InputError("cannot read '" + path + "': not an HDF5 file");
+  return Hdf5Handle(file, H5Fclose);
+}
+
+}  // namespace
+
+SampledGrid read_surface_h5(const std::string& path, const std::string& dataset) {
+  const Hdf5Handle file = open_for_reading(path);
 
   std::vector<hsize_t> x_shape, y_shape, value_shape;
   const std::vector<double> xs = read_dataset(file.get(), path, "xcoordinates", x_shape);
@@ -105,6 +111,15 @@ SampledGrid read_surface_h5(const std::string& path, const std::string& dataset)
     }
   }
   return grid;
+}
+
+std::vector<double> read_surface_h5_series(const std::string& path, const std::string& name) {
+  const Hdf5Handle file = open_for_reading(path);
+  if (H5Lexists(file.get(), name.c_str(), H5P_DEFAULT) <= 0) return {};
+  std::vector<hsize_t> shape;
+  std::vector<double> values = read_dataset(file.get(), path, name, shape);
+  if (shape.size() != 1) throw InputError("'" + path + "': dataset '" + name + "' must be 1D");
+  return values;
 }
 
 }  // namespace lv

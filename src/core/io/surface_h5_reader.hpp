@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "plot/sampled_grid.hpp"
 
@@ -15,5 +16,10 @@ namespace lv {
 // Throws InputError naming the file and the dataset for a missing file, a missing or
 // mis-shaped dataset, or uneven coordinates.
 SampledGrid read_surface_h5(const std::string& path, const std::string& dataset = "train_loss");
+
+// An optional one-dimensional dataset of a surface file, such as the trajectory_x that
+// `lossviz-cli landscape --pca` adds; empty when the file has no dataset of that name. Throws
+// InputError naming the file and dataset when the file cannot be read or the dataset is not 1D.
+std::vector<double> read_surface_h5_series(const std::string& path, const std::string& name);
 
 }  // namespace lv

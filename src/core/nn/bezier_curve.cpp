@@ -91,4 +91,13 @@ BezierTraining train_bezier_curve(const Mlp& mlp, const Dataset& data, const Vec
   return result;
 }
 
+std::vector<Evaluation> evaluate_along(const Mlp& mlp, const Dataset& data,
+                                       const BezierCurve& curve, const std::vector<double>& t) {
+  std::vector<Evaluation> evaluations;
+  evaluations.reserve(t.size());
+  for (const double position : t)
+    evaluations.push_back(mlp.evaluate(curve.point(position), data.inputs, data.targets));
+  return evaluations;
+}
+
 }  // namespace lv

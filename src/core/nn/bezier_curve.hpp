@@ -60,6 +60,10 @@ struct BezierTraining {
       false;  // a non-finite loss or gradient stopped training; curve is the last finite one
 };
 
+// The loss and accuracy on all of `data` at φ(t) for each of `t` (the curve's profile).
+std::vector<Evaluation> evaluate_along(const Mlp& mlp, const Dataset& data,
+                                       const BezierCurve& curve, const std::vector<double>& t);
+
 // Trains the bend from the midpoint (the straight line) with `optimizer` (reset here).
 BezierTraining train_bezier_curve(const Mlp& mlp, const Dataset& data, const Vec& start,
                                   const Vec& end, Optimizer& optimizer,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <numbers>
 #include <random>
+#include <utility>
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
@@ -68,46 +69,44 @@ Dataset spirals(const HyperParameters& p, std::mt19937_64& generator) {
   return data;
 }
 
-// sklearn.datasets.make_moons: two interleaving half circles, Gaussian noise on both inputs.
-Dataset moons(const HyperParameters& p, std::mt19937_64& generator) {
-  const int n = p.integer("n");
+// sklearn's make_moons and make_circles split the samples alike: the first n − n/2 form the outer
+// shape (class 0), the rest the inner one (class 1). `place(is_outer, index, count)` gives the
+// noise-free point `index` of the `count` on its shape; Gaussian noise is then added to x, then y.
+template <typename Place>
+Dataset two_halves(int n, double noise, std::mt19937_64& generator, Place&& place) {
   const int outer = n - n / 2;
-  std::normal_distribution<double> normal(0.0, p.get("noise"));
+  std::normal_distribution<double> normal(0.0, noise);
   Dataset data = make_empty(2, n, 2);
   for (int s = 0; s < n; ++s) {
     const bool is_outer = s < outer;
-    const int index = is_outer ? s : s - outer;
-    const int count = is_outer ? outer : n - outer;
-    const double angle = count > 1 ? std::numbers::pi * index / (count - 1) : 0.0;
-    if (is_outer) {
-      data.inputs.col(s) << std::cos(angle), std::sin(angle);
-    } else {
-      data.inputs.col(s) << 1.0 - std::cos(angle), 0.5 - std::sin(angle);
-    }
-    data.inputs(0, s) += normal(generator);
-    data.inputs(1, s) += normal(generator);
+    const auto [x, y] = place(is_outer, is_outer ? s : s - outer, is_outer ? outer : n - outer);
+    data.inputs(0, s) = x + normal(generator);
+    data.inputs(1, s) = y + normal(generator);
     data.targets(0, s) = is_outer ? 0 : 1;
   }
   return data;
 }
 
+// sklearn.datasets.make_moons: two interleaving half circles, Gaussian noise on both inputs.
+Dataset moons(const HyperParameters& p, std::mt19937_64& generator) {
+  const auto place = [](bool is_outer, int index, int count) {
+    const double angle = count > 1 ? std::numbers::pi * index / (count - 1) : 0.0;
+    return is_outer ? std::pair(std::cos(angle), std::sin(angle))
+                    : std::pair(1.0 - std::cos(angle), 0.5 - std::sin(angle));
+  };
+  return two_halves(p.integer("n"), p.get("noise"), generator, place);
+}
+
 // sklearn.datasets.make_circles: an outer unit circle (class 0) around an inner circle of radius
 // `factor` (class 1), Gaussian noise on both inputs.
 Dataset circles(const HyperParameters& p, std::mt19937_64& generator) {
-  const int n = p.integer("n");
-  const int outer = n - n / 2;
-  std::normal_distribution<double> normal(0.0, p.get("noise"));
-  Dataset data = make_empty(2, n, 2);
-  for (int s = 0; s < n; ++s) {
-    const bool is_outer = s < outer;
-    const int count = is_outer ? outer : n - outer;
-    const double angle = 2.0 * std::numbers::pi * (is_outer ? s : s - outer) / count;
-    const double radius = is_outer ? 1.0 : p.get("factor");
-    data.inputs.col(s) << radius * std::cos(angle) + normal(generator),
-        radius * std::sin(angle) + normal(generator);
-    data.targets(0, s) = is_outer ? 0 : 1;
-  }
-  return data;
+  const double factor = p.get("factor");
+  const auto place = [factor](bool is_outer, int index, int count) {
+    const double angle = 2.0 * std::numbers::pi * index / count;
+    const double radius = is_outer ? 1.0 : factor;
+    return std::pair(radius * std::cos(angle), radius * std::sin(angle));
+  };
+  return two_halves(p.integer("n"), p.get("noise"), generator, place);
 }
 
 // Points uniform in [−1, 1]²; class 1 when the signs of x and y differ. Noise is added to the
