@@ -31,6 +31,7 @@ constexpr float k_plots_height = 210.0f;
 constexpr int k_coarse_resolution = 64;  // llvmpipe: ~70 FPS at 1080p
 constexpr int k_fine_resolution = 192;   // idle: the picture is not redrawn continuously
 constexpr double k_headless_frame_seconds = 1.0 / 60.0;
+constexpr int k_dragging_reduction = 2;  // heatmap pixels per side while dragging: 1/2
 
 using Clock = std::chrono::steady_clock;
 
@@ -178,6 +179,8 @@ void App::frame(double seconds) {
   ImGui::PushFont(state_.ui.presentation ? presentation_font_ : regular_font_);
   state_.ui.interacting = false;
   const Layout layout = compute_layout();
+  state_.view.viewport_width = static_cast<float>(layout.scene_viewport.width);
+  state_.view.viewport_height = static_cast<float>(layout.scene_viewport.height);
   draw_panels(layout);
   handle_keys();
   handle_mouse(layout);
@@ -584,13 +587,14 @@ void App::render_scene(const Layout& layout) {
     return;
   }
 
-  render_view(layout.scene_viewport, 1.0f, mesh_resolution());
+  render_view(layout.scene_viewport, 1.0f, mesh_resolution(), heatmap_cache_.get());
   glViewport(0, 0, framebuffer_width, framebuffer_height);
 }
 
 // The scene (surface or heatmap, trajectories, markers) into `viewport` of the bound framebuffer;
 // `pixel_scale` widens lines for pictures larger than the window.
-void App::render_view(const Viewport& viewport, float pixel_scale, int resolution) {
+void App::render_view(const Viewport& viewport, float pixel_scale, int resolution,
+                      HeatmapCache* heatmap_cache) {
   const bool dark = state_.ui.dark_theme;
   Shading shading;
   shading.value_min = state_.view.value_min;
@@ -628,7 +632,10 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
         state_.view.camera.view_projection(style.viewport_width / style.viewport_height);
     style.depth_bias = 0.0015f;
   } else {
-    formula_renderer_.draw_heatmap(shading, state_.view.view2d, viewport, state_.view.arrows);
+    // While a drag or slider moves the picture every frame, a quarter of the pixels is enough.
+    const int reduction = state_.ui.interacting ? k_dragging_reduction : 1;
+    formula_renderer_.draw_heatmap(shading, state_.view.view2d, viewport, state_.view.arrows,
+                                   heatmap_cache, reduction);
     style.transform =
         view2d_transform(state_.view.view2d, style.viewport_width, style.viewport_height);
   }
@@ -729,6 +736,7 @@ int App::run() {
   formula_renderer_.initialize();
   heightfield_renderer_.initialize();
   lines_.initialize();
+  heatmap_cache_ = std::make_unique<HeatmapCache>();
   load_initial_scene();
   if (options_.network_demo) run_network_demo();
   int exit_code = 0;
@@ -776,6 +784,7 @@ int App::run() {
   if (animation_) finish_animation(true, "");
   state_.network.session.reset();  // stops and joins the worker before the GL context goes
   lines_.destroy();
+  heatmap_cache_.reset();
   heightfield_renderer_.destroy();
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();

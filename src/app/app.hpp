@@ -10,6 +10,7 @@
 #include "panels/panels.hpp"
 #include "render/formula_renderer.hpp"
 #include "render/gl.hpp"
+#include "render/heatmap_cache.hpp"
 #include "render/line_renderer.hpp"
 #include "render/offscreen_target.hpp"
 
@@ -53,7 +54,10 @@ class App {
   void build_marker_batch(LineBatch& batch);
   void add_hover_arrows(LineBatch& batch);
   void render_scene(const Layout& layout);
-  void render_view(const Viewport& viewport, float pixel_scale, int resolution);
+  // `heatmap_cache`: the window's 2D picture is kept between frames (offscreen exports draw it
+  // afresh).
+  void render_view(const Viewport& viewport, float pixel_scale, int resolution,
+                   HeatmapCache* heatmap_cache = nullptr);
   Vector3 lifted(double x, double y, double value) const;
   void toggle_fullscreen();
   void apply_theme();
@@ -80,7 +84,8 @@ class App {
   GLFWwindow* window_ = nullptr;
   AppState state_;
   FormulaRenderer formula_renderer_;
-  FormulaRenderer heightfield_renderer_;  // the network landscape (heightfield mode)
+  FormulaRenderer heightfield_renderer_;         // the network landscape (heightfield mode)
+  std::unique_ptr<HeatmapCache> heatmap_cache_;  // the window's 2D picture (GL objects)
   long applied_surface_version_ = 0;
   int heightfield_colormap_ = -1;
   ViewBox landscape_box_;

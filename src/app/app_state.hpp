@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,10 @@ struct ViewState {
   bool surface_contours = true;
   bool floor_contours = true;
   float height_scale = 0.8f;
+  // The scene viewport's size in pixels (set every frame), so a saved scene records the 2D region
+  // on screen; and a loaded scene's region, fitted by the next home_view instead of the domain.
+  float viewport_width = 0.0f, viewport_height = 0.0f;
+  std::optional<ViewBox> region_to_show;
   // Derived from the formula over the visible region (recomputed when stale).
   float value_min = 0.0f, value_max = 1.0f, curvature_range = 1.0f;
   bool range_stale = true;

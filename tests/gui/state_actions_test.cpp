@@ -48,6 +48,34 @@ TEST_CASE("a scene applied and captured again gives the same scene (save after o
   CHECK(lv::scene_to_json(lv::app::capture_scene(reopened)) == lv::scene_to_json(captured));
 }
 
+TEST_CASE("curvature coloring, mesh resolution and the on-screen 2D region reach the state") {
+  lv::app::AppState state = state_from(R"({"function": "quadratic",
+    "view": {"color_by_curvature": true, "mesh_resolution": 128, "region": [-1, 3, 0, 1]}})");
+  CHECK(state.view.color_by_curvature);
+  CHECK(state.view.mesh_resolution == 128);
+  // Region [-1, 3] x [0, 1] into 400 x 200 pixels: x needs 4/400 = 0.01 units per pixel, y only
+  // 1/200 = 0.005, so the larger wins and the view is centered on (1, 0.5).
+  lv::app::home_view(state, 400.0f, 200.0f);
+  CHECK(state.view.view2d.center_x == doctest::Approx(1.0));
+  CHECK(state.view.view2d.center_y == doctest::Approx(0.5));
+  CHECK(state.view.view2d.units_per_pixel == doctest::Approx(0.01));
+  // Saving records what is on screen: 400 x 200 pixels at 0.01 around (1, 0.5).
+  state.view.viewport_width = 400.0f;
+  state.view.viewport_height = 200.0f;
+  const lv::Scene captured = lv::app::capture_scene(state);
+  CHECK(captured.view.color_by_curvature);
+  CHECK(captured.view.mesh_resolution == 128);
+  REQUIRE(captured.view.has_region);
+  CHECK(captured.view.region.x_min == doctest::Approx(-1.0));
+  CHECK(captured.view.region.x_max == doctest::Approx(3.0));
+  CHECK(captured.view.region.y_min == doctest::Approx(-0.5));
+  CHECK(captured.view.region.y_max == doctest::Approx(1.5));
+  // The region is fitted once; the next home (R) shows the domain again.
+  lv::app::home_view(state, 400.0f, 200.0f);
+  CHECK(state.view.view2d.center_x ==
+        doctest::Approx(0.5 * (state.function.domain.x_min + state.function.domain.x_max)));
+}
+
 TEST_CASE("re-running follows SGD's update and marks the divergent learning rate") {
   lv::app::AppState state = state_from(k_scene);
   lv::app::rerun_trajectories(state);

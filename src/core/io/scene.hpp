@@ -44,6 +44,12 @@ struct SceneView {
   bool log_scale = false;
   int contours = 16;
   bool gradient_arrows = false;
+  bool color_by_curvature = false;  // color by the smallest Hessian eigenvalue (default: off)
+  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  // The 2D region on screen when saved (x_min, x_max, y_min, y_max); loading fits it into the
+  // window. Absent: the 2D view shows the whole box.
+  bool has_region = false;
+  ViewBox region;
 };
 
 struct Scene {
