@@ -174,6 +174,7 @@ void App::load_initial_scene() {
 void App::frame(double seconds) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (replay_) replay_->apply_pointer(ImGui::GetIO());
   ImGui::NewFrame();
   apply_theme();
   ImGui::PushFont(state_.ui.presentation ? presentation_font_ : regular_font_);
@@ -332,7 +333,7 @@ bool App::pick_function_point(const Layout& layout, float mouse_x, float mouse_y
 }
 
 void App::handle_mouse(const Layout& layout) {
-  if (headless_) {  // no real pointer: a virtual one would pin a tooltip to the picture
+  if (headless_ && !replay_) {  // no pointer: a virtual one would pin a tooltip to the picture
     state_.ui.hover = {options_.has_hover, options_.hover_x, options_.hover_y};
     return;
   }
@@ -729,8 +730,53 @@ int App::benchmark() {
   return 0;
 }
 
+// Screenshot, export and input-replay runs: a fixed number of frames at 60 FPS of simulated time,
+// then the pictures and files they asked for.
+int App::run_headless() {
+  int frames = options_.frames > 0 ? options_.frames : 60;
+  if (replay_) frames = std::max(frames, replay_->last_frame() + 1);
+  for (int i = 0; i < frames; ++i) {
+    glfwPollEvents();
+    if (replay_) replay_->deliver(i, window_);
+    if (!options_.then_formula.empty() && i == frames / 2) {
+      state_.function.editor_text = options_.then_formula;
+      apply_formula_text(state_);
+    }
+    frame(k_headless_frame_seconds);
+    while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
+    if (i + 1 < frames) glfwSwapBuffers(window_);
+  }
+  // Redraw the last frame with every shader in place, then capture it.
+  frame(0.0);
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  if (!options_.screenshot_path.empty()) {
+    save_framebuffer_png(options_.screenshot_path, width, height);
+  }
+  const int exit_code = run_headless_exports();
+  if (!state_.function.error.empty()) {
+    std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
+  }
+  return exit_code;
+}
+
+int App::save_scene_at_exit() {
+  if (options_.save_scene_path.empty()) return 0;
+  try {
+    save_scene(options_.save_scene_path, capture_scene(state_));
+    return 0;
+  } catch (const InputError& error) {
+    std::fprintf(stderr, "lossviz: --save-scene: %s\n", error.what());
+    return 1;
+  }
+}
+
 int App::run() {
-  headless_ = !options_.screenshot_path.empty() || options_.benchmark || !options_.exports.empty();
+  if (!options_.input_path.empty()) {
+    replay_ = std::make_unique<InputReplay>(load_input_script(options_.input_path));
+  }
+  headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
+              !options_.exports.empty() || replay_ != nullptr;
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
@@ -743,28 +789,7 @@ int App::run() {
   if (options_.benchmark) {
     exit_code = benchmark();
   } else if (headless_) {
-    const int frames = options_.frames > 0 ? options_.frames : 60;
-    for (int i = 0; i < frames; ++i) {
-      glfwPollEvents();
-      if (!options_.then_formula.empty() && i == frames / 2) {
-        state_.function.editor_text = options_.then_formula;
-        apply_formula_text(state_);
-      }
-      frame(k_headless_frame_seconds);
-      while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
-      if (i + 1 < frames) glfwSwapBuffers(window_);
-    }
-    // Redraw the last frame with every shader in place, then capture it.
-    frame(0.0);
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    if (!options_.screenshot_path.empty()) {
-      save_framebuffer_png(options_.screenshot_path, width, height);
-    }
-    exit_code = run_headless_exports();
-    if (!state_.function.error.empty()) {
-      std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
-    }
+    exit_code = run_headless();
   } else {
     Clock::time_point previous = Clock::now();
     while (!glfwWindowShouldClose(window_)) {
@@ -782,6 +807,7 @@ int App::run() {
     }
   }
   if (animation_) finish_animation(true, "");
+  exit_code = std::max(exit_code, save_scene_at_exit());
   state_.network.session.reset();  // stops and joins the worker before the GL context goes
   lines_.destroy();
   heatmap_cache_.reset();

@@ -7,6 +7,7 @@
 
 #include "app_state.hpp"
 #include "command_line.hpp"
+#include "input_replay.hpp"
 #include "panels/panels.hpp"
 #include "render/formula_renderer.hpp"
 #include "render/gl.hpp"
@@ -79,6 +80,8 @@ class App {
   void finish_animation(bool cancelled, std::string error);
   void report_export(const std::string& message, const std::string& path, bool failed);
   int run_headless_exports();
+  int run_headless();
+  int save_scene_at_exit();
 
   CommandLine options_;
   GLFWwindow* window_ = nullptr;
@@ -102,6 +105,7 @@ class App {
   double batch_units_per_pixel_ = 1.0;  // the 2D zoom the trajectory batch was simplified for
   int windowed_geometry_[4] = {0, 0, 1600, 900};
   std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
+  std::unique_ptr<InputReplay> replay_;         // --input
   int failed_exports_ = 0;
 };
 

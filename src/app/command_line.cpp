@@ -24,6 +24,9 @@ std::string usage() {
          "              [--network-demo]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
          "               [--view 2d|3d] [--then-formula F] [--hover X,Y]\n"
+         "       lossviz [--scene FILE.json] --input EVENTS.txt [--frames N] [--save-scene "
+         "OUT.json]\n"
+         "               [--screenshot OUT.png]\n"
          "       lossviz [--scene FILE.json] --export KIND=PATH... [--export-size WxH]\n"
          "               [--export-fps N] [--export-seconds S]   (KIND: view, figure, plots,\n"
          "               trajectories, grid, mesh, animation)\n"
@@ -108,6 +111,10 @@ CommandLine parse_command_line(int argc, char** argv) {
         throw InputError("--export-seconds: expected a number in (0, 600], got '" + text + "'");
       }
       options.export_seconds = *seconds;
+    } else if (flag == "--input") {
+      options.input_path = next();
+    } else if (flag == "--save-scene") {
+      options.save_scene_path = next();
     } else if (flag == "--probe") {
       options.probe_formula = next();
     } else if (flag == "--probe-points") {

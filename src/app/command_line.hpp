@@ -34,6 +34,10 @@ struct CommandLine {
   int export_width = 0, export_height = 0;  // --export-size WxH (the panel's 1920x1080)
   int export_fps = 0;                       // --export-fps N (30)
   double export_seconds = 0.0;              // --export-seconds S (4)
+  // --input FILE: replay recorded mouse and keyboard input (docs/gui.md), headless like
+  // --screenshot; the run lasts at least until the last event's frame.
+  std::string input_path;
+  std::string save_scene_path;  // --save-scene OUT.json: write the scene when the app exits
 };
 
 // Throws InputError naming the flag at fault.
