@@ -31,6 +31,7 @@ constexpr float k_plots_height = 210.0f;
 constexpr int k_coarse_resolution = 64;  // llvmpipe: ~70 FPS at 1080p
 constexpr int k_fine_resolution = 192;   // idle: the picture is not redrawn continuously
 constexpr double k_headless_frame_seconds = 1.0 / 60.0;
+constexpr int k_dragging_reduction = 2;  // heatmap pixels per side while dragging: 1/2
 
 using Clock = std::chrono::steady_clock;
 
@@ -174,6 +175,7 @@ void App::load_initial_scene() {
 void App::frame(double seconds) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (replay_) replay_->apply_pointer(ImGui::GetIO());
   ImGui::NewFrame();
   apply_theme();
   ImGui::PushFont(state_.ui.presentation ? presentation_font_ : regular_font_);
@@ -332,7 +334,7 @@ bool App::pick_function_point(const Layout& layout, float mouse_x, float mouse_y
 }
 
 void App::handle_mouse(const Layout& layout) {
-  if (headless_) {  // no real pointer: a virtual one would pin a tooltip to the picture
+  if (headless_ && !replay_) {  // no pointer: a virtual one would pin a tooltip to the picture
     state_.ui.hover = {options_.has_hover, options_.hover_x, options_.hover_y};
     return;
   }
@@ -587,13 +589,14 @@ void App::render_scene(const Layout& layout) {
     return;
   }
 
-  render_view(layout.scene_viewport, 1.0f, mesh_resolution());
+  render_view(layout.scene_viewport, 1.0f, mesh_resolution(), heatmap_cache_.get());
   glViewport(0, 0, framebuffer_width, framebuffer_height);
 }
 
 // The scene (surface or heatmap, trajectories, markers) into `viewport` of the bound framebuffer;
 // `pixel_scale` widens lines for pictures larger than the window.
-void App::render_view(const Viewport& viewport, float pixel_scale, int resolution) {
+void App::render_view(const Viewport& viewport, float pixel_scale, int resolution,
+                      HeatmapCache* heatmap_cache) {
   const bool dark = state_.ui.dark_theme;
   Shading shading;
   shading.value_min = state_.view.value_min;
@@ -631,7 +634,10 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
         state_.view.camera.view_projection(style.viewport_width / style.viewport_height);
     style.depth_bias = 0.0015f;
   } else {
-    formula_renderer_.draw_heatmap(shading, state_.view.view2d, viewport, state_.view.arrows);
+    // While a drag or slider moves the picture every frame, a quarter of the pixels is enough.
+    const int reduction = state_.ui.interacting ? k_dragging_reduction : 1;
+    formula_renderer_.draw_heatmap(shading, state_.view.view2d, viewport, state_.view.arrows,
+                                   heatmap_cache, reduction);
     style.transform =
         view2d_transform(state_.view.view2d, style.viewport_width, style.viewport_height);
   }
@@ -725,52 +731,75 @@ int App::benchmark() {
   return 0;
 }
 
+// Screenshot, export and input-replay runs: a fixed number of frames at 60 FPS of simulated time,
+// then the pictures and files they asked for.
+int App::run_headless() {
+  if (!options_.compare_path.empty()) start_headless_comparison();
+  int frames = options_.frames > 0 ? options_.frames : 60;
+  if (replay_) frames = std::max(frames, replay_->last_frame() + 1);
+  for (int i = 0; i < frames || state_.compare.session->busy() || state_.compare.snapshot.running;
+       ++i) {
+    glfwPollEvents();
+    if (replay_) replay_->deliver(i, window_);
+    if (!options_.then_formula.empty() && i == frames / 2) {
+      state_.function.editor_text = options_.then_formula;
+      apply_formula_text(state_);
+    }
+    const Clock::time_point frame_start = Clock::now();
+    frame(k_headless_frame_seconds);
+    if (state_.compare.session->busy()) note_comparison_frame(seconds_since(frame_start));
+    while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
+    if (i + 1 < frames) glfwSwapBuffers(window_);
+  }
+  // Redraw the last frame with every shader in place, then capture it.
+  frame(0.0);
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  if (!options_.screenshot_path.empty()) {
+    save_framebuffer_png(options_.screenshot_path, width, height);
+  }
+  // What Ctrl+S saves, in the state the picture shows (exports pause the playback).
+  int exit_code = save_scene_at_exit();
+  exit_code = std::max(exit_code, run_headless_exports());
+  if (!options_.compare_path.empty()) exit_code = std::max(exit_code, finish_headless_comparison());
+  if (!state_.function.error.empty()) {
+    std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
+  }
+  return exit_code;
+}
+
+int App::save_scene_at_exit() {
+  if (options_.save_scene_path.empty()) return 0;
+  try {
+    save_scene(options_.save_scene_path, capture_scene(state_));
+    return 0;
+  } catch (const InputError& error) {
+    std::fprintf(stderr, "lossviz: --save-scene: %s\n", error.what());
+    return 1;
+  }
+}
+
 int App::run() {
+  if (!options_.input_path.empty()) {
+    replay_ = std::make_unique<InputReplay>(load_input_script(options_.input_path));
+  }
   headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
               !options_.exports.empty() || !options_.compare_path.empty() ||
-              !options_.save_scene_path.empty();
+              !options_.save_scene_path.empty() || replay_ != nullptr;
   if (!options_.surface_path.empty()) open_surface_file(options_.surface_path);  // before any GL
   if (!create_window()) return 1;
   setup_imgui();
   formula_renderer_.initialize();
   heightfield_renderer_.initialize();
   lines_.initialize();
+  heatmap_cache_ = std::make_unique<HeatmapCache>();
   load_initial_scene();
   if (options_.network_demo) run_network_demo();
   int exit_code = 0;
   if (options_.benchmark) {
     exit_code = benchmark();
   } else if (headless_) {
-    if (!options_.compare_path.empty()) start_headless_comparison();
-    const int frames = options_.frames > 0 ? options_.frames : 60;
-    for (int i = 0; i < frames || state_.compare.session->busy() || state_.compare.snapshot.running;
-         ++i) {
-      glfwPollEvents();
-      if (!options_.then_formula.empty() && i == frames / 2) {
-        state_.function.editor_text = options_.then_formula;
-        apply_formula_text(state_);
-      }
-      const Clock::time_point frame_start = Clock::now();
-      frame(k_headless_frame_seconds);
-      if (state_.compare.session->busy()) note_comparison_frame(seconds_since(frame_start));
-      while (formula_renderer_.compiling()) formula_renderer_.poll();  // pictures are final
-      if (i + 1 < frames) glfwSwapBuffers(window_);
-    }
-    // Redraw the last frame with every shader in place, then capture it.
-    frame(0.0);
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(window_, &width, &height);
-    if (!options_.screenshot_path.empty()) {
-      save_framebuffer_png(options_.screenshot_path, width, height);
-    }
-    if (!options_.save_scene_path.empty())  // what Ctrl+S saves, in the state the picture shows
-      save_scene(options_.save_scene_path, capture_scene(state_));
-    exit_code = run_headless_exports();
-    if (!options_.compare_path.empty())
-      exit_code = std::max(exit_code, finish_headless_comparison());
-    if (!state_.function.error.empty()) {
-      std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
-    }
+    exit_code = run_headless();
   } else {
     Clock::time_point previous = Clock::now();
     while (!glfwWindowShouldClose(window_)) {
@@ -789,9 +818,11 @@ int App::run() {
     }
   }
   if (animation_) finish_animation(true, "");
+  if (!headless_) exit_code = std::max(exit_code, save_scene_at_exit());
   state_.network.session.reset();  // stops and joins the worker before the GL context goes
   state_.compare.session.reset();
   lines_.destroy();
+  heatmap_cache_.reset();
   heightfield_renderer_.destroy();
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();

@@ -7,9 +7,11 @@
 
 #include "app_state.hpp"
 #include "command_line.hpp"
+#include "input_replay.hpp"
 #include "panels/panels.hpp"
 #include "render/formula_renderer.hpp"
 #include "render/gl.hpp"
+#include "render/heatmap_cache.hpp"
 #include "render/line_renderer.hpp"
 #include "render/offscreen_target.hpp"
 
@@ -54,7 +56,10 @@ class App {
   void build_marker_batch(LineBatch& batch);
   void add_hover_arrows(LineBatch& batch);
   void render_scene(const Layout& layout);
-  void render_view(const Viewport& viewport, float pixel_scale, int resolution);
+  // `heatmap_cache`: the window's 2D picture is kept between frames (offscreen exports draw it
+  // afresh).
+  void render_view(const Viewport& viewport, float pixel_scale, int resolution,
+                   HeatmapCache* heatmap_cache = nullptr);
   Vector3 lifted(double x, double y, double value) const;
   void toggle_fullscreen();
   void apply_theme();
@@ -78,6 +83,8 @@ class App {
   void finish_animation(bool cancelled, std::string error);
   void report_export(const std::string& message, const std::string& path, bool failed);
   int run_headless_exports();
+  int run_headless();
+  int save_scene_at_exit();
 
   // The headless --compare mode (app_compare.cpp).
   void start_headless_comparison();
@@ -88,7 +95,8 @@ class App {
   GLFWwindow* window_ = nullptr;
   AppState state_;
   FormulaRenderer formula_renderer_;
-  FormulaRenderer heightfield_renderer_;  // the network landscape (heightfield mode)
+  FormulaRenderer heightfield_renderer_;         // the network landscape (heightfield mode)
+  std::unique_ptr<HeatmapCache> heatmap_cache_;  // the window's 2D picture (GL objects)
   long applied_surface_version_ = 0;
   int heightfield_colormap_ = -1;
   ViewBox landscape_box_;
@@ -105,6 +113,7 @@ class App {
   double batch_units_per_pixel_ = 1.0;  // the 2D zoom the trajectory batch was simplified for
   int windowed_geometry_[4] = {0, 0, 1600, 900};
   std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
+  std::unique_ptr<InputReplay> replay_;         // --input
   int failed_exports_ = 0;
   int comparison_frames_ = 0;  // frames drawn while the comparison ran (headless --compare)
   double longest_comparison_frame_ = 0.0;

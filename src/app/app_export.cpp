@@ -114,17 +114,11 @@ std::vector<PlotRun> plot_runs(const AppState& state) {
   return runs;
 }
 
-ViewBox visible_region(const AppState& state, const Viewport& viewport) {
-  if (state.view.three_d) return state.function.domain;
-  const View2D& view = state.view.view2d;
-  const double half_width = 0.5 * viewport.width * view.units_per_pixel;
-  const double half_height = 0.5 * viewport.height * view.units_per_pixel;
-  return {view.center_x - half_width, view.center_x + half_width, view.center_y - half_height,
-          view.center_y + half_height};
-}
-
 Figure landscape_figure(const AppState& state, const Viewport& viewport) {
-  const ViewBox region = visible_region(state, viewport);
+  const ViewBox region = state.view.three_d
+                             ? state.function.domain
+                             : visible_region(state.view.view2d, static_cast<float>(viewport.width),
+                                              static_cast<float>(viewport.height));
   LandscapePanel panel;
   panel.grid = sample_formula(state.function.expr, region.x_min, region.x_max, region.y_min,
                               region.y_max, k_figure_samples, k_figure_samples);

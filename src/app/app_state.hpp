@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ struct ViewState {
   bool surface_contours = true;
   bool floor_contours = true;
   float height_scale = 0.8f;
+  // A loaded scene's 2D region, fitted by the next home_view instead of the domain.
+  std::optional<ViewBox> region_to_show;
   // Derived from the formula over the visible region (recomputed when stale).
   float value_min = 0.0f, value_max = 1.0f, curvature_range = 1.0f;
   bool range_stale = true;

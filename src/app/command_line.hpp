@@ -43,9 +43,13 @@ struct CommandLine {
   // (settings changed by --compare-set KEY=VALUE, repeatable) while frames are drawn, write the
   // results table, then exit (a --screenshot shows the results).
   std::string compare_path;
-  // --save-scene OUT.json: in the headless modes, save the scene as Ctrl+S does before exiting.
-  std::string save_scene_path;
   std::vector<std::pair<std::string, std::string>> compare_settings;
+  // --input FILE: replay recorded mouse and keyboard input (docs/gui.md), headless like
+  // --screenshot; the run lasts at least until the last event's frame.
+  std::string input_path;
+  // --save-scene OUT.json: save the scene as Ctrl+S does, in the state the last picture shows
+  // (headless runs) or when the window closes.
+  std::string save_scene_path;
 };
 
 // Throws InputError naming the flag at fault.

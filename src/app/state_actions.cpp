@@ -211,15 +211,16 @@ int last_step(const AppState& state) {
   return longest;
 }
 
+ViewBox visible_region(const View2D& view, float viewport_width, float viewport_height) {
+  const double half_width = 0.5 * viewport_width * view.units_per_pixel;
+  const double half_height = 0.5 * viewport_height * view.units_per_pixel;
+  return {view.center_x - half_width, view.center_x + half_width, view.center_y - half_height,
+          view.center_y + half_height};
+}
+
 void update_value_range(AppState& state, float viewport_width, float viewport_height) {
   ViewBox box = state.function.domain;
-  if (!state.view.three_d) {
-    const View2D& view = state.view.view2d;
-    const double half_width = 0.5 * viewport_width * view.units_per_pixel;
-    const double half_height = 0.5 * viewport_height * view.units_per_pixel;
-    box = {view.center_x - half_width, view.center_x + half_width, view.center_y - half_height,
-           view.center_y + half_height};
-  }
+  if (!state.view.three_d) box = visible_region(state.view.view2d, viewport_width, viewport_height);
   constexpr int samples = 48;
   std::vector<double> values, curvatures;
   Vec point(2), gradient(2);
@@ -251,7 +252,8 @@ void update_value_range(AppState& state, float viewport_width, float viewport_he
 }
 
 void home_view(AppState& state, float viewport_width, float viewport_height) {
-  const ViewBox& box = state.function.domain;
+  const ViewBox box = state.view.region_to_show.value_or(state.function.domain);
+  state.view.region_to_show.reset();
   View2D& view = state.view.view2d;
   view.center_x = 0.5 * (box.x_min + box.x_max);
   view.center_y = 0.5 * (box.y_min + box.y_max);
@@ -352,6 +354,11 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   view.log_scale = scene.view.log_scale;
   view.contours = scene.view.contours;
   view.arrows = scene.view.gradient_arrows;
+  view.color_by_curvature = scene.view.color_by_curvature;
+  view.mesh_resolution = scene.view.mesh_resolution;
+  // A region (hand-written scenes) is fitted by the next home view, once.
+  view.region_to_show.reset();
+  if (scene.view.has_region && !scene.view.has_center) view.region_to_show = scene.view.region;
   view.range_stale = true;
 
   state.ui.lesson_title = scene.title;
@@ -412,6 +419,8 @@ Scene capture_scene(const AppState& state) {
   view.log_scale = state.view.log_scale;
   view.contours = state.view.contours;
   view.gradient_arrows = state.view.arrows;
+  view.color_by_curvature = state.view.color_by_curvature;
+  view.mesh_resolution = state.view.mesh_resolution;
   // A paused animation keeps its step (the user chose that moment); a playing one is saved
   // playing from the start, as a lesson plays when opened.
   const PlaybackState& playback = state.playback;

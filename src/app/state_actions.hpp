@@ -37,7 +37,10 @@ int last_step(const AppState& state);
 
 // Fits the colormap range (and the curvature range) to the formula over the visible region.
 void update_value_range(AppState& state, float viewport_width, float viewport_height);
-// The 2D view that shows the whole domain in a viewport of the given size.
+// The function region a 2D viewport of the given size shows.
+ViewBox visible_region(const View2D& view, float viewport_width, float viewport_height);
+// The 2D view that shows the whole domain (or a loaded scene's region, once) in a viewport of the
+// given size.
 void home_view(AppState& state, float viewport_width, float viewport_height);
 
 // f on the colormap's 0..1 scale, as lv_scaled in shaders/common.glsl computes it.

@@ -2,7 +2,6 @@
 // look at pixels of the picture area (right of the 380 px control panel, above the 210 px plots at
 // --size 1280x720). The GPU probe compares the shader's f, gradient and Hessian with lv::Expr.
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
 #include <array>
 #include <cmath>
@@ -13,41 +12,17 @@
 #include <vector>
 
 #include "expr/expr.hpp"
+#include "gui_process.hpp"
 #include "io/surface_file.hpp"
 #include "nn/surface_evaluator.hpp"
 #include "process.hpp"
 
 namespace {
 
-const std::string k_display = "xvfb-run -a -s \"-screen 0 1920x1080x24\" ";
-// GL drivers keep allocations until exit: leak checks are off for the GUI process only.
-const std::string k_environment = "ASAN_OPTIONS=detect_leaks=0 ";
-
-std::string temporary(const std::string& name) {
-  return "/tmp/lossviz-gui-test-" + std::to_string(::getpid()) + "-" + name;
-}
-
-std::string gui(const std::string& arguments) {
-  return k_environment + k_display + LOSSVIZ_GUI_PATH + " " + arguments;
-}
-
-struct Image {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgb;
-  const unsigned char* at(int x, int y) const {
-    return &rgb[(static_cast<size_t>(y) * width + x) * 3];
-  }
-};
-
-Image load_png(const std::string& path) {
-  Image image;
-  int channels = 0;
-  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
-  REQUIRE_MESSAGE(data != nullptr, "cannot read " << path);
-  image.rgb.assign(data, data + static_cast<size_t>(image.width) * image.height * 3);
-  stbi_image_free(data);
-  return image;
-}
+using lv::test::gui;
+using lv::test::Image;
+using lv::test::load_png;
+using lv::test::temporary;
 
 // Runs lossviz in screenshot mode and returns the picture.
 Image screenshot(const std::string& name, const std::string& arguments) {

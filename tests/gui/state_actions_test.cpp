@@ -48,6 +48,43 @@ TEST_CASE("a scene applied and captured again gives the same scene (save after o
   CHECK(lv::scene_to_json(lv::app::capture_scene(reopened)) == lv::scene_to_json(captured));
 }
 
+TEST_CASE("curvature coloring, mesh resolution and a 2D region to fit reach the state") {
+  lv::app::AppState state = state_from(R"({"function": "quadratic",
+    "view": {"color_by_curvature": true, "mesh_resolution": 128, "region": [-1, 3, 0, 1]}})");
+  CHECK(state.view.color_by_curvature);
+  CHECK(state.view.mesh_resolution == 128);
+  // Region [-1, 3] x [0, 1] into 400 x 200 pixels: x needs 4/400 = 0.01 units per pixel, y only
+  // 1/200 = 0.005, so the larger wins and the view is centered on (1, 0.5).
+  lv::app::home_view(state, 400.0f, 200.0f);
+  CHECK(state.view.view2d.center_x == doctest::Approx(1.0));
+  CHECK(state.view.view2d.center_y == doctest::Approx(0.5));
+  CHECK(state.view.view2d.units_per_pixel == doctest::Approx(0.01));
+  // Saving records the exact view (center and zoom), not the region it was fitted from.
+  const lv::Scene captured = lv::app::capture_scene(state);
+  CHECK(captured.view.color_by_curvature);
+  CHECK(captured.view.mesh_resolution == 128);
+  CHECK_FALSE(captured.view.has_region);
+  REQUIRE(captured.view.has_center);
+  CHECK(captured.view.center_x == state.view.view2d.center_x);
+  CHECK(captured.view.units_per_pixel == state.view.view2d.units_per_pixel);
+  // The region is fitted once; the next home (R) shows the domain again.
+  lv::app::home_view(state, 400.0f, 200.0f);
+  CHECK(state.view.view2d.center_x ==
+        doctest::Approx(0.5 * (state.function.domain.x_min + state.function.domain.x_max)));
+}
+
+TEST_CASE("a scene's 2D center and zoom win over its region") {
+  lv::app::AppState state = state_from(R"({"function": "quadratic",
+    "view": {"region": [-1, 3, 0, 1], "center": [0.25, -0.5], "units_per_pixel": 0.02}})");
+  CHECK_FALSE(state.ui.home_request);
+  CHECK(state.view.view2d.center_x == 0.25);
+  CHECK(state.view.view2d.units_per_pixel == 0.02);
+  // R (home) fits the domain, not the region.
+  lv::app::home_view(state, 400.0f, 200.0f);
+  CHECK(state.view.view2d.center_x ==
+        doctest::Approx(0.5 * (state.function.domain.x_min + state.function.domain.x_max)));
+}
+
 TEST_CASE("re-running follows SGD's update and marks the divergent learning rate") {
   lv::app::AppState state = state_from(k_scene);
   lv::app::rerun_trajectories(state);

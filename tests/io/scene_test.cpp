@@ -176,3 +176,31 @@ TEST_CASE("the 2D center and zoom, the camera target and the playback survive th
   CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "booth", "playback": {"step": -1}})"),
                        doctest::Contains("'step' must be >= 0"), lv::InputError);
 }
+
+TEST_CASE(
+    "curvature coloring, mesh resolution and the 2D region round-trip; older scenes default") {
+  const lv::Scene scene = lv::parse_scene(R"({"function": "quadratic",
+    "view": {"color_by_curvature": true, "mesh_resolution": 256, "region": [-0.5, 1.5, -1, 0.25]}})");
+  CHECK(scene.view.color_by_curvature);
+  CHECK(scene.view.mesh_resolution == 256);
+  REQUIRE(scene.view.has_region);
+  CHECK(scene.view.region.x_min == -0.5);
+  CHECK(scene.view.region.y_max == 0.25);
+  const lv::Scene copy = lv::parse_scene(lv::scene_to_json(scene));
+  CHECK(copy.view.color_by_curvature);
+  CHECK(copy.view.mesh_resolution == 256);
+  REQUIRE(copy.view.has_region);
+  CHECK(copy.view.region.x_max == 1.5);
+  CHECK(copy.view.region.y_min == -1.0);
+  // A scene written before these keys existed: curvature coloring off, automatic mesh, no region.
+  const lv::Scene older = lv::parse_scene(R"({"function": "quadratic", "view": {"mode": "3d"}})");
+  CHECK_FALSE(older.view.color_by_curvature);
+  CHECK(older.view.mesh_resolution == 0);
+  CHECK_FALSE(older.view.has_region);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "quadratic", "view": {"mesh_resolution": -4}})"),
+      doctest::Contains("'mesh_resolution' must be a whole number"), lv::InputError);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "quadratic", "view": {"region": [0, 0, 0, 1]}})"),
+      doctest::Contains("'region'"), lv::InputError);
+}

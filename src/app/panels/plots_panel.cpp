@@ -1,7 +1,8 @@
 // Plots panel: loss, gradient norm, update norm and learning rate against the step for every
 // optimizer, drawn with ImGui draw lists (axes, ticks, legend, hover readout, log y axes).
 //
-// Contents: PlotAxes (ranges and ticks) · draw_series · draw_plot · draw_plots_panel
+// Contents: PlotAxes (ranges and ticks) · draw_series (with simplified) · draw_plot ·
+//           draw_plots_panel
 #include <imgui.h>
 
 #include <algorithm>
@@ -90,7 +91,40 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
 // ==== draw_series
 // =================================================================================
 
-// One polyline per optimizer, one vertex per pixel column at most (long runs stay cheap).
+// Drops the points of `points` that lie within `tolerance` pixels of the chord between the points
+// kept around them (Ramer–Douglas–Peucker): smooth stretches of a curve cost a few vertices
+// instead of one per pixel column, and a software rasterizer pays per triangle.
+std::vector<ImVec2> simplified(const std::vector<ImVec2>& points, float tolerance) {
+  if (points.size() < 3) return points;
+  std::vector<bool> keep(points.size(), false);
+  keep.front() = keep.back() = true;
+  std::vector<std::pair<size_t, size_t>> spans = {{0, points.size() - 1}};
+  while (!spans.empty()) {
+    const auto [first, last] = spans.back();
+    spans.pop_back();
+    const ImVec2 a = points[first], b = points[last];
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float length = std::max(std::sqrt(dx * dx + dy * dy), 1e-6f);
+    float farthest = tolerance;
+    size_t split = 0;
+    for (size_t i = first + 1; i < last; ++i) {
+      const float distance = std::abs(dx * (points[i].y - a.y) - dy * (points[i].x - a.x)) / length;
+      if (distance > farthest) farthest = distance, split = i;
+    }
+    if (split == 0) continue;
+    keep[split] = true;
+    spans.emplace_back(first, split);
+    spans.emplace_back(split, last);
+  }
+  std::vector<ImVec2> kept;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (keep[i]) kept.push_back(points[i]);
+  }
+  return kept;
+}
+
+// One polyline per optimizer, one vertex per pixel column at most (long runs stay cheap), less
+// where the curve is straight to within a quarter pixel.
 void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<double>& values,
                  ImU32 color, float thickness) {
   std::vector<ImVec2> points;
@@ -101,6 +135,7 @@ void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<doubl
     if (!std::isfinite(y)) continue;
     points.push_back(axes.to_screen(row, std::clamp(y, axes.y_min, axes.y_max)));
   }
+  points = simplified(points, 0.25f);
   if (points.size() >= 2) {
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, thickness);
   }

@@ -2,6 +2,7 @@
 
 #include "expr/glsl.hpp"
 #include "render/colormap.hpp"
+#include "render/heatmap_cache.hpp"
 
 namespace lv::app {
 namespace {
@@ -99,6 +100,7 @@ void FormulaRenderer::set_heightfield(const HeightField& field) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glBindTexture(GL_TEXTURE_2D, 0);
   heightfield_box_ = {field.nx, field.ny, {}, field.x_min, field.x_max, field.y_min, field.y_max};
+  ++inputs_version_;
 }
 
 bool FormulaRenderer::poll() {
@@ -112,12 +114,14 @@ bool FormulaRenderer::poll() {
   }
   compile_error_.clear();
   active_ = std::move(pending_);
+  ++inputs_version_;
   return true;
 }
 
 void FormulaRenderer::set_colormap(int index) {
   glDeleteTextures(1, &colormap_texture_);
   colormap_texture_ = make_table_texture(colormaps()[static_cast<size_t>(index)]);
+  ++inputs_version_;
 }
 
 ShaderProgram& FormulaRenderer::heatmap_program(int variant) {
@@ -132,8 +136,7 @@ ShaderProgram& FormulaRenderer::surface_program(int variant) {
   return usable(wanted, active_->surface[0]);
 }
 
-void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shading) {
-  program.use();
+void FormulaRenderer::bind_textures() const {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, colormap_texture_);
   glActiveTexture(GL_TEXTURE1);
@@ -141,63 +144,109 @@ void FormulaRenderer::apply_shading(ShaderProgram& program, const Shading& shadi
   if (heightfield_texture_) {
     glActiveTexture(GL_TEXTURE2);
     glBindTexture(GL_TEXTURE_2D, heightfield_texture_);
-    program.set("u_heightfield", 2);
-    const HeightField& box = heightfield_box_;
-    program.set("u_heightfield_min", static_cast<float>(box.x_min), static_cast<float>(box.y_min));
-    program.set("u_heightfield_size", static_cast<float>(box.x_max - box.x_min),
-                static_cast<float>(box.y_max - box.y_min));
   }
   glActiveTexture(GL_TEXTURE0);
-  program.set("u_colormap", 0);
-  program.set("u_diverging", 1);
-  program.set("u_value_min", shading.value_min);
-  program.set("u_value_max", shading.value_max);
-  program.set("u_log_scale", shading.log_scale ? 1 : 0);
-  program.set("u_contour_count", static_cast<float>(shading.contours));
-  program.set("u_line_scale", shading.line_scale);
-  program.set("u_curvature_range", shading.curvature_range);
-  for (const auto& [name, value] : shading.parameters) {
-    program.set(glsl_parameter_uniform(name), value);
-  }
 }
 
-void FormulaRenderer::draw_heatmap(const Shading& shading, const View2D& view,
-                                   const Viewport& viewport, bool arrows) {
-  if (!active_) return;
-  ShaderProgram& program = heatmap_program((arrows ? 1 : 0) + (shading.color_by_curvature ? 2 : 0));
-  apply_shading(program, shading);
-  program.set("u_viewport_origin", static_cast<float>(viewport.x), static_cast<float>(viewport.y));
-  program.set("u_viewport_size", static_cast<float>(viewport.width),
-              static_cast<float>(viewport.height));
-  program.set("u_center", static_cast<float>(view.center_x), static_cast<float>(view.center_y));
-  program.set("u_units_per_pixel", static_cast<float>(view.units_per_pixel));
-  program.set("u_arrow_spacing", 48.0f * shading.line_scale);
-  set_viewport(viewport);
+UniformValues FormulaRenderer::shading_uniforms(const Shading& shading) const {
+  UniformValues uniforms;
+  if (heightfield_texture_) {
+    const HeightField& box = heightfield_box_;
+    uniforms.set("u_heightfield", 2);
+    uniforms.set("u_heightfield_min", static_cast<float>(box.x_min), static_cast<float>(box.y_min));
+    uniforms.set("u_heightfield_size", static_cast<float>(box.x_max - box.x_min),
+                 static_cast<float>(box.y_max - box.y_min));
+  }
+  uniforms.set("u_colormap", 0);
+  uniforms.set("u_diverging", 1);
+  uniforms.set("u_value_min", shading.value_min);
+  uniforms.set("u_value_max", shading.value_max);
+  uniforms.set("u_log_scale", shading.log_scale ? 1 : 0);
+  uniforms.set("u_contour_count", static_cast<float>(shading.contours));
+  uniforms.set("u_line_scale", shading.line_scale);
+  uniforms.set("u_curvature_range", shading.curvature_range);
+  for (const auto& [name, value] : shading.parameters) {
+    uniforms.set(glsl_parameter_uniform(name), value);
+  }
+  return uniforms;
+}
+
+UniformValues FormulaRenderer::heatmap_uniforms(const Shading& shading, const View2D& view,
+                                                const Viewport& viewport) const {
+  UniformValues uniforms = shading_uniforms(shading);
+  uniforms.set("u_viewport_origin", static_cast<float>(viewport.x), static_cast<float>(viewport.y));
+  uniforms.set("u_viewport_size", static_cast<float>(viewport.width),
+               static_cast<float>(viewport.height));
+  uniforms.set("u_center", static_cast<float>(view.center_x), static_cast<float>(view.center_y));
+  uniforms.set("u_units_per_pixel", static_cast<float>(view.units_per_pixel));
+  uniforms.set("u_arrow_spacing", 48.0f * shading.line_scale);
+  return uniforms;
+}
+
+// One triangle over the current viewport (fullscreen.vert).
+void FormulaRenderer::draw_fullscreen(ShaderProgram& program, const UniformValues& uniforms) const {
+  program.use();
+  bind_textures();
+  uniforms.apply(program);
   glDisable(GL_DEPTH_TEST);
   glBindVertexArray(empty_array_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
 }
 
+void FormulaRenderer::draw_heatmap(const Shading& shading, const View2D& view,
+                                   const Viewport& viewport, bool arrows, HeatmapCache* cache,
+                                   int reduction) {
+  if (!active_) return;
+  ShaderProgram& program = heatmap_program((arrows ? 1 : 0) + (shading.color_by_curvature ? 2 : 0));
+  if (!cache) {
+    set_viewport(viewport);
+    draw_fullscreen(program, heatmap_uniforms(shading, view, viewport));
+    return;
+  }
+  // The cached picture starts at pixel (0, 0); a reduced one has `reduction` times larger pixels
+  // and thinner lines in its own pixels, so it shows the same region and looks alike scaled up.
+  Shading reduced = shading;
+  reduced.line_scale /= static_cast<float>(reduction);
+  View2D reduced_view = view;
+  reduced_view.units_per_pixel *= reduction;
+  const Viewport picture{0, 0, (viewport.width + reduction - 1) / reduction,
+                         (viewport.height + reduction - 1) / reduction};
+  HeatmapCache::Key key{inputs_version_, &program,
+                        heatmap_uniforms(reduced, reduced_view, picture)};
+  GLint target = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  if (!cache->holds(key)) {
+    cache->begin(picture.width, picture.height);
+    draw_fullscreen(program, key.uniforms);
+    cache->end(std::move(key), static_cast<GLuint>(target));
+  }
+  cache->present(viewport, static_cast<GLuint>(target));
+  set_viewport(viewport);  // trajectories are drawn over it next
+}
+
 void FormulaRenderer::draw_surface(const Shading& shading, const SurfaceSettings& settings,
                                    const OrbitCamera& camera, const Viewport& viewport) {
   if (!active_) return;
   ShaderProgram& program = surface_program(shading.color_by_curvature ? 1 : 0);
-  apply_shading(program, shading);
+  UniformValues uniforms = shading_uniforms(shading);
   const float aspect = static_cast<float>(viewport.width) / static_cast<float>(viewport.height);
   const Matrix4 view_projection = camera.view_projection(aspect);
   const Vector3 eye = camera.position();
-  program.set_matrix("u_view_projection", view_projection.data());
-  program.set("u_camera_position", eye.x(), eye.y(), eye.z());
-  program.set("u_domain_min", static_cast<float>(settings.domain_x_min),
-              static_cast<float>(settings.domain_y_min));
-  program.set("u_domain_size", static_cast<float>(settings.domain_width),
-              static_cast<float>(settings.domain_height));
-  program.set("u_height_scale", settings.height_scale);
-  program.set("u_floor_height", settings.floor_height);
-  program.set("u_surface_contours", settings.surface_contours ? 1 : 0);
-  program.set("u_floor_color", settings.floor_color[0], settings.floor_color[1],
-              settings.floor_color[2]);
+  uniforms.set_matrix("u_view_projection", view_projection.data());
+  uniforms.set("u_camera_position", eye.x(), eye.y(), eye.z());
+  uniforms.set("u_domain_min", static_cast<float>(settings.domain_x_min),
+               static_cast<float>(settings.domain_y_min));
+  uniforms.set("u_domain_size", static_cast<float>(settings.domain_width),
+               static_cast<float>(settings.domain_height));
+  uniforms.set("u_height_scale", settings.height_scale);
+  uniforms.set("u_floor_height", settings.floor_height);
+  uniforms.set("u_surface_contours", settings.surface_contours ? 1 : 0);
+  uniforms.set("u_floor_color", settings.floor_color[0], settings.floor_color[1],
+               settings.floor_color[2]);
+  program.use();
+  bind_textures();
+  uniforms.apply(program);
   set_viewport(viewport);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);

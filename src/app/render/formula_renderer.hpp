@@ -14,6 +14,7 @@
 #include "expr/expr.hpp"
 #include "render/camera.hpp"
 #include "render/shader.hpp"
+#include "render/uniform_values.hpp"
 
 namespace lv::app {
 
@@ -44,6 +45,8 @@ struct SurfaceSettings {
 
 // A grid of values to draw instead of a formula: values[j * nx + i] at (x_i, y_j), with x and y
 // evenly spaced from the min to the max coordinate.
+class HeatmapCache;
+
 struct HeightField {
   int nx = 0, ny = 0;
   std::vector<float> values;
@@ -71,8 +74,11 @@ class FormulaRenderer {
   // calls only replace the texture. Curvature colors and arrows need a formula and are not drawn.
   void set_heightfield(const HeightField& field);
 
+  // The heatmap into `viewport` of the bound framebuffer. With a `cache` it is evaluated only
+  // when an input changed and copied 1:1 otherwise; `reduction` > 1 evaluates it with that many
+  // times fewer pixels per side and scales it up (frames while the user drags).
   void draw_heatmap(const Shading& shading, const View2D& view, const Viewport& viewport,
-                    bool arrows);
+                    bool arrows, HeatmapCache* cache = nullptr, int reduction = 1);
   void draw_surface(const Shading& shading, const SurfaceSettings& settings,
                     const OrbitCamera& camera, const Viewport& viewport);
 
@@ -90,7 +96,11 @@ class FormulaRenderer {
     GLsizei index_count = 0;
   };
 
-  void apply_shading(ShaderProgram& program, const Shading& shading);
+  UniformValues shading_uniforms(const Shading& shading) const;
+  UniformValues heatmap_uniforms(const Shading& shading, const View2D& view,
+                                 const Viewport& viewport) const;
+  void bind_textures() const;
+  void draw_fullscreen(ShaderProgram& program, const UniformValues& uniforms) const;
   ShaderProgram& heatmap_program(int variant);
   ShaderProgram& surface_program(int variant);
   const Mesh& mesh(int resolution);
@@ -102,6 +112,7 @@ class FormulaRenderer {
   std::map<int, Mesh> meshes_;
   GLuint heightfield_texture_ = 0;  // 0: formula mode
   HeightField heightfield_box_;     // the bounds of the uploaded field (values not kept)
+  long inputs_version_ = 0;         // counts changes of programs and textures (cache keys)
 };
 
 }  // namespace lv::app

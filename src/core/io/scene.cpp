@@ -129,17 +129,27 @@ SceneOptimizer read_optimizer(const Reader& reader, const Json& entry) {
   return optimizer;
 }
 
+// [x_min, x_max, y_min, y_max] with min < max.
+ViewBox read_box(const Reader& reader, const Json& object, const char* key) {
+  const std::vector<double> numbers = reader.numbers(object, key, 4);
+  const ViewBox box{numbers[0], numbers[1], numbers[2], numbers[3]};
+  if (!(box.x_min < box.x_max && box.y_min < box.y_max)) {
+    reader.fail(key, "must be [x_min, x_max, y_min, y_max] with min < max");
+  }
+  return box;
+}
+
+Json box_json(const ViewBox& box) {
+  return {box.x_min, box.x_max, box.y_min, box.y_max};
+}
+
 SceneView read_view(const Reader& reader, const Json& root) {
   const Json& view_json = reader.object(root, "view");
   SceneView view;
   view.mode = reader.text(view_json, "mode", view.mode);
   if (view.mode != "2d" && view.mode != "3d") reader.fail("mode", "must be \"2d\" or \"3d\"");
   if (view_json.contains("box")) {
-    const std::vector<double> box = reader.numbers(view_json, "box", 4);
-    view.box = {box[0], box[1], box[2], box[3]};
-    if (!(view.box.x_min < view.box.x_max && view.box.y_min < view.box.y_max)) {
-      reader.fail("box", "must be [x_min, x_max, y_min, y_max] with min < max");
-    }
+    view.box = read_box(reader, view_json, "box");
     view.has_box = true;
   }
   const Json& camera = reader.object(view_json, "camera");
@@ -163,6 +173,14 @@ SceneView read_view(const Reader& reader, const Json& root) {
   view.log_scale = scale == "log";
   view.contours = static_cast<int>(reader.whole(view_json, "contours", view.contours, 0, 200));
   view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
+  view.color_by_curvature =
+      reader.boolean(view_json, "color_by_curvature", view.color_by_curvature);
+  view.mesh_resolution =
+      static_cast<int>(reader.whole(view_json, "mesh_resolution", view.mesh_resolution, 0, 4096));
+  if (view_json.contains("region")) {
+    view.region = read_box(reader, view_json, "region");
+    view.has_region = true;
+  }
   return view;
 }
 
@@ -283,11 +301,11 @@ std::string scene_to_json(const Scene& scene) {
                {"colormap", scene.view.colormap},
                {"scale", scene.view.log_scale ? "log" : "linear"},
                {"contours", scene.view.contours},
-               {"gradient_arrows", scene.view.gradient_arrows}};
-  if (scene.view.has_box) {
-    view["box"] = {scene.view.box.x_min, scene.view.box.x_max, scene.view.box.y_min,
-                   scene.view.box.y_max};
-  }
+               {"gradient_arrows", scene.view.gradient_arrows},
+               {"color_by_curvature", scene.view.color_by_curvature},
+               {"mesh_resolution", scene.view.mesh_resolution}};
+  if (scene.view.has_box) view["box"] = box_json(scene.view.box);
+  if (scene.view.has_region) view["region"] = box_json(scene.view.region);
   if (scene.view.has_center) {
     view["center"] = {scene.view.center_x, scene.view.center_y};
     view["units_per_pixel"] = scene.view.units_per_pixel;

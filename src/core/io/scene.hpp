@@ -48,6 +48,12 @@ struct SceneView {
   bool log_scale = false;
   int contours = 16;
   bool gradient_arrows = false;
+  bool color_by_curvature = false;  // color by the smallest Hessian eigenvalue (default: off)
+  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
+  // size: for hand-written scenes. A center and zoom, when present, win over it.
+  bool has_region = false;
+  ViewBox region;
 };
 
 // The animation: where it stands and how it plays (default: from the start, playing).
