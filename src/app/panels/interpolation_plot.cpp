@@ -1,7 +1,8 @@
 // The interpolation plot: loss and accuracy against α, one curve per data set, drawn like the
 // Plots panel (axes, ticks, legend, hover readout).
 //
-// Contents: LineAxes (ranges, ticks, title) · draw_curve · draw_line_plot · draw_interpolation_plot
+// Contents: axes (fit_y, draw_axes, draw_title) · draw_curve · draw_line_plot ·
+// draw_interpolation_plot
 #include "panels/interpolation_plot.hpp"
 
 #include <imgui.h>
@@ -12,6 +13,9 @@
 #include <limits>
 #include <string>
 
+#include "panels/plot_axes.hpp"
+#include "plot/nice_ticks.hpp"
+
 namespace lv::app {
 namespace {
 
@@ -20,24 +24,8 @@ const ImU32 k_train_color = IM_COL32(86, 180, 233, 255);
 const ImU32 k_validation_color = IM_COL32(230, 159, 0, 255);
 const ImU32 k_bezier_color = IM_COL32(0, 158, 115, 255);
 
-// ==== LineAxes
+// ==== axes
 // ====================================================================================
-
-struct LineAxes {
-  double x_min = 0.0, x_max = 1.0;
-  double y_min = 0.0, y_max = 1.0;  // in plotted units (log10 when log_y)
-  bool log_y = false;
-  ImVec2 origin, size;  // plot area in screen pixels
-
-  double plotted(double value) const {
-    if (!log_y) return value;
-    return value > 0 ? std::log10(value) : std::numeric_limits<double>::quiet_NaN();
-  }
-  ImVec2 to_screen(double x, double y) const {
-    return {origin.x + static_cast<float>((x - x_min) / (x_max - x_min)) * size.x,
-            origin.y + size.y - static_cast<float>((y - y_min) / (y_max - y_min)) * size.y};
-  }
-};
 
 struct Series {
   const std::vector<double>* x;
@@ -46,62 +34,31 @@ struct Series {
   const char* name;
 };
 
-void fit_y(LineAxes& axes, const std::vector<Series>& series) {
-  double low = std::numeric_limits<double>::infinity(), high = -low;
-  for (const Series& one : series) {
-    for (const double value : *one.y) {
-      const double y = axes.plotted(value);
-      if (!std::isfinite(y)) continue;
-      low = std::min(low, y);
-      high = std::max(high, y);
-    }
-  }
-  if (!std::isfinite(low)) low = 0, high = 1;
-  if (high - low < 1e-12) low -= 0.5, high += 0.5;
-  const double margin = 0.05 * (high - low);
-  axes.y_min = low - margin;
-  axes.y_max = high + margin;
+void fit_y(PlotAxes& axes, const std::vector<Series>& series) {
+  YRange range;
+  for (const Series& one : series)
+    for (const double value : *one.y) range.add(axes, value);
+  range.apply_to(axes);
 }
 
-// Tick positions covering [low, high] at a multiple of 1, 2 or 5 × 10^k, about `count` of them.
-std::vector<double> nice_ticks(double low, double high, int count) {
-  const double raw = (high - low) / count;
-  const double power = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = power;
-  for (const double factor : {2.0, 5.0, 10.0}) {
-    if (step >= raw) break;
-    step = factor * power;
-  }
-  std::vector<double> ticks;
-  for (double tick = std::ceil(low / step) * step; tick <= high + 1e-9 * step; tick += step)
-    ticks.push_back(std::abs(tick) < 1e-9 * step ? 0.0 : tick);
-  return ticks;
-}
-
-std::string tick_label(double value, bool log_y) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3g", log_y ? std::pow(10.0, value) : value);
-  return text;
-}
-
-void draw_axes(ImDrawList* draw, const LineAxes& axes) {
+void draw_axes(ImDrawList* draw, const PlotAxes& axes) {
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 faint = (grid_color & 0x00ffffff) | 0x40000000;
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
                 grid_color);
-  for (const double y : nice_ticks(axes.y_min, axes.y_max, 4)) {
+  for (const double y : linear_ticks(axes.y_min, axes.y_max, 4).values) {
     const ImVec2 at = axes.to_screen(axes.x_min, y);
     draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), faint);
-    const std::string label = tick_label(y, axes.log_y);
+    const std::string label = axis_tick_label(y, axes.log_y);
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - width - 4, at.y - ImGui::GetFontSize() * 0.5f), text_color,
                   label.c_str());
   }
-  for (const double x : nice_ticks(axes.x_min, axes.x_max, 4)) {
+  for (const double x : linear_ticks(axes.x_min, axes.x_max, 4).values) {
     const ImVec2 at = axes.to_screen(x, axes.y_min);
     draw->AddLine(at, ImVec2(at.x, at.y + 4), text_color);
-    const std::string label = tick_label(x, false);
+    const std::string label = axis_tick_label(x, false);
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - 0.5f * width, at.y + 4), text_color, label.c_str());
   }
@@ -117,7 +74,7 @@ void draw_axes(ImDrawList* draw, const LineAxes& axes) {
 }
 
 // The title on a backing of the window's color, drawn after the curves so it stays readable.
-void draw_title(ImDrawList* draw, const LineAxes& axes, const char* title) {
+void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
   const ImVec2 title_size = ImGui::CalcTextSize(title);
   const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 6, axes.origin.y + 2);
   draw->AddRectFilled(ImVec2(title_at.x - 3, title_at.y),
@@ -129,7 +86,7 @@ void draw_title(ImDrawList* draw, const LineAxes& axes, const char* title) {
 // ==== draw_curve
 // ==================================================================================
 
-void draw_curve(ImDrawList* draw, const LineAxes& axes, const Series& series, float thickness) {
+void draw_curve(ImDrawList* draw, const PlotAxes& axes, const Series& series, float thickness) {
   std::vector<ImVec2> points;
   for (size_t k = 0; k < series.x->size() && k < series.y->size(); ++k) {
     const double y = axes.plotted((*series.y)[k]);
@@ -159,7 +116,7 @@ void draw_line_plot(const char* title, const std::vector<Series>& series, bool l
   ImGui::InvisibleButton(title, size);
   const bool hovered = ImGui::IsItemHovered();
   const float left_margin = ImGui::CalcTextSize("-0.000").x + 6.0f;
-  LineAxes axes;
+  PlotAxes axes;
   axes.log_y = log_y;
   axes.x_min = x_min;
   axes.x_max = x_max;

@@ -1,7 +1,7 @@
 // Plots panel: loss, gradient norm, update norm and learning rate against the step for every
 // optimizer, drawn with ImGui draw lists (axes, ticks, legend, hover readout, log y axes).
 //
-// Contents: PlotAxes (ranges and ticks) · draw_series (with simplified) · draw_plot ·
+// Contents: axes (fit_y, draw_axes) · draw_series (with simplified) · draw_plot ·
 //           draw_plots_panel
 #include <imgui.h>
 
@@ -11,54 +11,24 @@
 #include <limits>
 
 #include "panels/panels.hpp"
+#include "panels/plot_axes.hpp"
 #include "state_actions.hpp"
 
 namespace lv::app {
 namespace {
 
-// ==== PlotAxes
+// ==== axes
 // ====================================================================================
-
-struct PlotAxes {
-  double x_max = 1.0;
-  double y_min = 0.0, y_max = 1.0;  // in plotted units (log10 when log_y)
-  bool log_y = false;
-  ImVec2 origin, size;  // plot area in screen pixels
-
-  double plotted(double value) const {
-    return log_y ? (value > 0 ? std::log10(value) : std::numeric_limits<double>::quiet_NaN())
-                 : value;
-  }
-  ImVec2 to_screen(double step, double y) const {
-    return {origin.x + static_cast<float>(step / x_max) * size.x,
-            origin.y + size.y - static_cast<float>((y - y_min) / (y_max - y_min)) * size.y};
-  }
-};
 
 using Column = const std::vector<double> Trajectory::*;
 
 void fit_y(PlotAxes& axes, const AppState& state, Column column) {
-  double low = std::numeric_limits<double>::infinity(), high = -low;
+  YRange range;
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
     if (!state.optimizers[i].visible) continue;
-    for (double value : state.run.trajectories[i].*column) {
-      const double y = axes.plotted(value);
-      if (!std::isfinite(y)) continue;
-      low = std::min(low, y);
-      high = std::max(high, y);
-    }
+    for (double value : state.run.trajectories[i].*column) range.add(axes, value);
   }
-  if (!std::isfinite(low)) low = 0, high = 1;
-  if (high - low < 1e-12) low -= 0.5, high += 0.5;
-  const double margin = 0.05 * (high - low);
-  axes.y_min = low - margin;
-  axes.y_max = high + margin;
-}
-
-std::string tick_label(double value, bool log_y) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3g", log_y ? std::pow(10.0, value) : value);
-  return text;
+  range.apply_to(axes);
 }
 
 void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
@@ -70,7 +40,7 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
     const double y = axes.y_min + (axes.y_max - axes.y_min) * tick / 4.0;
     const ImVec2 at = axes.to_screen(0, y);
     draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), (grid_color & 0x00ffffff) | 0x40000000);
-    const std::string label = tick_label(y, axes.log_y);
+    const std::string label = axis_tick_label(y, axes.log_y);
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - width - 4, at.y - ImGui::GetFontSize() * 0.5f), text_color,
                   label.c_str());

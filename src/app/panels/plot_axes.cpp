@@ -1,0 +1,42 @@
+#include "panels/plot_axes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace lv::app {
+
+double PlotAxes::plotted(double value) const {
+  if (!log_y) return value;
+  return value > 0 ? std::log10(value) : std::numeric_limits<double>::quiet_NaN();
+}
+
+ImVec2 PlotAxes::to_screen(double x, double y) const {
+  return {origin.x + static_cast<float>((x - x_min) / (x_max - x_min)) * size.x,
+          origin.y + size.y - static_cast<float>((y - y_min) / (y_max - y_min)) * size.y};
+}
+
+void YRange::add(const PlotAxes& axes, double value) {
+  const double y = axes.plotted(value);
+  if (!std::isfinite(y)) return;
+  low_ = std::min(low_, y);
+  high_ = std::max(high_, y);
+}
+
+void YRange::apply_to(PlotAxes& axes) const {
+  double low = low_, high = high_;
+  if (!std::isfinite(low)) low = 0, high = 1;
+  if (high - low < 1e-12) low -= 0.5, high += 0.5;
+  const double margin = 0.05 * (high - low);
+  axes.y_min = low - margin;
+  axes.y_max = high + margin;
+}
+
+std::string axis_tick_label(double value, bool log_y) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", log_y ? std::pow(10.0, value) : value);
+  return text;
+}
+
+}  // namespace lv::app

@@ -1,0 +1,38 @@
+// The axes shared by the panels' line plots drawn with ImGui draw lists (the Plots panel and the
+// Network panel's interpolation plot): data ranges, the mapping to screen pixels, tick labels.
+#pragma once
+
+#include <imgui.h>
+
+#include <limits>
+#include <string>
+
+namespace lv::app {
+
+struct PlotAxes {
+  double x_min = 0.0, x_max = 1.0;
+  double y_min = 0.0, y_max = 1.0;  // in plotted units (log10 when log_y)
+  bool log_y = false;
+  ImVec2 origin, size;  // plot area in screen pixels
+
+  // The value on the y axis: log10 on a log axis, NaN for values a log axis cannot show.
+  double plotted(double value) const;
+  ImVec2 to_screen(double x, double y) const;
+};
+
+// Grows over the plotted values of every curve, then sets the y range with a 5% margin (a flat
+// curve gets a unit range around it; no finite value gives [0, 1]).
+class YRange {
+ public:
+  void add(const PlotAxes& axes, double value);
+  void apply_to(PlotAxes& axes) const;
+
+ private:
+  double low_ = std::numeric_limits<double>::infinity();
+  double high_ = -std::numeric_limits<double>::infinity();
+};
+
+// A tick label ("%.3g"; on a log axis the label of 10^value).
+std::string axis_tick_label(double value, bool log_y);
+
+}  // namespace lv::app
