@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "nn/tanh_kernel.hpp"
+
 namespace lv {
 
 namespace {
@@ -86,24 +88,6 @@ double second_derivative_of(LayerType type, double z) {
   return 0.0;
 }
 
-// tanh for whole matrices, about three times faster than std::tanh per element because Eigen
-// vectorizes exp: tanh z = 1 − 2/(e^{2z} + 1). That form loses relative accuracy as z → 0, so
-// |z| < 1/16 uses the Taylor series to z¹¹ (truncation < 1e-16 relative there); both branches
-// are then within a few ulps.
-void tanh_in_place(Mat& z) {
-  // One fused coefficient-wise pass (no temporaries): the work is memory-bound otherwise.
-  auto a = z.array();
-  const auto square = a.square();
-  const auto series =
-      a *
-      (1.0 + square * (-1.0 / 3 +
-                       square * (2.0 / 15 +
-                                 square * (-17.0 / 315 +
-                                           square * (62.0 / 2835 + square * (-1382.0 / 155925))))));
-  const auto general = 1.0 - 2.0 / ((2.0 * a).exp() + 1.0);
-  a = (a.abs() < 0.0625).select(series, general);
-}
-
 }  // namespace
 
 Mat activate(LayerType type, const Mat& pre_activation) {
@@ -114,7 +98,7 @@ Mat activate(LayerType type, const Mat& pre_activation) {
 
 void activate_in_place(LayerType type, Mat& values) {
   if (type == LayerType::Tanh) {
-    tanh_in_place(values);
+    tanh_array(values.data(), values.size());
     return;
   }
   if (type == LayerType::Relu) {
@@ -127,7 +111,7 @@ void activate_in_place(LayerType type, Mat& values) {
 Mat activation_derivative(LayerType type, const Mat& pre_activation) {
   if (type == LayerType::Tanh) {
     Mat slope = pre_activation;
-    tanh_in_place(slope);
+    tanh_array(slope.data(), slope.size());
     return (1.0 - slope.array().square()).matrix();
   }
   return pre_activation.unaryExpr([type](double z) { return derivative_of(type, z); });
