@@ -2,7 +2,8 @@
 // through its weights, written as HDF5 in the loss-landscape layout or as CSV. Directions come
 // from files (--dir-x/--dir-y), from a seed with filter/layer/no normalization (Li et al. 2018
 // §4), from the straight line to other weights (--interpolate-to, Goodfellow et al. 2015), or from
-// PCA of training checkpoints (--pca DIR, Li et al. §7, with the trajectory projected). With
+// PCA of training checkpoints (--pca DIR, Li et al. §7, with the trajectory projected), or from the
+// loss Hessian's top eigenvectors (--hessian-directions, as PyHessian plots them). With
 // --interpolate-to and --bezier-epochs, a quadratic Bézier curve between the two weight files is
 // trained as well (mode connectivity, Garipov et al. 2018) and its loss along t ∈ [0, 1] is added.
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "io/surface_file.hpp"
 #include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
+#include "nn/hessian_directions.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
 #include "nn/surface_evaluator.hpp"
@@ -141,6 +143,32 @@ Plane random_plane(const Arguments& arguments, const NetworkSetup& setup, const 
   return plane;
 }
 
+// The top Hessian eigenvectors at the weights (unit vectors: coordinates are distances in
+// parameter space), with the eigenvalues recorded beside the surface.
+Plane hessian_plane(const Arguments& arguments, const NetworkSetup& setup, const Vec& weights,
+                    bool one_dimensional) {
+  reject_together(arguments, "hessian-directions",
+                  {"dir-x", "dir-y", "norm", "seed", "interpolate-to", "include-bias", "pca"});
+  const HessianDirections directions =
+      hessian_directions(setup.mlp, setup.data, weights, one_dimensional ? 1 : 2);
+  if (directions.status != EigenStatus::Converged) {
+    throw InputError(std::string("--hessian-directions: Lanczos ") +
+                     eigen_status_name(directions.status) + " after " +
+                     std::to_string(directions.hessian_vector_products) +
+                     " Hessian-vector products");
+  }
+  std::vector<double> eigenvalues = {directions.lambda_x};
+  if (!one_dimensional) eigenvalues.push_back(directions.lambda_y);
+  std::string listed;
+  for (const double value : eigenvalues)
+    listed += (listed.empty() ? "" : ", ") + format_shortest(value);
+  std::fprintf(stderr, "landscape: top Hessian eigenvalues %s (%ld Hessian-vector products)\n",
+               listed.c_str(), directions.hessian_vector_products);
+  Plane plane{directions.dx, directions.dy, {}, {}, {}};
+  plane.extra_datasets = {{"hessian_eigenvalues", eigenvalues}};
+  return plane;
+}
+
 Plane plane_from_flags(const Arguments& arguments, const NetworkSetup& setup, const Vec& weights,
                        bool one_dimensional) {
   if (arguments.has("pca")) return pca_plane(arguments, setup, weights, one_dimensional);
@@ -149,8 +177,10 @@ Plane plane_from_flags(const Arguments& arguments, const NetworkSetup& setup, co
     return interpolation_line(arguments, setup, weights);
   }
   if (arguments.has("dir-y") && !arguments.has("dir-x")) throw InputError("--dir-y needs --dir-x");
-  Plane plane = arguments.has("dir-x") ? file_plane(arguments, setup, one_dimensional)
-                                       : random_plane(arguments, setup, weights, one_dimensional);
+  Plane plane = arguments.has("hessian-directions")
+                    ? hessian_plane(arguments, setup, weights, one_dimensional)
+                : arguments.has("dir-x") ? file_plane(arguments, setup, one_dimensional)
+                                         : random_plane(arguments, setup, weights, one_dimensional);
   plane.x_range = parse_range(arguments, "xrange", {-1, 1});
   plane.y_range = parse_range(arguments, "yrange", {-1, 1});
   return plane;
@@ -206,6 +236,7 @@ int landscape_command(const Args& args) {
   }
   specs.push_back({"1d", false});
   specs.push_back({"include-bias", false});
+  specs.push_back({"hessian-directions", false});
   const Arguments arguments(args, specs);
 
   const std::string out = required_value(arguments, "out", "SURFACE.h5|.csv");

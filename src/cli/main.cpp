@@ -48,7 +48,8 @@ const Command k_commands[] = {
      "        [--patience P] [--weight-decay L] [--dropout P]"},
     {"landscape", lv::cli::landscape_command,
      "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
-     "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none]\n"
+     "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none\n"
+     "         | --hessian-directions]\n"
      "        [--xrange -1:1 --yrange -1:1] --resolution N [--1d] --out SURFACE.h5|.csv\n"
      "        [--include-bias] [--pca CHECKPOINT_DIR] [--threads T]\n"
      "        [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr LR]]"},

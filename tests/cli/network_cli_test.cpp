@@ -119,6 +119,30 @@ TEST_CASE("train -> landscape -> spectrum on spirals with a 2-16-3 tanh net") {
   CHECK(document["top_eigenvalues"][0].get<double>() > 0.0);
   CHECK(document["trace"].is_number());
   CHECK(document["density"]["x"].size() == document["density"]["y"].size());
+
+  // Along the top Hessian eigenvectors the surface curves by the eigenvalues `spectrum` reported:
+  // (L(−h, 0) − 2L(0, 0) + L(h, 0)) / h² ≈ λ₁ on a 3 × 3 grid of spacing h.
+  const std::string sharp = dir + "/hessian.h5";
+  const auto hessian_run = run_process(
+      cli("landscape --model " + spec + " --weights " + weights + " --data " + k_data +
+          " --hessian-directions --xrange -1e-3:1e-3 --yrange -1e-3:1e-3 --resolution 3 --out " +
+          sharp));
+  REQUIRE(hessian_run.exit_code == 0);
+  const auto eigenvalues = read_h5(sharp, "hessian_eigenvalues");
+  REQUIRE(eigenvalues.size() == 2);
+  CHECK(eigenvalues[0] == doctest::Approx(document["top_eigenvalues"][0].get<double>()));
+  CHECK(eigenvalues[1] == doctest::Approx(document["top_eigenvalues"][1].get<double>()));
+  const auto sharp_loss = read_h5(sharp, "train_loss");  // [x][y], row-major
+  const double h = 1e-3;
+  CHECK((sharp_loss[0 * 3 + 1] - 2 * sharp_loss[1 * 3 + 1] + sharp_loss[2 * 3 + 1]) / (h * h) ==
+        doctest::Approx(eigenvalues[0]).epsilon(1e-3));
+  CHECK((sharp_loss[1 * 3 + 0] - 2 * sharp_loss[1 * 3 + 1] + sharp_loss[1 * 3 + 2]) / (h * h) ==
+        doctest::Approx(eigenvalues[1]).epsilon(1e-3));
+  const auto mixed =
+      run_process(cli("landscape --model " + spec + " --weights " + weights + " --data " + k_data +
+                      " --hessian-directions --seed 3 --resolution 3 --out " + sharp));
+  CHECK(mixed.exit_code == 2);
+  CHECK(mixed.err.find("--seed cannot be combined with --hessian-directions") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
