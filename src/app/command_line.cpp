@@ -21,7 +21,7 @@ int parse_int(const std::string& flag, const std::string& text, int min, int max
 
 std::string usage() {
   return "usage: lossviz [--scene FILE.json] [--view 2d|3d] [--presentation] [--light]\n"
-         "              [--network-demo[=pca|random]] [--surface FILE.h5]\n"
+         "              [--network-demo[=pca|random|hessian]] [--surface FILE.h5]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
          "               [--view 2d|3d] [--then-formula F] [--hover X,Y] [--save-scene OUT.json]\n"
          "       lossviz [--scene FILE.json] --input EVENTS.txt [--frames N] [--save-scene "
@@ -80,9 +80,9 @@ CommandLine parse_command_line(int argc, char** argv) {
       options.light_theme = true;
     } else if (flag == "--network-demo") {
       options.network_demo = true;
-      if (has_inline_value && value != "pca" && value != "random")
-        throw InputError("--network-demo: expected pca or random, got '" + value + "'");
-      options.network_demo_random = has_inline_value && value == "random";
+      if (has_inline_value && value != "pca" && value != "random" && value != "hessian")
+        throw InputError("--network-demo: expected pca, random or hessian, got '" + value + "'");
+      if (has_inline_value) options.network_demo_plane = value;
     } else if (flag == "--surface") {
       options.surface_path = next();
     } else if (flag == "--then-formula") {

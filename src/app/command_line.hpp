@@ -17,11 +17,11 @@ struct CommandLine {
   bool benchmark = false;          // --benchmark: print frame times and slider latency, exit
   bool presentation = false;       // --presentation: start in presentation mode
   bool light_theme = false;        // --light
-  // --network-demo[=pca|random]: train a small spirals MLP, compute the loss along the line from
-  // its initial to its trained weights and its PCA (or filter-normalized random) landscape, and
-  // show them.
+  // --network-demo[=pca|random|hessian]: train a small spirals MLP, compute the loss along the
+  // line from its initial to its trained weights and its landscape on the PCA plane (or a
+  // filter-normalized random plane, or the top Hessian eigenvectors), and show them.
   bool network_demo = false;
-  bool network_demo_random = false;
+  std::string network_demo_plane = "pca";
   // --surface FILE.h5: show a loss-landscape HDF5 surface (train_loss) in the 2D/3D views.
   std::string surface_path;
   // --then-formula F: after half the frames, type F into the formula editor (tests the

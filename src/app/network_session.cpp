@@ -10,6 +10,7 @@
 #include "io/surface_h5_reader.hpp"
 #include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
+#include "nn/hessian_directions.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
 #include "optim/registry.hpp"
@@ -214,6 +215,7 @@ void NetworkSession::start_landscape(const LandscapeConfig& config) {
   {
     const std::lock_guard lock(mutex_);
     snapshot_.surface_pca = config.plane == LandscapePlane::Pca;
+    snapshot_.hessian_eigenvalues.clear();
     snapshot_.path_x.clear();
     snapshot_.path_y.clear();
     snapshot_.path_loss.clear();
@@ -251,6 +253,16 @@ void NetworkSession::landscape(const LandscapeConfig& config, const Vec& file_dx
     std::mt19937_64 generator(config.seed);
     dx = random_direction(*mlp_, parameters_, DirectionSettings{}, generator);
     dy = random_direction(*mlp_, parameters_, DirectionSettings{}, generator);
+  } else if (config.plane == LandscapePlane::Hessian) {
+    const HessianDirections directions = hessian_directions(*mlp_, data_, parameters_);
+    if (directions.status != EigenStatus::Converged) {
+      finish(std::string("Hessian directions: Lanczos ") + eigen_status_name(directions.status));
+      return;
+    }
+    dx = directions.dx;
+    dy = directions.dy;
+    const std::lock_guard lock(mutex_);
+    snapshot_.hessian_eigenvalues = {directions.lambda_x, directions.lambda_y};
   }
   SurfaceOptions options;
   options.cancel = &cancel_;

@@ -33,15 +33,16 @@ struct NetworkConfig {
 };
 
 enum class LandscapePlane {
-  Random,  // two filter-normalized Gaussian directions (Li et al. 2018, §4)
-  Pca,     // the two leading principal directions of the training path (Li et al. §7)
-  Files,   // directions read from safetensors files named like the weights
+  Random,   // two filter-normalized Gaussian directions (Li et al. 2018, §4)
+  Pca,      // the two leading principal directions of the training path (Li et al. §7)
+  Files,    // directions read from safetensors files named like the weights
+  Hessian,  // the loss Hessian's top two eigenvectors at the weights (unit vectors)
 };
 
 struct LandscapeConfig {
   LandscapePlane plane = LandscapePlane::Random;
   int resolution = 41;
-  double range = 1.0;  // random and file directions: coordinates in [-range, range]
+  double range = 1.0;  // random, file and Hessian directions: coordinates in [-range, range]
   uint64_t seed = 3;   // random directions' seed
   std::string direction_x_path = "dx.safetensors", direction_y_path = "dy.safetensors";
 };
@@ -87,6 +88,7 @@ struct NetworkSnapshot {
   bool surface_pca = false;
   std::string surface_file;  // the HDF5 file the surface came from; empty for computed ones
   std::vector<double> path_x, path_y, path_loss;  // PCA: the projected training path
+  std::vector<double> hessian_eigenvalues;        // λ₁, λ₂ of a Hessian-direction landscape
   long interpolation_version = 0;                 // bumped whenever a line is published
   InterpolationCurve interpolation;
 };

@@ -156,15 +156,17 @@ void App::render_landscape(const Layout& layout) {
 // --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs (a fifth held
 // out for validation), the line and a trained Bézier curve from its initial to its trained
 // weights, then the PCA plane of its training path (or, with =random, a filter-normalized random
-// plane) at 41×41, shown (every task waited for: the picture is final).
+// plane; with =hessian, the top Hessian eigenvectors) at 41×41, shown (every task waited for: the
+// picture is final).
 void App::run_network_demo() {
   NetworkState& network = state_.network;
   network.config.data = "spirals:n=300,noise=0.15,seed=1";
   network.config.hidden = {16, 16};
   network.config.epochs = 40;
   network.config.validation_fraction = 0.2;
-  network.landscape.plane =
-      options_.network_demo_random ? LandscapePlane::Random : LandscapePlane::Pca;
+  network.landscape.plane = options_.network_demo_plane == "random"    ? LandscapePlane::Random
+                            : options_.network_demo_plane == "hessian" ? LandscapePlane::Hessian
+                                                                       : LandscapePlane::Pca;
   network.landscape.resolution = 41;
   network.session->start_training(network.config);
   network.session->wait();

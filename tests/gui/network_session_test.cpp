@@ -1,7 +1,7 @@
 // The Network panel's worker (GL-free): training publishes its history and decision regions, the
-// landscape is the model's true loss on the grid (random, PCA or file directions), PCA paths end
-// at the final weights, the interpolation line holds forward-pass losses, tasks cancel, and
-// surfaces and weights round-trip through their files.
+// landscape is the model's true loss on the grid (random, PCA, file or Hessian directions), PCA
+// paths end at the final weights, the interpolation line holds forward-pass losses, tasks cancel,
+// and surfaces and weights round-trip through their files.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -87,6 +87,29 @@ TEST_CASE("a random-plane landscape holds the model's loss, exactly at the origi
   CHECK(grid.x_min == doctest::Approx(-1.0));
   CHECK(grid.at(4, 4) == doctest::Approx(at_weights).epsilon(1e-12));
   CHECK(grid.at(1, 7) == doctest::Approx(snapshot.surface.loss(1, 7)).epsilon(1e-12));
+}
+
+TEST_CASE("the Hessian plane curves by its eigenvalues around the weights") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(8));
+  session.wait();
+  lv::app::LandscapeConfig config;
+  config.plane = lv::app::LandscapePlane::Hessian;
+  config.resolution = 3;  // coordinates -h, 0, h
+  config.range = 1e-3;
+  session.start_landscape(config);
+  session.wait();
+  const lv::app::NetworkSnapshot snapshot = session.snapshot();
+  REQUIRE(snapshot.surface.complete());
+  REQUIRE(snapshot.hessian_eigenvalues.size() == 2);
+  CHECK(snapshot.hessian_eigenvalues[0] >= snapshot.hessian_eigenvalues[1]);
+  // Unit eigenvectors: the second difference of the loss along each axis is vᵀHv = λ.
+  const lv::Mat& loss = snapshot.surface.loss;
+  const double h2 = 1e-6;
+  CHECK((loss(0, 1) - 2 * loss(1, 1) + loss(2, 1)) / h2 ==
+        doctest::Approx(snapshot.hessian_eigenvalues[0]).epsilon(1e-3));
+  CHECK((loss(1, 0) - 2 * loss(1, 1) + loss(1, 2)) / h2 ==
+        doctest::Approx(snapshot.hessian_eigenvalues[1]).epsilon(1e-3));
 }
 
 TEST_CASE("the PCA landscape carries the training path, which ends at the final weights") {

@@ -163,6 +163,9 @@ void landscape_controls(NetworkState& network) {
   ImGui::RadioButton("PCA of path", &plane, 1);
   ImGui::SameLine();
   ImGui::RadioButton("files", &plane, 2);
+  ImGui::RadioButton("top Hessian eigenvectors", &plane, 3);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("the loss Hessian's top two eigenvectors at the weights (Lanczos)");
   landscape.plane = static_cast<LandscapePlane>(plane);
   if (landscape.plane == LandscapePlane::Files) {
     ImGui::InputText("direction x", &landscape.direction_x_path);
@@ -177,6 +180,9 @@ void landscape_controls(NetworkState& network) {
   }
   ImGui::SameLine();
   ImGui::Checkbox("show", &network.show_landscape);
+  const std::vector<double>& eigenvalues = network.snapshot.hessian_eigenvalues;
+  if (eigenvalues.size() == 2)
+    ImGui::Text("Hessian eigenvalues: %.4g, %.4g", eigenvalues[0], eigenvalues[1]);
 }
 
 // One end of the interpolation line: the initial or current weights, or a weights file.
