@@ -191,7 +191,7 @@ void save_surface_export(const AppState& state, const std::string& path, bool me
   if (mesh) {
     require_extension(path, {".obj", ".stl"});
   } else {
-    require_extension(path, {".csv"});
+    require_extension(path, {".csv", ".h5"});
   }
   const ViewBox& box = state.function.domain;
   const int samples = std::clamp(state.exports.grid_samples, 2, 4096);

@@ -130,7 +130,7 @@ TEST_CASE("bad command lines exit 2 with a message naming the flag") {
   CHECK(result.err.find("--size") != std::string::npos);
   const lv::test::ProcessResult demo = lv::test::run_process(gui("--network-demo=sideways"));
   CHECK(demo.exit_code == 2);
-  CHECK(demo.err.find("--network-demo: expected pca or random") != std::string::npos);
+  CHECK(demo.err.find("--network-demo: expected pca, random or hessian") != std::string::npos);
 }
 
 // The generated GLSL evaluated on the GPU (float32) against the CPU's double-precision lv::Expr:

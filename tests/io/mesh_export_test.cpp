@@ -1,6 +1,6 @@
 // Surface exports: OBJ vertex/face/line counts, the binary STL layout (80-byte header, uint32
-// count, 50 bytes per triangle: file size 84 + 50·n), unit normals, the grid CSV, and a failed
-// write that leaves the old file untouched.
+// count, 50 bytes per triangle: file size 84 + 50·n), unit normals, the grid CSV and HDF5, and a
+// failed write that leaves the old file untouched.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -13,6 +13,7 @@
 #include "common/errors.hpp"
 #include "io/atomic_file.hpp"
 #include "io/mesh_export.hpp"
+#include "io/surface_h5_reader.hpp"
 
 namespace {
 
@@ -98,6 +99,22 @@ TEST_CASE("surface grid CSV: header and one row per sample, x fastest") {
   const std::string csv = lv::surface_grid_csv(plane_grid(3, 2));
   CHECK(csv.rfind("x,y,value\n0,0,0\n1,0,1\n2,0,2\n0,1,2\n", 0) == 0);
   CHECK(count_lines_starting(csv, "") == 1 + 6);
+}
+
+TEST_CASE("surface grid HDF5: the loss-landscape layout holds f(x_i, y_j) = x_i + 2 y_j") {
+  const std::filesystem::path directory =
+      std::filesystem::temp_directory_path() / "lossviz_mesh_export_h5_test";
+  std::filesystem::create_directories(directory);
+  const std::string path = (directory / "surface.h5").string();
+  lv::save_surface(path, plane_grid(3, 2), {});
+  const lv::SampledGrid read = lv::read_surface_h5(path);
+  CHECK(read.nx == 3);
+  CHECK(read.ny == 2);
+  CHECK(read.x_max == 2.0);
+  CHECK(read.y_max == 1.0);
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 2; ++j) CHECK(read.at(i, j) == doctest::Approx(i * 1.0 + 2.0 * j));
+  std::filesystem::remove_all(directory);
 }
 
 TEST_CASE("save_surface: the extension picks the format; a failed write keeps the old file") {

@@ -23,7 +23,7 @@ constexpr KindEntry k_kinds[] = {
     {"figure (SVG/PDF)", "figure.svg", ".svg .pdf .png"},
     {"loss plots", "loss.svg", ".svg .pdf .png"},
     {"trajectories", "trajectories.csv", ".csv (one per run) .json"},
-    {"surface grid (CSV)", "surface.csv", ".csv"},
+    {"surface grid (CSV/HDF5)", "surface.csv", ".csv .h5"},
     {"3D mesh (OBJ/STL)", "surface.obj", ".obj .stl"},
     {"animation (GIF/MP4)", "animation.gif", ".gif .mp4"},
 };

@@ -143,6 +143,16 @@ std::string surface_grid_csv(const SampledGrid& grid) {
   return out;
 }
 
+SurfaceFile surface_file(const SampledGrid& grid) {
+  SurfaceFile file;
+  for (int i = 0; i < grid.nx; ++i) file.x.push_back(grid.x(i));
+  for (int j = 0; j < grid.ny; ++j) file.y.push_back(grid.y(j));
+  file.loss.resize(grid.nx, grid.ny);
+  for (int i = 0; i < grid.nx; ++i)
+    for (int j = 0; j < grid.ny; ++j) file.loss(i, j) = grid.at(i, j);
+  return file;
+}
+
 void save_surface(const std::string& path, const SampledGrid& grid,
                   const std::vector<MeshPolyline>& polylines, double height_scale) {
   const std::string extension = std::filesystem::path(path).extension().string();
@@ -150,8 +160,9 @@ void save_surface(const std::string& path, const SampledGrid& grid,
     return write_file_atomically(path, surface_obj(grid, polylines, height_scale));
   if (extension == ".stl") return write_file_atomically(path, surface_stl(grid, height_scale));
   if (extension == ".csv") return write_file_atomically(path, surface_grid_csv(grid));
+  if (extension == ".h5") return write_surface_hdf5(path, surface_file(grid));
   throw InputError("cannot write '" + path + "': unknown surface format '" + extension +
-                   "' (use .obj, .stl or .csv)");
+                   "' (use .obj, .stl, .csv or .h5)");
 }
 
 }  // namespace lv

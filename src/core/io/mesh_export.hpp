@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "io/surface_file.hpp"
 #include "plot/sampled_grid.hpp"
 
 namespace lv {
@@ -30,7 +31,10 @@ std::string surface_stl(const SampledGrid& grid, double height_scale = 1.0);
 // "x,y,value" rows, x fastest, numbers as %.17g (nan/inf written as such).
 std::string surface_grid_csv(const SampledGrid& grid);
 
-// Writes .obj, .stl or .csv (chosen by the extension) via a temporary file and rename. Throws
+// The grid in the loss-landscape HDF5 layout: train_loss[i][j] at (x_i, y_j), no accuracy.
+SurfaceFile surface_file(const SampledGrid& grid);
+
+// Writes .obj, .stl, .csv or .h5 (chosen by the extension) via a temporary file and rename. Throws
 // InputError naming the path for an unknown extension or an unwritable location.
 void save_surface(const std::string& path, const SampledGrid& grid,
                   const std::vector<MeshPolyline>& polylines, double height_scale = 1.0);
