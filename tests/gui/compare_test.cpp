@@ -12,6 +12,7 @@
 #include "common/errors.hpp"
 #include "compare/comparison_table.hpp"
 #include "compare_actions.hpp"
+#include "gui_process.hpp"
 #include "process.hpp"
 #include "state_actions.hpp"
 
@@ -178,13 +179,12 @@ TEST_CASE("compare: the app's headless comparison writes the CLI's table for the
   const std::string gui_csv = scratch("gui.csv"), cli_csv = scratch("cli.csv");
   const std::string screenshot = scratch("compare.png");
   // The scene: Booth's function, sgd and adam at their defaults (unlabelled), seed 3.
-  const lv::test::ProcessResult gui = lv::test::run_process(
-      std::string("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1920x1080x24\" ") +
-      LOSSVIZ_GUI_PATH + " --size 1280x720 --frames 2 --scene " + LOSSVIZ_GUI_TEST_DATA_DIR +
-      "/compare_booth.json --compare " + gui_csv +
-      " --compare-set steps=20000 --compare-set starts=10"
-      " --screenshot " +
-      screenshot);
+  const lv::test::ProcessResult gui =
+      lv::test::run_process(lv::test::gui_launcher() + " --size 1280x720 --frames 2 --scene " +
+                            LOSSVIZ_GUI_TEST_DATA_DIR + "/compare_booth.json --compare " + gui_csv +
+                            " --compare-set steps=20000 --compare-set starts=10"
+                            " --screenshot " +
+                            screenshot);
   INFO("app stderr: " << gui.err);
   REQUIRE(gui.exit_code == 0);
   const lv::test::ProcessResult cli = lv::test::run_process(lv::test::cli(

@@ -12,11 +12,11 @@
 #include <sstream>
 #include <string>
 
+#include "gui_process.hpp"
 #include "process.hpp"
 
 namespace {
 
-const std::string k_run = "ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1920x1080x24\" ";
 const std::string k_scene =
     std::string("--scene ") + LOSSVIZ_GUI_TEST_DATA_DIR + "/magenta_sgd.json";
 
@@ -26,7 +26,7 @@ std::string scratch(const std::string& name) {
 
 lv::test::ProcessResult export_run(const std::string& arguments,
                                    const std::string& environment = "") {
-  return lv::test::run_process(environment + k_run + LOSSVIZ_GUI_PATH +
+  return lv::test::run_process(environment + lv::test::gui_launcher() +
                                " --size 640x400 --frames 5 " + k_scene + " " + arguments);
 }
 

@@ -6,21 +6,33 @@
 #include <stb_image.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 namespace lv::test {
 
-inline const std::string k_display = "xvfb-run -a -s \"-screen 0 1920x1080x24\" ";
+// ctest runs the suite inside one xvfb-run and says so (LOSSVIZ_TEST_SHARED_DISPLAY=1): every
+// launch then uses that X server, instead of starting (and cleaning up) one per launch.
+inline std::string display_prefix() {
+  const char* shared = std::getenv("LOSSVIZ_TEST_SHARED_DISPLAY");
+  if (shared != nullptr && std::string(shared) == "1") return "";
+  return "xvfb-run -a -s \"-screen 0 1920x1080x24\" ";
+}
 // GL drivers keep allocations until exit: leak checks are off for the GUI process only.
 inline const std::string k_gui_environment = "ASAN_OPTIONS=detect_leaks=0 ";
+
+// The shell words that start the lossviz window binary (environment, X server, path).
+inline std::string gui_launcher() {
+  return k_gui_environment + display_prefix() + LOSSVIZ_GUI_PATH;
+}
 
 inline std::string temporary(const std::string& name) {
   return "/tmp/lossviz-gui-test-" + std::to_string(::getpid()) + "-" + name;
 }
 
 inline std::string gui(const std::string& arguments) {
-  return k_gui_environment + k_display + LOSSVIZ_GUI_PATH + " " + arguments;
+  return gui_launcher() + " " + arguments;
 }
 
 struct Image {

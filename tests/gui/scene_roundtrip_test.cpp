@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gui_process.hpp"
 #include "process.hpp"
 
 namespace {
@@ -28,10 +29,8 @@ std::vector<unsigned char> pixels(const std::string& path, int& width, int& heig
 
 lv::test::ProcessResult screenshot(const std::string& scene, const std::string& png,
                                    const std::string& extra = "") {
-  return lv::test::run_process(
-      std::string("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1920x1080x24\" ") +
-      LOSSVIZ_GUI_PATH + " --size 1280x720 --frames 30 --scene " + scene + " --screenshot " + png +
-      " " + extra);
+  return lv::test::run_process(lv::test::gui_launcher() + " --size 1280x720 --frames 30 --scene " +
+                               scene + " --screenshot " + png + " " + extra);
 }
 
 }  // namespace
