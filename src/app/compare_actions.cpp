@@ -156,7 +156,7 @@ void start_comparison(AppState& state) {
                                           : std::to_string(config.grid_points) + "-point grid") +
                     ", seed " + std::to_string(state.run.seed);
   compare.message.clear();
-  compare.session->start(state.function.expr, std::move(contestants), settings);
+  compare.session->start(race_objective(state.function), std::move(contestants), settings);
   compare.snapshot = compare.session->snapshot();
 }
 

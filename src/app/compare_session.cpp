@@ -4,7 +4,6 @@
 #include <cstdio>
 
 #include "common/errors.hpp"
-#include "objective/formula_objective.hpp"
 
 namespace lv::app {
 
@@ -17,21 +16,22 @@ void CompareSession::wait() {
   if (worker_.joinable()) worker_.join();
 }
 
-void CompareSession::start(Expr formula, std::vector<Contestant> contestants,
-                           ComparisonSettings settings) {
+void CompareSession::start(std::shared_ptr<const Objective> objective,
+                           std::vector<Contestant> contestants, ComparisonSettings settings) {
   cancel();
   wait();
   cancel_ = false;
   done_ = 0;
   total_ = 0;
   busy_ = true;
-  worker_ = std::thread([this, formula = std::move(formula), contestants = std::move(contestants),
-                         settings = std::move(settings)]() mutable {
-    run(formula, contestants, std::move(settings));
-  });
+  worker_ =
+      std::thread([this, objective = std::move(objective), contestants = std::move(contestants),
+                   settings = std::move(settings)]() mutable {
+        run(*objective, contestants, std::move(settings));
+      });
 }
 
-void CompareSession::run(const Expr& formula, const std::vector<Contestant>& contestants,
+void CompareSession::run(const Objective& objective, const std::vector<Contestant>& contestants,
                          ComparisonSettings settings) {
   settings.progress = [this](long done, long total) {
     done_ = done;
@@ -43,7 +43,6 @@ void CompareSession::run(const Expr& formula, const std::vector<Contestant>& con
   std::string message;
   bool failed = false;
   try {
-    const FormulaObjective objective(formula);
     comparison =
         std::make_shared<const Comparison>(compare_optimizers(objective, contestants, settings));
     const double seconds =

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "compare/comparison.hpp"
-#include "expr/expr.hpp"
+#include "objective/objective.hpp"
 
 namespace lv::app {
 
@@ -30,17 +30,18 @@ class CompareSession {
   CompareSession& operator=(const CompareSession&) = delete;
   ~CompareSession();  // cancels and joins
 
-  // Runs compare_optimizers(FormulaObjective(formula), contestants, settings) on the worker.
+  // Runs compare_optimizers(*objective, contestants, settings) on the worker.
   // Cancels and joins any running comparison first. settings.progress and settings.cancel are
   // the session's own. A cancelled comparison keeps the previous result on show.
-  void start(Expr formula, std::vector<Contestant> contestants, ComparisonSettings settings);
+  void start(std::shared_ptr<const Objective> objective, std::vector<Contestant> contestants,
+             ComparisonSettings settings);
   void cancel() { cancel_ = true; }
   void wait();  // joins the worker (tests and headless modes)
   bool busy() const { return busy_.load(); }
   CompareSnapshot snapshot() const;
 
  private:
-  void run(const Expr& formula, const std::vector<Contestant>& contestants,
+  void run(const Objective& objective, const std::vector<Contestant>& contestants,
            ComparisonSettings settings);
 
   std::thread worker_;

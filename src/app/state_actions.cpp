@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/errors.hpp"
+#include "functions/residual_forms.hpp"
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
 #include "render/colormap.hpp"
@@ -161,8 +162,17 @@ void click_scene(AppState& state, double x, double y, bool all) {
   drop_start_point(state, x, y, all);
 }
 
+std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
+  if (function.builtin >= 0) {
+    const TestFunction& builtin = test_functions()[static_cast<size_t>(function.builtin)];
+    if (auto least_squares = builtin_least_squares(builtin.name, function.expr))
+      return least_squares;
+  }
+  return std::make_shared<const FormulaObjective>(function.expr);
+}
+
 void rerun_trajectories(AppState& state) {
-  const FormulaObjective objective(state.function.expr);
+  const std::shared_ptr<const Objective> objective = race_objective(state.function);
   RunSettings settings;
   settings.max_steps = state.run.steps;
   settings.noise_sigma = state.run.noise_sigma;
@@ -190,7 +200,7 @@ void rerun_trajectories(AppState& state) {
   }
   std::vector<Trajectory> results;
   try {
-    results = run_race(objective, entries);
+    results = run_race(*objective, entries);
   } catch (const InputError& error) {
     for (size_t slot : slots_in_race) state.optimizers[slot].error = error.what();
     results.clear();

@@ -3,6 +3,7 @@
 // and mapping scenes (lv::Scene) onto the state and back.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ void click_scene(AppState& state, double x, double y, bool all);
 
 // Re-runs every optimizer from its start; configuration errors go to the slot's `error`.
 void rerun_trajectories(AppState& state);
+// What optimizers run on: the formula, with the built-in's least-squares form where it has one
+// (so Gauss–Newton runs on Rosenbrock, Beale, ...).
+std::shared_ptr<const Objective> race_objective(const FunctionState& function);
 int last_step(const AppState& state);
 
 // Fits the colormap range (and the curvature range) to the formula over the visible region.

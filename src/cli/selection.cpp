@@ -16,22 +16,6 @@ std::string point_text(const Vec& x) {
   return text;
 }
 
-// The built-in's residual form with the selection's parameter values, where it still equals the
-// formula (e.g. not for rosenbrock with b < 0, which is no sum of squares).
-std::shared_ptr<const FormulaWithResiduals> builtin_residuals(const std::string& name,
-                                                              const Expr& expr) {
-  const ResidualForm* form = find_residual_form(name);
-  if (!form) return nullptr;
-  try {
-    ResidualObjective residuals = ResidualObjective::parse(form->residuals, expr.parameters());
-    if (residual_mismatch(expr, residuals)) return nullptr;
-    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
-                                                        std::move(residuals));
-  } catch (const InputError&) {
-    return nullptr;  // the form no longer fits the built-in: run it without residuals
-  }
-}
-
 // --residuals "r1; r2": must add up (squared) to the --expr formula.
 std::shared_ptr<const FormulaWithResiduals> declared_residuals(const std::string& text,
                                                                const Expr& expr) {
@@ -90,7 +74,7 @@ Selection select_objective(const Arguments& arguments) {
     }
     if (arguments.has("residuals"))
       throw InputError("--residuals goes with --expr, not --function");
-    auto residuals = builtin_residuals(function.name, expr);
+    auto residuals = builtin_least_squares(function.name, expr);
     return {FormulaObjective(std::move(expr)), function.name, &function, std::move(residuals)};
   }
 

@@ -85,6 +85,27 @@ TEST_CASE("a scene's 2D center and zoom win over its region") {
         doctest::Approx(0.5 * (state.function.domain.x_min + state.function.domain.x_max)));
 }
 
+TEST_CASE(
+    "Gauss-Newton runs on a built-in with a least-squares form, in the race and nowhere else") {
+  // Rosenbrock = (a − x)² + (√b (y − x²))²: from (−1.2, 1) the undamped Gauss–Newton step solves
+  // the linearized residuals exactly; the first residual is linear in x, so x = a = 1 after one
+  // step and the second step lands on the minimum (1, 1) (Nocedal & Wright, §10.3).
+  lv::app::AppState state = state_from(R"({"function": "rosenbrock",
+    "optimizers": [{"name": "gauss_newton", "start": [-1.2, 1.0]}], "run": {"steps": 5}})");
+  lv::app::rerun_trajectories(state);
+  REQUIRE(state.optimizers[0].error.empty());
+  const lv::Trajectory& run = state.run.trajectories[0];
+  REQUIRE(run.size() >= 3);
+  CHECK(run.x(1)[0] == doctest::Approx(1.0));
+  CHECK(run.x(2)[0] == doctest::Approx(1.0));
+  CHECK(run.x(2)[1] == doctest::Approx(1.0));
+  // A typed formula has no least-squares form: the optimizer reports why it cannot run.
+  lv::app::AppState typed = state_from(R"({"formula": "(1 - x)^2 + 100*(y - x^2)^2",
+    "optimizers": [{"name": "gauss_newton", "start": [-1.2, 1.0]}], "run": {"steps": 5}})");
+  lv::app::rerun_trajectories(typed);
+  CHECK(typed.optimizers[0].error.find("residuals") != std::string::npos);
+}
+
 TEST_CASE("re-running follows SGD's update and marks the divergent learning rate") {
   lv::app::AppState state = state_from(k_scene);
   lv::app::rerun_trajectories(state);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/errors.hpp"
+
 namespace lv {
 
 const std::vector<ResidualForm>& residual_forms() {
@@ -53,6 +55,20 @@ std::optional<Vec> residual_mismatch(const Expr& formula, const ResidualObjectiv
     if (!(std::abs(expected - actual) <= 1e-9 * (1.0 + std::abs(expected)))) return x;
   }
   return std::nullopt;
+}
+
+std::shared_ptr<const FormulaWithResiduals> builtin_least_squares(std::string_view function_name,
+                                                                  const Expr& expr) {
+  const ResidualForm* form = find_residual_form(function_name);
+  if (!form) return nullptr;
+  try {
+    ResidualObjective residuals = ResidualObjective::parse(form->residuals, expr.parameters());
+    if (residual_mismatch(expr, residuals)) return nullptr;
+    return std::make_shared<const FormulaWithResiduals>(FormulaObjective(expr),
+                                                        std::move(residuals));
+  } catch (const InputError&) {
+    return nullptr;  // the form no longer fits the built-in: run it without residuals
+  }
 }
 
 }  // namespace lv
