@@ -20,8 +20,6 @@ namespace lv::app {
 namespace {
 
 // Okabe–Ito colors, as the Network panel's scatter plot uses them.
-const ImU32 k_train_color = IM_COL32(86, 180, 233, 255);
-const ImU32 k_validation_color = IM_COL32(230, 159, 0, 255);
 const ImU32 k_bezier_color = IM_COL32(0, 158, 115, 255);
 
 // ==== axes

@@ -6,13 +6,14 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cfloat>
+#include <cmath>
 #include <cstdio>
 
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
 #include "panels/interpolation_plot.hpp"
 #include "panels/panels.hpp"
+#include "panels/plot_axes.hpp"
 
 namespace lv::app {
 namespace {
@@ -142,17 +143,49 @@ void scatter_plot(const NetworkState& network) {
   }
 }
 
+// The loss per epoch on the training set and, when data are held out, on the validation set.
 void loss_curve(const NetworkState& network) {
   const std::vector<EpochRecord>& history = network.snapshot.history;
   if (history.empty()) return;
-  std::vector<float> losses;
-  for (const EpochRecord& record : history) losses.push_back(static_cast<float>(record.train_loss));
+  // Two lines of numbers above the curves.
+  const float font = ImGui::GetFontSize();
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, font * 6.5f);
+  const ImVec2 corner = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  PlotAxes axes;
+  axes.x_min = 1.0;
+  axes.x_max = std::max(2.0, static_cast<double>(history.size()));
+  axes.origin = ImVec2(corner.x + 2, corner.y + 2 * font + 6);
+  axes.size = ImVec2(size.x - 4, size.y - 2 * font - 8);
+  YRange range;
+  for (const EpochRecord& record : history) {
+    range.add(axes, record.train_loss);
+    range.add(axes, record.validation_loss);  // NaN without a validation set: skipped
+  }
+  range.apply_to(axes);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(corner, ImVec2(corner.x + size.x, corner.y + size.y),
+                      ImGui::GetColorU32(ImGuiCol_FrameBg));
+  for (const auto& [column, color] :
+       {std::pair(&EpochRecord::train_loss, k_train_color),
+        std::pair(&EpochRecord::validation_loss, k_validation_color)}) {
+    std::vector<ImVec2> points;
+    for (size_t k = 0; k < history.size(); ++k) {
+      const double loss = history[k].*column;
+      if (std::isfinite(loss)) points.push_back(axes.to_screen(static_cast<double>(k + 1), loss));
+    }
+    draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, 1.5f);
+  }
+  // The latest numbers, each in its curve's color.
   const EpochRecord& last = history.back();
-  char overlay[96];
-  std::snprintf(overlay, sizeof overlay, "epoch %d  loss %.4f  acc %.3f", last.epoch,
+  char text[96];
+  std::snprintf(text, sizeof text, "epoch %d  train loss %.4f  acc %.3f", last.epoch,
                 last.train_loss, last.train_accuracy);
-  ImGui::PlotLines("##loss", losses.data(), static_cast<int>(losses.size()), 0, overlay, 0.0f,
-                   FLT_MAX, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4));
+  draw->AddText(ImVec2(corner.x + 4, corner.y + 2), k_train_color, text);
+  if (!std::isfinite(last.validation_loss)) return;
+  std::snprintf(text, sizeof text, "validation loss %.4f  acc %.3f", last.validation_loss,
+                last.validation_accuracy);
+  draw->AddText(ImVec2(corner.x + 4, corner.y + 2 + font), k_validation_color, text);
 }
 
 void landscape_controls(NetworkState& network) {
