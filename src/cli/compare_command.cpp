@@ -230,12 +230,12 @@ int compare_command(const Args& args) {
   const std::vector<Contestant> contestants = contestants_from_flags(arguments);
   ComparisonSettings settings = comparison_settings(arguments, selection);
   const auto out = arguments.value("out");
-  if (out && !ends_with(*out, ".csv") && !ends_with(*out, ".json")) {
+  if (out && !out->ends_with(".csv") && !out->ends_with(".json")) {
     throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   }
   const auto figure = arguments.value("figure");
-  if (figure && !ends_with(*figure, ".svg") && !ends_with(*figure, ".png") &&
-      !ends_with(*figure, ".pdf")) {
+  if (figure && !figure->ends_with(".svg") && !figure->ends_with(".png") &&
+      !figure->ends_with(".pdf")) {
     throw InputError("--figure: expected a .svg, .png or .pdf file, got '" + *figure + "'");
   }
   const double dpi = arguments.number("dpi").value_or(150.0);
@@ -251,7 +251,7 @@ int compare_command(const Args& args) {
   if (last_percent >= 0 && last_percent < 100) std::fprintf(stderr, "\n");
   print_table(comparison, settings);
   if (out) {
-    write_file_atomically(*out, ends_with(*out, ".json")
+    write_file_atomically(*out, out->ends_with(".json")
                                     ? comparison_json(comparison, settings, selection)
                                     : comparison_csv(comparison));
   }

@@ -220,11 +220,6 @@ void add_bezier_curve(const Arguments& arguments, const NetworkSetup& setup, con
     file.extra_datasets.push_back({"bezier_acc", accuracy});
 }
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 int landscape_command(const Args& args) {
@@ -240,8 +235,8 @@ int landscape_command(const Args& args) {
   const Arguments arguments(args, specs);
 
   const std::string out = required_value(arguments, "out", "SURFACE.h5|.csv");
-  const bool hdf5 = ends_with(out, ".h5") || ends_with(out, ".hdf5");
-  if (!hdf5 && !ends_with(out, ".csv"))
+  const bool hdf5 = out.ends_with(".h5") || out.ends_with(".hdf5");
+  if (!hdf5 && !out.ends_with(".csv"))
     throw InputError("--out: expected a .h5 or .csv file, got '" + out + "'");
   const auto resolution = arguments.integer("resolution");
   if (!resolution) throw InputError("missing --resolution N");

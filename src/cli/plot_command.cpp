@@ -185,7 +185,7 @@ int plot_command(const Args& args) {
   const Arguments arguments(args, plot_flags());
   const auto out = arguments.value("out");
   if (!out) throw InputError("missing --out FIG.png|svg|pdf");
-  if (!ends_with(*out, ".png") && !ends_with(*out, ".svg") && !ends_with(*out, ".pdf")) {
+  if (!out->ends_with(".png") && !out->ends_with(".svg") && !out->ends_with(".pdf")) {
     throw InputError("--out: expected a .png, .svg or .pdf file, got '" + *out + "'");
   }
   const double dpi = arguments.number("dpi").value_or(150.0);

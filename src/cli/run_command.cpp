@@ -27,8 +27,8 @@ int run_command(const Args& args) {
   const RunSettings settings = settings_from_flags(arguments);
   const Vec start = start_from_flags(arguments, selection);
   const auto out = arguments.value("out");
-  const bool json = out && ends_with(*out, ".json");
-  if (out && !json && !ends_with(*out, ".csv"))
+  const bool json = out && out->ends_with(".json");
+  if (out && !json && !out->ends_with(".csv"))
     throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
 

@@ -19,11 +19,6 @@ std::vector<FlagSpec> run_setup_flags() {
   return specs;
 }
 
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 void apply_set_flag(Optimizer& optimizer, const std::string& assignment) {
   const auto [name, value] = split_assignment(assignment, "set");
   try {

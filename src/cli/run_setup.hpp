@@ -31,6 +31,4 @@ Vec start_from_flags(const Arguments& arguments, const Selection& selection);
 // One line on stderr: "sgd: max_steps after 100 steps, loss 0.5".
 void report_run(const std::string& optimizer, const Trajectory& trajectory);
 
-bool ends_with(const std::string& text, std::string_view suffix);
-
 }  // namespace lv::cli

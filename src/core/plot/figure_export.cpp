@@ -53,10 +53,6 @@ void draw_panel(Canvas& canvas, const Rect& area, const Panel& panel,
   }
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 }  // namespace
 
 void draw_figure(const Figure& figure, Canvas& canvas) {
@@ -160,11 +156,11 @@ std::string figure_png(const Figure& figure, double dpi) {
 
 void save_figure(const Figure& figure, const std::string& path, double dpi) {
   std::string bytes;
-  if (ends_with(path, ".svg")) {
+  if (path.ends_with(".svg")) {
     bytes = figure_svg(figure);
-  } else if (ends_with(path, ".pdf")) {
+  } else if (path.ends_with(".pdf")) {
     bytes = figure_pdf(figure);
-  } else if (ends_with(path, ".png")) {
+  } else if (path.ends_with(".png")) {
     bytes = figure_png(figure, dpi);
   } else {
     throw InputError("cannot write '" + path + "': the figure format must be .svg, .pdf or .png");
