@@ -36,7 +36,7 @@ lv::app::AppState half_squared_norm_state() {
 }
 
 std::string scratch(const std::string& name) {
-  return "/tmp/lossviz-compare-test-" + std::to_string(::getpid()) + "-" + name;
+  return lv::test::temporary("compare-" + name);
 }
 
 }  // namespace

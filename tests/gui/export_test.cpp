@@ -4,7 +4,6 @@
 // works without it, the OBJ mesh has the counts a 101 x 101 grid implies, and a failed export
 // leaves an existing file untouched.
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -21,7 +20,7 @@ const std::string k_scene =
     std::string("--scene ") + LOSSVIZ_GUI_TEST_DATA_DIR + "/magenta_sgd.json";
 
 std::string scratch(const std::string& name) {
-  return "/tmp/lossviz-export-test-" + std::to_string(::getpid()) + "-" + name;
+  return lv::test::temporary("export-" + name);
 }
 
 lv::test::ProcessResult export_run(const std::string& arguments,
@@ -75,16 +74,15 @@ TEST_CASE("export: the offscreen PNG has the requested size, not the window's, i
     CHECK(png_size(path) == std::pair<long, long>(1000, 300));
     // A picture, not a cleared buffer: the magenta run (255, 0, 255) is drawn in 2D, and in both
     // views many pixels differ from the corner (the background in 3D).
-    int width = 0, height = 0, channels = 0;
-    unsigned char* pixels = stbi_load(path.c_str(), &width, &height, &channels, 3);
-    REQUIRE(pixels != nullptr);
+    const lv::test::Image image = lv::test::load_png(path);
+    const int width = image.width, height = image.height;
+    const unsigned char* pixels = image.rgb.data();
     long magenta = 0, differs_from_corner = 0;
     for (long i = 0; i < static_cast<long>(width) * height; ++i) {
       const unsigned char* p = pixels + 3 * i;
       magenta += p[0] > 200 && p[1] < 80 && p[2] > 200;
       differs_from_corner += p[0] != pixels[0] || p[1] != pixels[1] || p[2] != pixels[2];
     }
-    stbi_image_free(pixels);
     if (view == "2d") CHECK(magenta > 50);
     CHECK(differs_from_corner > width * height / 20);  // the 3D surface covers ~15%
     std::remove(path.c_str());

@@ -4,13 +4,13 @@
 // and surfaces and weights round-trip through their files.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 #include <cmath>
 #include <cstdio>
 #include <random>
 #include <string>
 
 #include "common/errors.hpp"
+#include "gui_process.hpp"
 #include "io/surface_file.hpp"
 #include "io/surface_h5_reader.hpp"
 #include "network_session.hpp"
@@ -28,7 +28,7 @@ lv::app::NetworkConfig small_spirals(int epochs) {
 }
 
 std::string temporary(const std::string& name) {
-  return "/tmp/lossviz-network-test-" + std::to_string(::getpid()) + "-" + name;
+  return lv::test::temporary("network-" + name);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 // original scene, for a 2D lesson, a 3D lesson, a race with several optimizers, a schedule,
 // gradient clipping and noise, and a paused 3D view.
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
 #include <cstdio>
 #include <string>
@@ -15,16 +14,7 @@
 namespace {
 
 std::string scratch(const std::string& name) {
-  return "/tmp/lossviz-scene-roundtrip-" + std::to_string(::getpid()) + "-" + name;
-}
-
-std::vector<unsigned char> pixels(const std::string& path, int& width, int& height) {
-  int channels = 0;
-  unsigned char* data = stbi_load(path.c_str(), &width, &height, &channels, 3);
-  REQUIRE_MESSAGE(data != nullptr, "cannot read " << path);
-  std::vector<unsigned char> rgb(data, data + static_cast<size_t>(width) * height * 3);
-  stbi_image_free(data);
-  return rgb;
+  return lv::test::temporary("scene-roundtrip-" + name);
 }
 
 lv::test::ProcessResult screenshot(const std::string& scene, const std::string& png,
@@ -52,11 +42,12 @@ TEST_CASE("scene: save, load and screenshot again gives the same pixels (2D, 3D,
     const lv::test::ProcessResult second = screenshot(saved, reloaded);
     INFO("second run: " << second.err);
     REQUIRE(second.exit_code == 0);
-    int width = 0, height = 0, reloaded_width = 0, reloaded_height = 0;
-    const std::vector<unsigned char> before = pixels(original, width, height);
-    const std::vector<unsigned char> after = pixels(reloaded, reloaded_width, reloaded_height);
-    REQUIRE(width == reloaded_width);
-    REQUIRE(height == reloaded_height);
+    const lv::test::Image first_image = lv::test::load_png(original);
+    const lv::test::Image second_image = lv::test::load_png(reloaded);
+    REQUIRE(first_image.width == second_image.width);
+    REQUIRE(first_image.height == second_image.height);
+    const std::vector<unsigned char>& before = first_image.rgb;
+    const std::vector<unsigned char>& after = second_image.rgb;
     long differing = 0;
     for (size_t i = 0; i < before.size(); i += 3) {
       differing +=
