@@ -8,6 +8,7 @@ packages=(
   libglfw3-dev libimgui-dev python3-glad libgl-dev libgl1-mesa-dri
   libspectra-dev libcairo2-dev libhdf5-dev
   xvfb xauth glslang-tools fonts-dejavu-core libxml2-utils libstb-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

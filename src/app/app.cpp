@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "common/errors.hpp"
@@ -147,6 +148,20 @@ void App::load_scene_file(const std::string& path) {
   trajectory_batch_stale_ = true;
 }
 
+// A headless run (screenshot, saved scene, export, comparison) must not stand in the default
+// scene for a scene file it cannot use: a script would get a picture or a file of the wrong
+// scene and exit 0. Interactively the message shows in the window instead.
+void App::check_scene_file_usable() const {
+  const std::string& path = options_.scene_path;
+  if (path.empty()) return;
+  const std::string extension = std::filesystem::path(path).extension().string();
+  if (extension == ".h5" || extension == ".hdf5") {
+    (void)read_surface_file(path);
+    return;
+  }
+  (void)load_scene(path);
+}
+
 void App::load_initial_scene() {
   state_.run.schedule = make_schedule("constant");
   select_builtin_function(state_, 0);
@@ -249,6 +264,7 @@ void App::draw_panels(const Layout& layout) {
   }
   draw_lesson_panel(state_, layout.scene);
   draw_help_overlay(state_);
+  draw_recovery_prompt(state_);
 }
 
 // ==== keys
@@ -352,6 +368,7 @@ void App::handle_mouse(const Layout& layout) {
       view.view2d.center_x = x + (view.view2d.center_x - x) * factor;
       view.view2d.center_y = y + (view.view2d.center_y - y) * factor;
       view.view2d.units_per_pixel *= factor;
+      limit_view2d(view.view2d);
       view.range_stale = true;
     }
   }
@@ -368,6 +385,7 @@ void App::handle_mouse(const Layout& layout) {
       const float to_pixels = static_cast<float>(layout.scene_viewport.width) / layout.scene.width;
       view.view2d.center_x -= delta.x * to_pixels * view.view2d.units_per_pixel;
       view.view2d.center_y += delta.y * to_pixels * view.view2d.units_per_pixel;
+      limit_view2d(view.view2d);
       view.range_stale = true;
     } else if (drag_.button == 0) {
       view.camera.rotate(-delta.x * 0.008f, delta.y * 0.008f);
@@ -786,6 +804,7 @@ int App::run() {
   headless_ = !options_.screenshot_path.empty() || options_.benchmark ||
               !options_.exports.empty() || !options_.compare_path.empty() ||
               !options_.save_scene_path.empty() || replay_ != nullptr;
+  if (headless_) check_scene_file_usable();
   if (!options_.surface_path.empty()) open_surface_file(options_.surface_path);  // before any GL
   if (!create_window()) return 1;
   setup_imgui();
@@ -794,6 +813,12 @@ int App::run() {
   lines_.initialize();
   heatmap_cache_ = std::make_unique<HeatmapCache>();
   load_initial_scene();
+  // Autosave runs in interactive sessions; a headless run joins in only when the state folder is
+  // named (LOSSVIZ_STATE_DIR, as tests do), so scripted runs leave no files behind.
+  if (!headless_ || std::getenv("LOSSVIZ_STATE_DIR") != nullptr) {
+    autosave_ = std::make_unique<Autosave>(Autosave::default_directory());
+    if (const auto recovered = autosave_->begin()) state_.ui.recovery_path = *recovered;
+  }
   if (options_.network_demo) run_network_demo();
   int exit_code = 0;
   if (options_.benchmark) {
@@ -815,8 +840,10 @@ int App::run() {
       previous = Clock::now();
       frame(seconds);
       glfwSwapBuffers(window_);
+      if (autosave_) autosave_->save_if_due(scene_to_json(capture_scene(state_)), glfwGetTime());
     }
   }
+  if (autosave_) autosave_->end();
   if (animation_) finish_animation(true, "");
   if (!headless_) exit_code = std::max(exit_code, save_scene_at_exit());
   state_.network.session.reset();  // stops and joins the worker before the GL context goes

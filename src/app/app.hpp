@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app_state.hpp"
+#include "autosave.hpp"
 #include "command_line.hpp"
 #include "input_replay.hpp"
 #include "panels/panels.hpp"
@@ -41,6 +42,7 @@ class App {
   void setup_imgui();
   void load_fonts();
   void load_initial_scene();
+  void check_scene_file_usable() const;
   void load_scene_file(const std::string& path);
   void frame(double seconds);
   Layout compute_layout() const;
@@ -114,6 +116,7 @@ class App {
   int windowed_geometry_[4] = {0, 0, 1600, 900};
   std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
   std::unique_ptr<InputReplay> replay_;         // --input
+  std::unique_ptr<Autosave> autosave_;          // interactive sessions (autosave.hpp)
   int failed_exports_ = 0;
   int comparison_frames_ = 0;  // frames drawn while the comparison ran (headless --compare)
   double longest_comparison_frame_ = 0.0;

@@ -96,6 +96,7 @@ struct UiState {
   std::string new_parameter_name;  // the function panel's "add parameter" field
   std::string lesson_title, lesson_text;
   std::vector<std::string> messages;  // scene load problems, save confirmations
+  std::string recovery_path;  // the autosaved scene of a session that crashed, offered at start
   // Requests panels leave for the frame loop (which owns files and the viewport size).
   std::string load_request, save_request;
   bool home_request = false;

@@ -377,8 +377,7 @@ bool NetworkSession::add_bezier_curve(const InterpolationConfig& config, const V
   return !training.diverged;
 }
 
-void NetworkSession::open_surface(const std::string& path) {
-  if (busy()) throw InputError("wait for the running task (or cancel it) before opening a file");
+Surface read_surface_file(const std::string& path) {
   const SampledGrid grid = read_surface_h5(path);
   Surface surface;
   for (int i = 0; i < grid.nx; ++i) surface.x.push_back(grid.x(i));
@@ -388,6 +387,15 @@ void NetworkSession::open_surface(const std::string& path) {
     for (int i = 0; i < grid.nx; ++i) surface.loss(i, j) = grid.at(i, j);
   }
   surface.stride = 1;
+  if (!surface.loss.array().isFinite().any()) {
+    throw InputError(path + ": the surface has no finite loss value");
+  }
+  return surface;
+}
+
+void NetworkSession::open_surface(const std::string& path) {
+  if (busy()) throw InputError("wait for the running task (or cancel it) before opening a file");
+  Surface surface = read_surface_file(path);
   // A PCA surface written by lossviz-cli landscape --pca (or Save) carries its training path.
   std::vector<double> path_x = read_surface_h5_series(path, "trajectory_x");
   std::vector<double> path_y = read_surface_h5_series(path, "trajectory_y");

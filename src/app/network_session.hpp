@@ -93,6 +93,10 @@ struct NetworkSnapshot {
   InterpolationCurve interpolation;
 };
 
+// Reads a loss-landscape HDF5 surface for the view; throws InputError naming the file when it
+// cannot be read or holds no finite loss value.
+Surface read_surface_file(const std::string& path);
+
 class NetworkSession {
  public:
   NetworkSession() = default;

@@ -269,6 +269,7 @@ void home_view(AppState& state, float viewport_width, float viewport_height) {
   view.center_y = 0.5 * (box.y_min + box.y_max);
   view.units_per_pixel = std::max((box.x_max - box.x_min) / std::max(viewport_width, 1.0f),
                                   (box.y_max - box.y_min) / std::max(viewport_height, 1.0f));
+  limit_view2d(view);
   state.view.range_stale = true;
 }
 
@@ -355,6 +356,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   // A scene with a 2D center and zoom shows exactly that view; otherwise the box is fitted.
   if (scene.view.has_center) {
     view.view2d = {scene.view.center_x, scene.view.center_y, scene.view.units_per_pixel};
+    limit_view2d(view.view2d);
   }
   state.ui.home_request = !scene.view.has_center;
   if (colormap_index(scene.view.colormap) == 0 && scene.view.colormap != "viridis") {

@@ -85,6 +85,15 @@ std::optional<int> Arguments::integer(std::string_view name) const {
   return static_cast<int>(*parsed);
 }
 
+int Arguments::integer_between(std::string_view name, int low, int high, int fallback) const {
+  const int result = integer(name).value_or(fallback);
+  if (result < low || result > high) {
+    throw InputError("--" + std::string(name) + " must be between " + std::to_string(low) +
+                     " and " + std::to_string(high) + ", got " + std::to_string(result));
+  }
+  return result;
+}
+
 std::optional<Vec> Arguments::point(std::string_view name) const {
   const auto text = value(name);
   if (!text) return std::nullopt;

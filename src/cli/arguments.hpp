@@ -36,6 +36,8 @@ class Arguments {
   // Typed accessors: throw InputError("--name: ...") on malformed values.
   std::optional<double> number(std::string_view name) const;
   std::optional<int> integer(std::string_view name) const;
+  // A whole number in [low, high], `fallback` when the flag is absent.
+  int integer_between(std::string_view name, int low, int high, int fallback) const;
   std::optional<Vec> point(std::string_view name) const;  // "X,Y[,Z...]"
 
  private:

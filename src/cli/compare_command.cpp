@@ -112,7 +112,7 @@ ComparisonSettings comparison_settings(const Arguments& arguments, const Selecti
   settings.random_trials = arguments.integer("trials").value_or(40);
   if (settings.random_trials < 1 || settings.random_trials > 100000)
     throw InputError("--trials must be between 1 and 100000");
-  settings.threads = arguments.integer("threads").value_or(0);
+  settings.threads = arguments.integer_between("threads", 0, 1024, 0);  // 0: all cores
   if (settings.threads < 0) throw InputError("--threads must be >= 0 (0: one per hardware thread)");
   settings.seed = settings.run.seed;
   if (selection.function) {
@@ -239,6 +239,12 @@ int compare_command(const Args& args) {
     throw InputError("--figure: expected a .svg, .png or .pdf file, got '" + *figure + "'");
   }
   const double dpi = arguments.number("dpi").value_or(150.0);
+  // Every output is checked before the comparison runs, so a bad flag never leaves one file
+  // written and another not.
+  if (figure && !(dpi >= 10.0 && dpi <= 2400.0))
+    throw InputError("--dpi must be between 10 and 2400");
+  if (out) check_output_file(*out, "--out");
+  if (figure) check_output_file(*figure, "--figure");
   int last_percent = -1;
   settings.progress = [&last_percent](long done, long total) {
     const int percent = static_cast<int>(100 * done / std::max(total, 1L));

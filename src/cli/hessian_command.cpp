@@ -1,11 +1,13 @@
 // lossviz-cli hessian: value, gradient, Hessian and its eigen-decomposition at a point.
 #include <Eigen/Eigenvalues>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
+#include "common/text.hpp"
 
 namespace lv::cli {
 
@@ -22,9 +24,19 @@ int hessian_command(const Args& args) {
                      selection.label + "' has " + std::to_string(selection.objective.dim()) +
                      " variables");
   }
+  if (!at->allFinite()) throw InputError("--at: the point is not finite");
   Vec gradient;
   Mat hessian;
   const double value = selection.objective.expr().value_gradient_hessian(*at, gradient, hessian);
+  // JSON has no inf or NaN, and an eigen-decomposition of them is noise: a point where the
+  // formula is not finite (a pole, log of a negative number) is an error, not an answer.
+  if (!std::isfinite(value) || !gradient.allFinite() || !hessian.allFinite()) {
+    const char* what =
+        !std::isfinite(value) ? "value" : (!gradient.allFinite() ? "gradient" : "Hessian");
+    throw InputError("--at " + *arguments.value("at") + ": the " + what + " of '" +
+                     selection.label + "' is not finite there (f = " + format_shortest(value) +
+                     ")");
+  }
   const Eigen::SelfAdjointEigenSolver<Mat> solver(hessian);  // eigenvalues ascending
 
   auto to_vector = [](const Vec& v) { return std::vector<double>(v.data(), v.data() + v.size()); };

@@ -18,6 +18,7 @@
 #include "cli/progress.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
+#include "io/atomic_file.hpp"
 #include "io/surface_file.hpp"
 #include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
@@ -240,9 +241,15 @@ int landscape_command(const Args& args) {
     throw InputError("--out: expected a .h5 or .csv file, got '" + out + "'");
   const auto resolution = arguments.integer("resolution");
   if (!resolution) throw InputError("missing --resolution N");
-  if (*resolution < 2 || *resolution > 100000)
-    throw InputError("--resolution must be between 2 and 100000");
   const bool one_dimensional = arguments.has("1d");
+  // The grid is held in memory (loss and accuracy, float64): 5001² points is 400 MB already.
+  const int max_resolution = one_dimensional ? 1'000'000 : 5001;
+  if (*resolution < 2 || *resolution > max_resolution) {
+    throw InputError("--resolution must be between 2 and " + std::to_string(max_resolution) +
+                     (one_dimensional ? " with --1d" : " (a grid of N×N points)"));
+  }
+  const int threads = arguments.integer_between("threads", 0, 1024, 0);  // 0: all cores
+  check_output_file(out, "--out");
   if (arguments.has("bezier-epochs") && (!arguments.has("interpolate-to") || !hdf5)) {
     throw InputError("--bezier-epochs needs --interpolate-to W2.safetensors and an .h5 --out");
   }
@@ -256,7 +263,7 @@ int landscape_command(const Args& args) {
   Plane plane = plane_from_flags(arguments, setup, weights, one_dimensional);
 
   SurfaceOptions options;
-  options.threads = arguments.integer("threads").value_or(0);
+  options.threads = threads;
   Progress progress("landscape");
   options.on_progress = [&](const SurfaceProgress& state) {
     progress.update(static_cast<double>(state.points_done) /

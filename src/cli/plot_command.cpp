@@ -190,6 +190,7 @@ int plot_command(const Args& args) {
   }
   const double dpi = arguments.number("dpi").value_or(150.0);
   if (!(dpi >= 10.0 && dpi <= 2400.0)) throw InputError("--dpi must be between 10 and 2400");
+  check_output_file(*out, "--out");
   if (arguments.has("trajectory") && !arguments.has("surface"))
     throw InputError("--trajectory needs --surface FILE.h5");
 

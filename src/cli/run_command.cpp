@@ -31,6 +31,7 @@ int run_command(const Args& args) {
   if (out && !json && !out->ends_with(".csv"))
     throw InputError("--out: expected a .csv or .json file, got '" + *out + "'");
   if (entries.size() > 1 && !json) throw InputError("several --optimizer need --out FILE.json");
+  if (out) check_output_file(*out, "--out");
 
   ConstraintSet constraints;
   for (const std::string& text : arguments.values("constraint")) constraints.add(text);

@@ -94,6 +94,7 @@ Vec start_from_flags(const Arguments& arguments, const Selection& selection) {
                        selection.label + "' has " + std::to_string(selection.objective.dim()) +
                        " variables");
     }
+    if (!start->allFinite()) throw InputError("--start: the start point is not finite");
     return *start;
   }
   if (selection.function && !selection.function->start_points.empty()) {
@@ -104,6 +105,11 @@ Vec start_from_flags(const Arguments& arguments, const Selection& selection) {
 }
 
 void report_run(const std::string& optimizer, const Trajectory& trajectory) {
+  if (trajectory.empty()) {  // stopped before the first record: the start itself is unusable
+    std::fprintf(stderr, "%s: %s at the start (%s)\n", optimizer.c_str(),
+                 status_name(trajectory.status), trajectory.status_reason.c_str());
+    return;
+  }
   std::fprintf(stderr, "%s: %s after %d steps, loss %.6g", optimizer.c_str(),
                status_name(trajectory.status), trajectory.size() - 1,
                trajectory.empty() ? 0.0 : trajectory.loss.back());

@@ -11,6 +11,7 @@
 #include "cli/progress.hpp"
 #include "cli/run_setup.hpp"
 #include "common/errors.hpp"
+#include "io/atomic_file.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/trainer.hpp"
 #include "optim/registry.hpp"
@@ -106,6 +107,10 @@ int train_command(const Args& args) {
   const Arguments arguments(args, specs);
 
   const std::string out = required_value(arguments, "out", "WEIGHTS.safetensors");
+  // Outputs are checked before training, so a bad --checkpoints never follows a written --out.
+  check_output_file(out, "--out");
+  if (const auto directory = arguments.value("checkpoints"))
+    check_output_directory(*directory, "--checkpoints");
   NetworkSetup setup = load_network_setup(arguments);
   std::unique_ptr<Optimizer> optimizer = optimizer_from_flags(arguments);
   std::unique_ptr<Schedule> schedule = schedule_from_flags(arguments);

@@ -105,6 +105,20 @@ TEST_CASE("malformed files give an error naming the file and the fault") {
   CHECK(error_of(with_length(good_header, data)).empty());
 }
 
+TEST_CASE("a shape whose element or byte count wraps around 2^64 is an error, not an allocation") {
+  const std::string data = f64_bytes({1});
+  // 2^61 + 1 elements of 8 bytes: the byte count wraps to exactly the 8 bytes present.
+  CHECK(contains(error_of(with_length(
+                     R"({"a":{"dtype":"F64","shape":[2305843009213693953],"data_offsets":[0,8]}})",
+                     data)),
+                 "more elements than any file can hold"));
+  CHECK(contains(
+      error_of(with_length(
+          R"({"a":{"dtype":"F32","shape":[4294967296,4294967296,2],"data_offsets":[0,8]}})",
+          data)),
+      "more elements than any file can hold"));
+}
+
 TEST_CASE("network weights use torch's state_dict names and reject wrong shapes or names") {
   ModelSpec spec;
   spec.layers = {{LayerType::Linear, 2, 3}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 3, 1}};

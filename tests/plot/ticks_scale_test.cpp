@@ -68,3 +68,26 @@ TEST_CASE("log levels are 1-2-5 per decade, or powers of ten") {
   CHECK(centred.low() == -4.0);
   CHECK(centred.normalized(0.0) == doctest::Approx(0.5));
 }
+
+TEST_CASE("ticks over extreme and degenerate ranges stay finite and bounded") {
+  // ±1e308: the width overflows a double; the ticks must still be finite and inside the range.
+  const lv::Ticks huge = lv::linear_ticks(-1e308, 1e308, 5);
+  REQUIRE_FALSE(huge.values.empty());
+  CHECK(huge.values.size() <= 20);
+  for (double value : huge.values) {
+    CHECK(std::isfinite(value));
+    CHECK(value >= -1e308);
+    CHECK(value <= 1e308);
+  }
+  CHECK(lv::linear_ticks(-1.7e308, 1.7e308, 2).values.size() >= 1);
+  // A range narrower than the spacing of doubles near it: one tick, no endless loop.
+  CHECK(lv::linear_ticks(1e16, 1e16 + 2.0, 5).values.size() <= 20);
+  CHECK(lv::linear_ticks(1.0, std::nextafter(1.0, 2.0), 5).values.size() <= 20);
+  // Absurd tick counts are clamped.
+  CHECK(lv::linear_ticks(0.0, 1.0, 2000000000).values.size() <= 4000);
+  CHECK(lv::linear_ticks(0.0, 1.0, -5).values.size() >= 1);
+  // Log ticks of a range that touches zero or is reversed fall back to linear ticks.
+  CHECK_FALSE(lv::log_ticks(0.0, 10.0).values.empty());
+  CHECK_FALSE(lv::log_ticks(10.0, 1.0).values.empty());
+  CHECK_FALSE(lv::log_ticks(1e-320, 1e308).values.empty());
+}

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <string>
 
 #include "optim/registry.hpp"
 #include "panels/hyperparameter_widgets.hpp"
@@ -59,8 +60,10 @@ bool optimizer_slot(AppState& state, int index) {
 }
 
 void schedule_section(AppState& state) {
-  const char* current = state.run.schedule ? state.run.schedule->name().c_str() : "constant";
-  if (ImGui::BeginCombo("schedule", current)) {
+  // A copy: picking an entry replaces the schedule that owns the name while the loop still
+  // compares against it.
+  const std::string current = state.run.schedule ? state.run.schedule->name() : "constant";
+  if (ImGui::BeginCombo("schedule", current.c_str())) {
     for (const ScheduleInfo& info : schedule_registry()) {
       if (ImGui::Selectable(info.name.c_str(), info.name == current)) {
         state.run.schedule = info.make();

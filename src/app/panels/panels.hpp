@@ -25,6 +25,7 @@ void draw_export_panel(AppState& state);
 void draw_plots_panel(AppState& state, const Rect& area);
 void draw_lesson_panel(AppState& state, const Rect& area);
 void draw_help_overlay(AppState& state);
+void draw_recovery_prompt(AppState& state);
 void draw_hover_readout(AppState& state);
 void draw_network_panel(AppState& state);
 void draw_compare_panel(AppState& state);

@@ -58,6 +58,16 @@ void draw_view_panel(AppState& state) {
     if (ImGui::IsItemHovered()) {
       ImGui::SetTooltip("automatic: 64 while dragging or playing, 192 when idle");
     }
+    // Cost grows with the square of the side: say so before a software renderer stalls on it.
+    if (view.mesh_resolution >= 512) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.65f, 0.2f, 1.0f));
+      ImGui::TextWrapped(
+          "%d² = %.1f M vertices: fine on a real GPU; software GL (llvmpipe) takes ~0.5 s a "
+          "frame and ~400 MB",
+          view.mesh_resolution,
+          static_cast<double>(view.mesh_resolution) * view.mesh_resolution / 1e6);
+      ImGui::PopStyleColor();
+    }
     ImGui::Checkbox("surface contours", &view.surface_contours);
     ImGui::SameLine();
     ImGui::Checkbox("floor contours", &view.floor_contours);

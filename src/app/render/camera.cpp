@@ -34,6 +34,18 @@ Matrix4 perspective(float field_of_view, float aspect, float near_plane, float f
 
 }  // namespace
 
+void limit_view2d(View2D& view) {
+  const View2D fallback;
+  for (double* center : {&view.center_x, &view.center_y}) {
+    *center =
+        std::isfinite(*center) ? std::clamp(*center, -k_max_view_center, k_max_view_center) : 0.0;
+  }
+  view.units_per_pixel =
+      std::isfinite(view.units_per_pixel)
+          ? std::clamp(view.units_per_pixel, k_min_units_per_pixel, k_max_units_per_pixel)
+          : fallback.units_per_pixel;
+}
+
 Matrix4 view2d_transform(const View2D& view, float width, float height) {
   const float scale_x = static_cast<float>(2.0 / (view.units_per_pixel * width));
   const float scale_y = static_cast<float>(2.0 / (view.units_per_pixel * height));

@@ -14,6 +14,14 @@ struct View2D {
   double units_per_pixel = 0.01;  // function units per pixel, equal in x and y
 };
 
+// Keeps a 2D view where the picture still means something: the shaders work in 32-bit floats,
+// so the center stays within ±k_max_view_center and the zoom within [k_min_units_per_pixel,
+// k_max_units_per_pixel] (a non-finite value goes back to the origin / the default zoom).
+inline constexpr double k_max_view_center = 1e6;
+inline constexpr double k_min_units_per_pixel = 1e-6;
+inline constexpr double k_max_units_per_pixel = 1e5;
+void limit_view2d(View2D& view);
+
 // Function coordinates (x, y, 0) → clip space for a viewport of width × height pixels.
 Matrix4 view2d_transform(const View2D& view, float width, float height);
 

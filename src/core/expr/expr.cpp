@@ -1,15 +1,46 @@
 #include "expr/expr.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 
 #include "common/errors.hpp"
 #include "expr/parser.hpp"
 
 namespace lv {
 
+namespace {
+
+// A parameter name becomes an identifier in formulas and a GLSL uniform (lv_param_NAME), so it
+// must be one: a letter or '_', then letters, digits or '_'; not a variable name x1..xn.
+bool is_parameter_name(const std::string& name) {
+  constexpr size_t k_max_name_length = 64;
+  if (name.empty() || name.size() > k_max_name_length) return false;
+  const auto is_letter = [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+  };
+  const auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  if (!is_letter(name[0])) return false;
+  if (!std::all_of(name.begin(), name.end(), [&](char c) { return is_letter(c) || is_digit(c); }))
+    return false;
+  const bool variable_like =
+      name.size() > 1 && name[0] == 'x' && std::all_of(name.begin() + 1, name.end(), is_digit);
+  return !variable_like;
+}
+
+}  // namespace
+
 Expr Expr::parse(std::string_view text, std::vector<FormulaParameter> parameters) {
   std::vector<std::string> names;
   for (const FormulaParameter& parameter : parameters) {
+    if (!is_parameter_name(parameter.name)) {
+      throw InputError("parameter name '" + parameter.name +
+                       "' is not a name: use a letter or '_' followed by letters, digits or '_' "
+                       "(at most 64), other than x1, x2, ...");
+    }
+    if (!std::isfinite(parameter.value)) {
+      throw InputError("parameter '" + parameter.name + "' has a value that is not finite");
+    }
     const auto& reserved = reserved_identifiers();
     if (std::find(reserved.begin(), reserved.end(), parameter.name) != reserved.end()) {
       throw InputError("parameter name '" + parameter.name + "' is reserved");

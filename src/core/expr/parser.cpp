@@ -147,6 +147,18 @@ std::string describe(const Token& token) {
   return "?";
 }
 
+// The parser, the compiler and the AST walks recurse once per level of the tree, so the input
+// must not choose the depth: formulas are limited in length and in depth, with an error that
+// names the limit (a stack overflow on a generated formula is not an answer).
+constexpr size_t k_max_formula_length = 100000;
+constexpr int k_max_depth = 1000;
+
+std::string depth_error(int column) {
+  return at(column) + "the formula nests deeper than " + std::to_string(k_max_depth) +
+         " levels (each operator, parenthesis or call on a chain adds one; a sum of more than " +
+         std::to_string(k_max_depth) + " terms too)";
+}
+
 class Parser {
  public:
   Parser(std::string_view text, const std::vector<std::string>& parameter_names)
@@ -179,9 +191,30 @@ class Parser {
   }
 
   int add(AstNode node) {
+    int depth = 1;
+    for (int child : {node.left, node.right}) {
+      if (child >= 0) depth = std::max(depth, depths_[static_cast<size_t>(child)] + 1);
+    }
+    if (depth > k_max_depth) throw InputError(depth_error(node.column));
     result_.ast.nodes.push_back(node);
+    depths_.push_back(depth);
     return static_cast<int>(result_.ast.nodes.size()) - 1;
   }
+
+  // Counts the levels of recursive descent: every nesting (unary sign, '^', '(' or a call)
+  // passes through parse_unary, so limiting it there bounds the parser's stack.
+  class NestingGuard {
+   public:
+    NestingGuard(int& nesting, int column) : nesting_(nesting) {
+      if (++nesting_ > k_max_depth) throw InputError(depth_error(column));
+    }
+    ~NestingGuard() { --nesting_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    int& nesting_;
+  };
   int binary(Op op, int left, int right, int column) {
     AstNode node;
     node.op = op;
@@ -224,6 +257,7 @@ class Parser {
   // unary := ('-' | '+') unary | power.   -x^2 is -(x^2), as in mathematics.
   int parse_unary() {
     const int column = peek().column;
+    const NestingGuard guard(nesting_, column);
     if (accept_symbol('-')) return binary(Op::Neg, parse_unary(), -1, column);
     if (accept_symbol('+')) return parse_unary();
     return parse_power();
@@ -347,6 +381,8 @@ class Parser {
   std::vector<Token> tokens_;
   const std::vector<std::string>& parameter_names_;
   size_t position_ = 0;
+  int nesting_ = 0;
+  std::vector<int> depths_;  // tree depth of each node in result_.ast.nodes
   ParseResult result_;
   std::vector<Token> unknown_;
 };
@@ -363,6 +399,11 @@ const std::vector<std::string>& reserved_identifiers() {
 }
 
 ParseResult parse_formula(std::string_view text, const std::vector<std::string>& parameter_names) {
+  if (text.size() > k_max_formula_length) {
+    throw InputError("col " + std::to_string(k_max_formula_length + 1) +
+                     ": the formula is longer than " + std::to_string(k_max_formula_length) +
+                     " characters");
+  }
   return Parser(text, parameter_names).parse();
 }
 

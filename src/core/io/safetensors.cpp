@@ -75,11 +75,22 @@ NamedTensor parse_tensor(const std::string& name, const nlohmann::json& entry,
   const size_t size = element_size(entry, where);
   NamedTensor tensor{name, parse_shape(entry, where), {}};
   const auto [begin, end] = parse_offsets(entry, where, data.size());
+  // The element and byte counts are checked for overflow: a shape whose product wraps around
+  // could otherwise match a small data span and ask for an impossible allocation.
   uint64_t count = 1;
-  for (int64_t extent : tensor.shape) count *= static_cast<uint64_t>(extent);
-  if (count * size != end - begin) {
+  bool overflow = false;
+  for (int64_t extent : tensor.shape) {
+    overflow |= __builtin_mul_overflow(count, static_cast<uint64_t>(extent), &count);
+  }
+  uint64_t byte_count = 0;
+  overflow |= __builtin_mul_overflow(count, static_cast<uint64_t>(size), &byte_count);
+  if (overflow) {
+    throw InputError(where + ": shape " + shape_text(tensor.shape) +
+                     " has more elements than any file can hold");
+  }
+  if (byte_count != end - begin) {
     throw InputError(where + ": shape " + shape_text(tensor.shape) + " needs " +
-                     std::to_string(count * size) + " bytes but data_offsets span " +
+                     std::to_string(byte_count) + " bytes but data_offsets span " +
                      std::to_string(end - begin));
   }
   tensor.values.resize(count);

@@ -28,8 +28,15 @@ std::vector<double> read_dataset(hid_t file, const std::string& path, const std:
   if (rank < 1 || rank > 2) fail("must have 1 or 2 dimensions");
   shape.assign(static_cast<size_t>(rank), 0);
   H5Sget_simple_extent_dims(space.get(), shape.data(), nullptr);
-  size_t count = 1;
-  for (hsize_t extent : shape) count *= extent;
+  // A file may claim any extent (a chunked dataset with a fill value costs nothing to write):
+  // the element count is checked before it is allocated.
+  constexpr hsize_t k_max_values = 100'000'000;
+  hsize_t count = 1;
+  for (hsize_t extent : shape) {
+    if (__builtin_mul_overflow(count, extent, &count) || count > k_max_values) {
+      fail("has more than " + std::to_string(k_max_values) + " values");
+    }
+  }
   const Hdf5Handle type(H5Dget_type(dataset.get()), H5Tclose);
   if (H5Tget_class(type.get()) != H5T_FLOAT && H5Tget_class(type.get()) != H5T_INTEGER)
     fail("is not numeric");

@@ -342,7 +342,10 @@ Dataset parse_csv_dataset(const std::string& text, const std::string& source) {
     largest_target = std::max(largest_target, target);
   }
   // Non-negative integer targets may be classes; the model's loss decides how they are used.
-  data.classes = integer_targets ? static_cast<int>(largest_target) + 1 : 0;
+  // Labels beyond k_max_classes are values, not classes (and never overflow the int below).
+  constexpr double k_max_classes = 65536;
+  data.classes =
+      integer_targets && largest_target < k_max_classes ? static_cast<int>(largest_target) + 1 : 0;
   data.label = source;
   return data;
 }

@@ -1,6 +1,7 @@
 #include "nn/model_spec.hpp"
 
 #include <array>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -38,11 +39,26 @@ LayerType parse_layer_type(const std::string& name, const std::string& where) {
                    "; expected linear, relu, tanh, sigmoid, gelu or softplus");
 }
 
+// Limits checked before anything is allocated: a width or a parameter count beyond them is a
+// typo or a model this tool cannot hold, and must not wrap around or exhaust memory.
+constexpr std::uint64_t k_max_layer_width = 1u << 20;
+constexpr std::uint64_t k_max_parameter_count = 50'000'000;
+
 int positive_size(const nlohmann::json& layer, const char* key, const std::string& where) {
-  if (!layer.contains(key) || !layer[key].is_number_integer() || layer[key].get<long>() <= 0) {
+  const bool is_integer = layer.contains(key) && layer[key].is_number_integer();
+  const bool positive =
+      is_integer && (layer[key].is_number_unsigned() ? layer[key].get<std::uint64_t>() > 0
+                                                     : layer[key].get<std::int64_t>() > 0);
+  if (!positive) {
     throw InputError(where + ": a linear layer needs a positive integer \"" + key + "\"");
   }
-  return layer[key].get<int>();
+  const std::uint64_t size = layer[key].get<std::uint64_t>();
+  if (size > k_max_layer_width) {
+    throw InputError(where + ": \"" + key + "\" = " + std::to_string(size) +
+                     " is larger than the limit of " + std::to_string(k_max_layer_width) +
+                     " units per layer");
+  }
+  return static_cast<int>(size);
 }
 
 LayerSpec parse_layer(const nlohmann::json& layer, const std::string& where) {
@@ -68,6 +84,18 @@ LossType parse_loss(const nlohmann::json& document, const std::string& source) {
 }
 
 void check_sizes(const ModelSpec& spec, const std::string& source) {
+  std::uint64_t parameter_count = 0;
+  for (const LayerSpec& layer : spec.layers) {
+    if (layer.type != LayerType::Linear) continue;
+    parameter_count +=
+        static_cast<std::uint64_t>(layer.in) * static_cast<std::uint64_t>(layer.out) +
+        static_cast<std::uint64_t>(layer.out);
+  }
+  if (parameter_count > k_max_parameter_count) {
+    throw InputError(source + ": the model has " + std::to_string(parameter_count) +
+                     " parameters, more than the limit of " +
+                     std::to_string(k_max_parameter_count));
+  }
   int previous_out = -1;
   for (size_t i = 0; i < spec.layers.size(); ++i) {
     const LayerSpec& layer = spec.layers[i];

@@ -15,6 +15,9 @@ BayesianOptimization::BayesianOptimization()
                           "0.02…1 by marginal likelihood, refitted every step)"),
            integer_parameter("initial_points", 5, 1, 50, 1, 100000,
                              "uniform random evaluations first"),
+           integer_parameter("max_evaluations", 150, 10, 1000, 1, 100000,
+                             "evaluation budget: the search then stays at its best point (each "
+                             "step refits the GP, O(n³) in the evaluations so far)"),
            integer_parameter("candidates", 2000, 10, 20000, 1, 10000000,
                              "random candidates the expected improvement is maximized over"),
            real_parameter("xi", 0.01, 0.0, 1.0, 0.0, std::numeric_limits<double>::infinity(), false,
@@ -31,6 +34,7 @@ void BayesianOptimization::reset(const Vec& x0) {
   kernel_ = p.choice("kernel") == "rbf" ? KernelKind::Rbf : KernelKind::Matern52;
   length_scale_ = p.get("length_scale");
   initial_points_ = p.integer("initial_points");
+  max_evaluations_ = p.integer("max_evaluations");
   candidates_ = p.integer("candidates");
   xi_ = p.get("xi");
   noise_ = p.get("noise");
@@ -108,6 +112,10 @@ Vec BayesianOptimization::next_point() {
 
 void BayesianOptimization::step(const StepContext& context, Vec& x) {
   start_if_needed(context, x);
+  if (static_cast<int>(evaluations().size()) >= max_evaluations_) {
+    x = best_point();
+    return;
+  }
   // The start point counts as the first of the initial design.
   const bool initial_design = static_cast<int>(evaluations().size()) < initial_points_;
   evaluate(context.oracle, initial_design ? uniform_in_box() : next_point());

@@ -24,7 +24,7 @@ class BayesianOptimization final : public DerivativeFreeOptimizer {
 
   KernelKind kernel_ = KernelKind::Matern52;
   double length_scale_ = 0.0, xi_ = 0.0, noise_ = 0.0, fitted_length_scale_ = 0.0;
-  int initial_points_ = 0, candidates_ = 0;
+  int initial_points_ = 0, max_evaluations_ = 0, candidates_ = 0;
 };
 
 }  // namespace lv

@@ -46,15 +46,27 @@ std::string tick_label(double value, int decimals) {
 // nice number nearest range/(target − 1).
 Ticks linear_ticks(double low, double high, int target_count) {
   Ticks ticks;
-  if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) {
+  const auto endpoint_only = [&] {
     ticks.values = {low};
     ticks.labels = {tick_label(low, 2)};
     return ticks;
-  }
-  const double spacing = nice_number((high - low) / std::max(1, target_count - 1), true);
-  const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(spacing))));
+  };
+  if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return endpoint_only();
+  // Halving both ends first keeps the width finite for ranges near ±DBL_MAX.
+  const double half_width = high / 2 - low / 2;
+  const int intervals = std::clamp(target_count - 1, 1, 1000);
+  const double spacing = nice_number(half_width / intervals * 2, true);
   const double first = std::ceil(low / spacing - 1e-9) * spacing;
-  for (double value = first; value <= high + 1e-9 * spacing; value += spacing) {
+  // A range narrower than the spacing of doubles near it cannot be subdivided.
+  if (!std::isfinite(spacing) || !(spacing > 0) || !std::isfinite(first) ||
+      first + spacing == first) {
+    return endpoint_only();
+  }
+  const int decimals = std::clamp(-static_cast<int>(std::floor(std::log10(spacing))), 0, 17);
+  const int max_ticks = 4 * intervals + 2;
+  double value = first;
+  for (int index = 0; index < max_ticks && value <= high + 1e-9 * spacing;
+       ++index, value += spacing) {
     const double snapped = std::abs(value) < 1e-12 * spacing ? 0.0 : value;
     ticks.values.push_back(snapped);
     ticks.labels.push_back(tick_label(snapped, decimals));
@@ -75,6 +87,7 @@ std::string power_of_ten_label(int exponent) {
 }
 
 Ticks log_ticks(double low, double high) {
+  if (!(low > 0) || !(high > low) || !std::isfinite(high)) return linear_ticks(low, high, 4);
   const double first_exponent = std::ceil(std::log10(low) - 1e-9);
   const double last_exponent = std::floor(std::log10(high) + 1e-9);
   if (last_exponent - first_exponent < 1) {

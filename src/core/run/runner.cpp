@@ -31,6 +31,11 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
                      "objective has " + std::to_string(n) + " variables");
   }
   if (schedule) schedule->validate();
+  if (!x0.allFinite()) {  // before reset(): an optimizer may size its state from x0
+    Trajectory trajectory(n);
+    mark_diverged(trajectory, 0, "the start point is not finite");
+    return trajectory;
+  }
   optimizer.reset(x0);
 
   Oracle oracle(objective, settings.noise_sigma, settings.seed);
@@ -52,8 +57,8 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
 
   double value = 0.0;
   double gradient_norm = 0.0;
-  if (!x.allFinite() || !evaluate(value, gradient_norm)) {
-    mark_diverged(trajectory, 0, "the start point has a non-finite value or gradient");
+  if (!evaluate(value, gradient_norm)) {
+    mark_diverged(trajectory, 0, "f or its gradient is not finite at the start point");
     return trajectory;
   }
   trajectory.append(x, value, gradient_norm, 0.0, scheduled_rate(schedule, 0, base_lr), 0);
