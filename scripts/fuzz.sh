@@ -13,8 +13,10 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(formula safetensors surface_h5 scene model_spec csv_data trajectory_csv arguments)
 fi
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DLOSSVIZ_FUZZ=ON >/dev/null
+# -O1 with line tables: stack traces name the line, and the Eigen-heavy core compiles in about
+# half the time of -O2 -g.
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=None \
+  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" -DCMAKE_C_FLAGS="-O1" -DLOSSVIZ_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 status=0

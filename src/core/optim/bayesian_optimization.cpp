@@ -47,8 +47,8 @@ Vec BayesianOptimization::to_unit(const Vec& point) const {
 
 Vec BayesianOptimization::next_point() {
   // Training data: finite evaluations, standardized (zero mean, unit variance).
-  std::vector<const Evaluation*> data;
-  for (const Evaluation& e : evaluations()) {
+  std::vector<const SearchPoint*> data;
+  for (const SearchPoint& e : evaluations()) {
     if (std::isfinite(e.value)) data.push_back(&e);
   }
   const Eigen::Index n = static_cast<Eigen::Index>(data.size());

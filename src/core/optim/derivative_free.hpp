@@ -13,14 +13,17 @@
 
 namespace lv {
 
-struct Evaluation {
+// A point the search evaluated and its value. (Named apart from nn's lv::Evaluation: two types
+// of one name in one namespace break the one-definition rule, and the linker then shares
+// std::vector code between them — a heap overflow in Debug builds, tests/check_type_names.py.)
+struct SearchPoint {
   Vec point;
   double value;
 };
 
 class DerivativeFreeOptimizer : public Optimizer {
  public:
-  const std::vector<Evaluation>& evaluations() const { return evaluations_; }
+  const std::vector<SearchPoint>& evaluations() const { return evaluations_; }
   const Vec& best_point() const { return best_point_; }
   double best_value() const { return best_value_; }
 
@@ -45,7 +48,7 @@ class DerivativeFreeOptimizer : public Optimizer {
  private:
   void record(const Vec& point, double value);
 
-  std::vector<Evaluation> evaluations_;
+  std::vector<SearchPoint> evaluations_;
   Vec best_point_, lower_, upper_;
   double best_value_ = 0.0;
   bool started_ = false;

@@ -36,7 +36,7 @@ void NelderMead::reset(const Vec& x0) {
 // the kept best vertex stays first (Lagarias et al., the two tie-breaking rules of Sec. 2).
 void NelderMead::order() {
   std::stable_sort(simplex_.begin(), simplex_.end(),
-                   [](const Evaluation& a, const Evaluation& b) { return a.value < b.value; });
+                   [](const SearchPoint& a, const SearchPoint& b) { return a.value < b.value; });
 }
 
 void NelderMead::shrink(Oracle& oracle) {
@@ -53,7 +53,7 @@ SimplexMove NelderMead::iterate(Oracle& oracle) {
   Vec centroid = Vec::Zero(simplex_.front().point.size());
   for (size_t i = 0; i < n; ++i) centroid += simplex_[i].point;
   centroid /= static_cast<double>(n);
-  Evaluation& worst = simplex_.back();
+  SearchPoint& worst = simplex_.back();
   const double best_value = simplex_.front().value;
   const double second_worst_value = simplex_[n - 1].value;
 

@@ -19,7 +19,7 @@ class NelderMead final : public DerivativeFreeOptimizer {
   void step(const StepContext& context, Vec& x) override;
 
   // The simplex ordered best first, and the move of the last iteration.
-  const std::vector<Evaluation>& simplex() const { return simplex_; }
+  const std::vector<SearchPoint>& simplex() const { return simplex_; }
   SimplexMove last_move() const { return last_move_; }
 
  private:
@@ -29,7 +29,7 @@ class NelderMead final : public DerivativeFreeOptimizer {
 
   double reflection_ = 0.0, expansion_ = 0.0, contraction_ = 0.0, shrinkage_ = 0.0;
   double initial_step_ = 0.0;
-  std::vector<Evaluation> simplex_;
+  std::vector<SearchPoint> simplex_;
   SimplexMove last_move_ = SimplexMove::None;
 };
 
