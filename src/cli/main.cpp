@@ -1,5 +1,5 @@
 // lossviz-cli: the headless front end. Dispatches to one subcommand; bad usage or input prints
-// one line on stderr and exits 2 (ARCHITECTURE §4).
+// one line on stderr and exits 2 (docs/architecture.md §4.1).
 #include <cstdio>
 #include <exception>
 #include <string>

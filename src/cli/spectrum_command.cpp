@@ -1,6 +1,6 @@
 // lossviz-cli spectrum: Hessian curvature of a trained network on its data — the top-k
 // eigenvalues (Lanczos on exact HVPs), Hutchinson's trace estimate and the stochastic Lanczos
-// quadrature eigenvalue density; as text or as the JSON of ARCHITECTURE §4.
+// quadrature eigenvalue density; as text or as the JSON of docs/architecture.md §4.4.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
-// lossviz-cli run / hessian / list: the contracts of ARCHITECTURE §4 checked from outside, by
-// running the binary. Expected numbers are computed independently (by hand or closed form).
+// lossviz-cli run / hessian / list: the contracts of docs/architecture.md §4 checked from outside,
+// by running the binary. Expected numbers are computed independently (by hand or closed form).
 #include <doctest/doctest.h>
 
 #include <cmath>

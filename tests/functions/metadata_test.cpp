@@ -18,7 +18,7 @@ bool inside(const lv::ViewBox& view, double x, double y) {
 
 }  // namespace
 
-TEST_CASE("the names ARCHITECTURE §4 fixes are all built in, plus the three teaching surfaces") {
+TEST_CASE("the names fixed by architecture.md §4.2 are all built in, plus 3 teaching surfaces") {
   for (const char* name :
        {"quadratic", "ravine", "rosenbrock",       "himmelblau",      "beale",
         "booth",     "matyas", "three_hump_camel", "six_hump_camel",  "goldstein_price",

@@ -1,6 +1,6 @@
 // The classroom lessons shipped in assets/scenes/: each parses, has a title and 2-4 sentences of
 // text, and names only optimizers that are registered or are PyTorch/classic methods expected to
-// be registered (ARCHITECTURE §4), so a typo in a lesson fails here.
+// be registered (docs/architecture.md §4.2), so a typo in a lesson fails here.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -24,7 +24,8 @@ int count_sentences(const std::string& text) {
 }  // namespace
 
 TEST_CASE("every lesson scene parses and carries a title and 2-4 sentences") {
-  // Names from ARCHITECTURE §4 (PyTorch class names lowercased and the listed extra methods).
+  // Names from docs/architecture.md §4.2 (PyTorch class names lowercased and the listed extra
+  // methods).
   const std::set<std::string> known_optimizers = {"sgd",
                                                   "adagrad",
                                                   "rmsprop",

@@ -1,6 +1,6 @@
 // lossviz-cli with the torch.optim methods, run as a process: `list optimizers` shows each with
 // its hyperparameters, `run --optimizer adam --set beta1=...` takes PyTorch's names (betas as
-// beta1/beta2), and bad values fail with one line and exit code 2 (ARCHITECTURE §4).
+// beta1/beta2), and bad values fail with one line and exit code 2 (docs/architecture.md §4.1).
 #include <doctest/doctest.h>
 
 #include <algorithm>

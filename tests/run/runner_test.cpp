@@ -1,5 +1,5 @@
-// Runner invariants on a hand-written quadratic: the record layout of ARCHITECTURE §3/§4,
-// monotone descent below the stability limit lr < 2/λmax, divergence above it, convergence.
+// Runner invariants on a hand-written quadratic: the record layout of docs/architecture.md §3 and
+// §4.3, monotone descent below the stability limit lr < 2/λmax, divergence above it, convergence.
 #include <doctest/doctest.h>
 
 #include "common/errors.hpp"

@@ -1,6 +1,6 @@
-// Recursive-descent parser for the formula language (ARCHITECTURE §3): variables x, y, x1..xn,
-// named parameters, + - * / ^, unary minus, sin cos tan exp log sqrt abs tanh sigmoid softplus
-// min max pow atan2, constants pi and e. Errors throw InputError("col N: ...").
+// Recursive-descent parser for the formula language (docs/architecture.md §3): variables x, y,
+// x1..xn, named parameters, + - * / ^, unary minus, sin cos tan exp log sqrt abs tanh sigmoid
+// softplus min max pow atan2, constants pi and e. Errors throw InputError("col N: ...").
 #pragma once
 
 #include <string>

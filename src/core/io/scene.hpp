@@ -1,8 +1,8 @@
 // Scenes: everything needed to reproduce a view of a test surface — function or formula with its
 // parameters, optimizers with hyperparameters and start points, schedule, run settings,
-// view/camera and colormap — as JSON (ARCHITECTURE §4). Lessons are scenes with a title and text.
-// GL-free: the GUI maps a Scene onto its state; names are resolved by the registries, so a scene
-// naming an optimizer this build does not have reports it and keeps the rest.
+// view/camera and colormap — as JSON (docs/architecture.md §4.6). Lessons are scenes with a title
+// and text. GL-free: the GUI maps a Scene onto its state; names are resolved by the registries, so
+// a scene naming an optimizer this build does not have reports it and keeps the rest.
 #pragma once
 
 #include <cstdint>

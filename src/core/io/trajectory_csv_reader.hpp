@@ -1,6 +1,6 @@
-// Reading a trajectory CSV back (the format `lossviz-cli run` writes, ARCHITECTURE §4: header
-// step,loss,grad_norm,update_norm,lr,x0,x1[,x2...]), e.g. to draw a projected network trajectory
-// over an HDF5 surface.
+// Reading a trajectory CSV back (the format `lossviz-cli run` writes, docs/architecture.md §4.3:
+// header step,loss,grad_norm,update_norm,lr,x0,x1[,x2...]), e.g. to draw a projected network
+// trajectory over an HDF5 surface.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// Trajectory files: the CSV of ARCHITECTURE §4 (header step,loss,grad_norm,update_norm,lr,x0,x1..,
-// numbers as %.17g) and a JSON document holding one or several labelled runs.
+// Trajectory files (docs/architecture.md §4.3): the CSV (header step,loss,grad_norm,update_norm,
+// lr,x0,x1.., numbers as %.17g) and a JSON document holding one or several labelled runs.
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 // lv::Dataset: samples as columns (inputs [features × n], targets [1 × n]: a class index for
-// classification, a real value for regression), created from a data argument of ARCHITECTURE §4:
-// a built-in generator "NAME[:k=v,...]" or a CSV file with a header (features first, target last).
+// classification, a real value for regression), created from a data argument of
+// docs/architecture.md §4.5: a built-in generator "NAME[:k=v,...]" or a CSV file with a header
+// (features first, target last).
 #pragma once
 
 #include <cstdint>

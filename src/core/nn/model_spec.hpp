@@ -1,5 +1,6 @@
-// The model spec of ARCHITECTURE §4: a sequence of layers (linear, relu, tanh, sigmoid, gelu,
-// softplus) and a loss (cross_entropy, mse), read from JSON with errors naming the file and entry.
+// The model spec of docs/architecture.md §4.5: a sequence of layers (linear, relu, tanh, sigmoid,
+// gelu, softplus) and a loss (cross_entropy, mse), read from JSON with errors naming the file and
+// entry.
 #pragma once
 
 #include <string>

@@ -1,8 +1,8 @@
-// lv::Trajectory: the records of one optimizer run (ARCHITECTURE §3) stored column-wise, so a
-// 10,000-step run is a handful of contiguous arrays (cheap to record, to plot and to upload).
-// Row 0 is the start point before any update; row k the point after k updates. loss and
-// gradient_norm are at that row's point; learning_rate and update_norm belong to the update that
-// produced the row (row 0: the initial lr and 0).
+// lv::Trajectory: the records of one optimizer run (docs/architecture.md §3) stored
+// column-wise, so a 10,000-step run is a handful of contiguous arrays (cheap to record, to plot
+// and to upload). Row 0 is the start point before any update; row k the point after k updates.
+// loss and gradient_norm are at that row's point; learning_rate and update_norm belong to the
+// update that produced the row (row 0: the initial lr and 0).
 #pragma once
 
 #include <string>
