@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "common/errors.hpp"
 #include "io/scene.hpp"
@@ -463,8 +464,20 @@ void App::refresh(const Layout& layout) {
       state_.function.error = "shader: " + formula_renderer_.compile_error();
     }
   }
+  // Interactively the race runs on the worker and the last complete picture stays up until the
+  // new one is in; headless runs (screenshots, exports) compute it in place, so every picture
+  // shows the race of its own settings.
   if (state_.run.stale) {
-    rerun_trajectories(state_);
+    if (headless_) {
+      rerun_trajectories(state_);
+      trajectory_batch_stale_ = true;
+    } else {
+      state_.run.session->start(prepare_race(state_));
+      state_.run.stale = false;
+    }
+  }
+  if (std::optional<RaceResult> result = state_.run.session->take_result()) {
+    install_race(state_, std::move(*result));
     trajectory_batch_stale_ = true;
   }
   if (state_.view.range_stale) {
@@ -830,7 +843,7 @@ int App::run() {
     while (!glfwWindowShouldClose(window_)) {
       const bool busy = state_.playback.playing || state_.ui.interacting || drag_.active ||
                         formula_renderer_.compiling() || state_.network.session->busy() ||
-                        state_.compare.session->busy();
+                        state_.compare.session->busy() || state_.run.session->busy();
       if (busy) {
         glfwPollEvents();
       } else {
@@ -847,6 +860,7 @@ int App::run() {
   if (animation_) finish_animation(true, "");
   if (!headless_) exit_code = std::max(exit_code, save_scene_at_exit());
   state_.network.session.reset();  // stops and joins the worker before the GL context goes
+  state_.run.session.reset();
   state_.compare.session.reset();
   lines_.destroy();
   heatmap_cache_.reset();

@@ -14,6 +14,7 @@
 #include "functions/test_function.hpp"
 #include "network_session.hpp"
 #include "optim/optimizer.hpp"
+#include "race_session.hpp"
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
@@ -46,6 +47,8 @@ struct RunState {
   double clip_norm = 0.0, clip_value = 0.0;  // 0: off
   std::vector<Trajectory> trajectories;      // one per optimizer slot, in order
   bool stale = true;                         // re-run before drawing
+  // Interactive windows compute races on this worker (headless runs compute them in the frame).
+  std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();
 };
 
 struct PlaybackState {

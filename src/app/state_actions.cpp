@@ -135,6 +135,10 @@ void add_optimizer(AppState& state, const std::string& name) {
 
 void remove_optimizer(AppState& state, int index) {
   state.optimizers.erase(state.optimizers.begin() + index);
+  // Until the new race is in (it may run on the worker), the shown runs stay with their slots.
+  if (index < static_cast<int>(state.run.trajectories.size())) {
+    state.run.trajectories.erase(state.run.trajectories.begin() + index);
+  }
   state.ui.selected_optimizer = std::clamp(
       state.ui.selected_optimizer, 0, std::max(0, static_cast<int>(state.optimizers.size()) - 1));
   state.run.stale = true;
@@ -171,16 +175,16 @@ std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
   return std::make_shared<const FormulaObjective>(function.expr);
 }
 
-void rerun_trajectories(AppState& state) {
-  const std::shared_ptr<const Objective> objective = race_objective(state.function);
+RaceJob prepare_race(AppState& state) {
+  RaceJob job;
+  job.objective = race_objective(state.function);
+  job.slot_count = state.optimizers.size();
   RunSettings settings;
   settings.max_steps = state.run.steps;
   settings.noise_sigma = state.run.noise_sigma;
   settings.seed = static_cast<uint64_t>(state.run.seed);
   settings.clip.max_norm = state.run.clip_norm;
   settings.clip.max_value = state.run.clip_value;
-  std::vector<RaceEntry> entries;
-  std::vector<size_t> slots_in_race;
   for (size_t i = 0; i < state.optimizers.size(); ++i) {
     OptimizerSlot& slot = state.optimizers[i];
     slot.error.clear();
@@ -195,22 +199,28 @@ void rerun_trajectories(AppState& state) {
       slot.error = error.what();
       continue;
     }
-    entries.push_back(std::move(entry));
-    slots_in_race.push_back(i);
+    job.entries.push_back(std::move(entry));
+    job.slots.push_back(i);
   }
-  std::vector<Trajectory> results;
-  try {
-    results = run_race(*objective, entries);
-  } catch (const InputError& error) {
-    for (size_t slot : slots_in_race) state.optimizers[slot].error = error.what();
-    results.clear();
-  }
+  return job;
+}
+
+void install_race(AppState& state, RaceResult&& result) {
+  // Optimizers added or removed since the race was prepared: it is stale, a newer one follows.
+  if (result.slot_count != state.optimizers.size()) return;
   state.run.trajectories.assign(state.optimizers.size(), Trajectory(2));
-  for (size_t k = 0; k < results.size(); ++k) {
-    state.run.trajectories[slots_in_race[k]] = std::move(results[k]);
+  for (size_t k = 0; k < result.trajectories.size(); ++k) {
+    const size_t slot = result.slots[k];
+    if (!result.errors[k].empty()) state.optimizers[slot].error = result.errors[k];
+    state.run.trajectories[slot] = std::move(result.trajectories[k]);
   }
-  state.run.stale = false;
   state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
+}
+
+void rerun_trajectories(AppState& state) {
+  RaceJob job = prepare_race(state);
+  install_race(state, compute_race(job, nullptr));
+  state.run.stale = false;
 }
 
 int last_step(const AppState& state) {

@@ -9,6 +9,7 @@
 
 #include "app_state.hpp"
 #include "io/scene.hpp"
+#include "race_session.hpp"
 
 namespace lv::app {
 
@@ -33,7 +34,12 @@ bool network_landscape_shown(const AppState& state);
 void click_scene(AppState& state, double x, double y, bool all);
 
 // Re-runs every optimizer from its start; configuration errors go to the slot's `error`.
+// The same in three parts for the worker thread (race_session.hpp): prepare_race copies what
+// the race needs and records configuration errors, compute_race runs anywhere, install_race
+// puts the trajectories (and per-run errors) into the state.
 void rerun_trajectories(AppState& state);
+RaceJob prepare_race(AppState& state);
+void install_race(AppState& state, RaceResult&& result);
 // What optimizers run on: the formula, with the built-in's least-squares form where it has one
 // (so Gauss–Newton runs on Rosenbrock, Beale, ...).
 std::shared_ptr<const Objective> race_objective(const FunctionState& function);

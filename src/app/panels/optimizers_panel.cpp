@@ -78,6 +78,16 @@ void schedule_section(AppState& state) {
   }
 }
 
+// A race that takes longer than a moment (thousands of steps of a costly method) says so and
+// can be cancelled; the picture meanwhile shows the last complete race.
+void race_progress(AppState& state) {
+  RaceSession& session = *state.run.session;
+  if (session.seconds_running() < 0.25) return;
+  ImGui::TextDisabled("computing the race... %.1f s", session.seconds_running());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("cancel")) session.cancel();
+}
+
 void run_section(AppState& state) {
   bool changed =
       ImGui::SliderInt("steps", &state.run.steps, 10, 20000, "%d", ImGuiSliderFlags_Logarithmic);
@@ -95,6 +105,7 @@ void run_section(AppState& state) {
                                  &clip_max, state.run.clip_value > 0 ? "%.3g" : "off");
   if (ImGui::IsAnyItemActive()) state.ui.interacting = true;
   if (changed) state.run.stale = true;
+  race_progress(state);
 }
 
 }  // namespace

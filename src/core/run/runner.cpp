@@ -69,6 +69,10 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
       trajectory.status_reason = "gradient norm below tolerance";
       return trajectory;
     }
+    if (settings.cancel != nullptr && settings.cancel->load(std::memory_order_relaxed)) {
+      trajectory.status_reason = "cancelled";
+      return trajectory;
+    }
     const double learning_rate = scheduled_rate(schedule, step - 1, base_lr);
     update_gradient = gradient;
     oracle.add_noise(update_gradient);

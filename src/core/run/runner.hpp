@@ -3,6 +3,7 @@
 // convergence (gradient norm below a tolerance). Racing = several runs on one objective.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -22,6 +23,9 @@ struct RunSettings {
   double noise_sigma = 0.0;           // Gaussian gradient noise σ (default: 0, none)
   uint64_t seed = 0;                  // seeds the noise (default: 0)
   ClipSettings clip;                  // gradient clipping (default: off)
+  // When set and true, the run stops before its next step (status Running, reason "cancelled"):
+  // the app cancels a race the user has already changed (default: none).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Runs `optimizer` (reset() here) from x0. `schedule` may be null (constant lr).

@@ -1,0 +1,64 @@
+#include "race_session.hpp"
+
+#include "common/errors.hpp"
+
+namespace lv::app {
+
+RaceResult compute_race(RaceJob& job, const std::atomic<bool>* cancel) {
+  RaceResult result;
+  result.slots = job.slots;
+  result.slot_count = job.slot_count;
+  for (RaceEntry& entry : job.entries) entry.settings.cancel = cancel;
+  try {
+    result.trajectories = run_race(*job.objective, job.entries);
+    result.errors.assign(job.entries.size(), std::string());
+  } catch (const InputError& error) {
+    result.trajectories.assign(job.entries.size(), Trajectory(job.objective->dim()));
+    result.errors.assign(job.entries.size(), error.what());
+  }
+  result.cancelled = cancel != nullptr && cancel->load();
+  return result;
+}
+
+RaceSession::~RaceSession() {
+  cancel();
+}
+
+void RaceSession::join() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void RaceSession::cancel() {
+  cancel_ = true;
+  join();
+  const std::lock_guard lock(mutex_);
+  result_.reset();
+}
+
+void RaceSession::start(RaceJob job) {
+  cancel();
+  cancel_ = false;
+  running_ = true;
+  started_ = Clock::now();
+  worker_ = std::thread([this, job = std::move(job)]() mutable {
+    RaceResult result = compute_race(job, &cancel_);
+    {
+      const std::lock_guard lock(mutex_);
+      if (!result.cancelled) result_ = std::move(result);
+    }
+    running_ = false;
+  });
+}
+
+double RaceSession::seconds_running() const {
+  return busy() ? std::chrono::duration<double>(Clock::now() - started_).count() : 0.0;
+}
+
+std::optional<RaceResult> RaceSession::take_result() {
+  const std::lock_guard lock(mutex_);
+  std::optional<RaceResult> result = std::move(result_);
+  result_.reset();
+  return result;
+}
+
+}  // namespace lv::app
