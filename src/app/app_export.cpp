@@ -15,10 +15,11 @@
 
 #include "app.hpp"
 #include "common/errors.hpp"
+#include "files/atomic_file.hpp"
 #include "functions/test_function.hpp"
-#include "io/atomic_file.hpp"
 #include "io/mesh_export.hpp"
 #include "io/trajectory_io.hpp"
+#include "optim/run_label.hpp"
 #include "plot/figure_export.hpp"
 #include "render/colormap.hpp"
 #include "render/framebuffer_capture.hpp"

@@ -8,7 +8,7 @@
 #include <system_error>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv::app {
 namespace {

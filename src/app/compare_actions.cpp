@@ -9,7 +9,7 @@
 #include "common/text.hpp"
 #include "compare/comparison_table.hpp"
 #include "compare/tuning_space.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "optim/registry.hpp"
 #include "state_actions.hpp"
 

@@ -9,7 +9,7 @@
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv::app {
 namespace {

@@ -6,7 +6,7 @@
 #include "app.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "render/gl.hpp"
 #include "render/gpu_probe.hpp"
 

@@ -13,10 +13,10 @@
 #include "common/text.hpp"
 #include "compare/comparison.hpp"
 #include "compare/comparison_table.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
+#include "grid/sampled_grid.hpp"
 #include "optim/registry.hpp"
 #include "plot/figure_export.hpp"
-#include "plot/sampled_grid.hpp"
 
 namespace lv::cli {
 

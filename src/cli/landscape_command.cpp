@@ -18,7 +18,7 @@
 #include "cli/progress.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "io/surface_file.hpp"
 #include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"

@@ -9,9 +9,10 @@
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "io/surface_h5_reader.hpp"
 #include "io/trajectory_csv_reader.hpp"
+#include "optim/run_label.hpp"
 #include "plot/colormap.hpp"
 #include "plot/figure_export.hpp"
 

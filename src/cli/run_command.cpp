@@ -9,7 +9,7 @@
 #include "common/errors.hpp"
 #include "constraints/constrained_objective.hpp"
 #include "constraints/kkt.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "io/trajectory_io.hpp"
 #include "run/runner.hpp"
 

@@ -11,7 +11,7 @@
 #include "cli/progress.hpp"
 #include "cli/run_setup.hpp"
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/trainer.hpp"
 #include "optim/registry.hpp"

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "io/safetensors.hpp"
+#include "files/safetensors.hpp"
 #include "process.hpp"
 
 using lv::test::cli;

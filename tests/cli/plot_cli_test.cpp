@@ -9,22 +9,16 @@
 #include <nlohmann/json.hpp>
 
 #include "process.hpp"
+#include "temp_path.hpp"
+#include "text_checks.hpp"
 
 using lv::test::cli;
+using lv::test::count_occurrences;
 using lv::test::run_process;
 using lv::test::slurp;
+using lv::test::temp_path;
 
 namespace {
-
-std::string temp_path(const std::string& name) {
-  return "/tmp/lossviz-plot-cli-test-" + std::to_string(::getpid()) + "-" + name;
-}
-
-int count(const std::string& text, const std::string& needle) {
-  int n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 uint32_t big_endian(const std::string& bytes, size_t offset) {
   uint32_t value = 0;
@@ -54,7 +48,7 @@ TEST_CASE("plot writes a well-formed SVG with one trajectory per --optimizer") {
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   CHECK(run_process("xmllint --noout " + out).exit_code == 0);
   const std::string svg = slurp(out);
-  CHECK(count(svg, "<g class=\"trajectory\">") == 3);
+  CHECK(count_occurrences(svg, "<g class=\"trajectory\">") == 3);
   CHECK(svg.find("sgd (lr=0.001, momentum=0.9)</text>") != std::string::npos);
   CHECK(svg.find("diverged at step") != std::string::npos);  // lr = 0.01 leaves the valley
   CHECK(svg.find(">Rosenbrock's banana</text>") != std::string::npos);
@@ -110,7 +104,7 @@ TEST_CASE("plot draws a network surface from an HDF5 file with a CSV trajectory"
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const std::string svg = slurp(out);
   CHECK(run_process("xmllint --noout " + out).exit_code == 0);
-  CHECK(count(svg, "<g class=\"trajectory\">") == 1);
+  CHECK(count_occurrences(svg, "<g class=\"trajectory\">") == 1);
   CHECK(svg.find(">train loss</text>") != std::string::npos);
   for (const std::string& path : {surface, csv, out}) std::remove(path.c_str());
 }
@@ -164,7 +158,7 @@ TEST_CASE("compare prints the table and writes JSON, CSV and a figure") {
   CHECK(document["tuning_starts"].size() == 4);
   CHECK(document["held_out_starts"].size() == 4);
   CHECK(run_process("xmllint --noout " + figure).exit_code == 0);
-  CHECK(count(slurp(figure), "<g class=\"box\">") == 2);
+  CHECK(count_occurrences(slurp(figure), "<g class=\"box\">") == 2);
 
   const std::string csv = temp_path("compare.csv");
   r =

@@ -7,9 +7,11 @@
 
 #include "common/text.hpp"
 #include "process.hpp"
+#include "temp_path.hpp"
 
 using lv::test::cli;
 using lv::test::run_process;
+using lv::test::temp_path;
 
 namespace {
 
@@ -19,10 +21,6 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
     if (!line.empty()) rows.push_back(lv::split(line, ','));
   }
   return rows;
-}
-
-std::string temp_path(const std::string& name) {
-  return "/tmp/lossviz-cli-test-" + std::to_string(::getpid()) + "-" + name;
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common/errors.hpp"
-#include "io/safetensors.hpp"
+#include "files/safetensors.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

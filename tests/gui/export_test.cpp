@@ -13,6 +13,9 @@
 
 #include "gui_process.hpp"
 #include "process.hpp"
+#include "text_checks.hpp"
+
+using lv::test::count_lines_starting;
 
 namespace {
 
@@ -53,13 +56,6 @@ std::pair<long, long> png_size(const std::string& path) {
 
 bool ffmpeg_installed() {
   return std::system("command -v ffmpeg >/dev/null 2>&1") == 0;
-}
-
-int count_lines_starting(const std::string& text, const std::string& prefix) {
-  std::istringstream lines(text);
-  int count = 0;
-  for (std::string line; std::getline(lines, line);) count += line.rfind(prefix, 0) == 0;
-  return count;
 }
 
 }  // namespace

@@ -11,9 +11,12 @@
 #include <sstream>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "io/mesh_export.hpp"
 #include "io/surface_h5_reader.hpp"
+#include "text_checks.hpp"
+
+using lv::test::count_lines_starting;
 
 namespace {
 
@@ -30,13 +33,6 @@ lv::SampledGrid plane_grid(int nx, int ny) {
     for (int i = 0; i < nx; ++i) grid.values.push_back(grid.x(i) + 2.0 * grid.y(j));
   }
   return grid;
-}
-
-int count_lines_starting(const std::string& text, const std::string& prefix) {
-  std::istringstream lines(text);
-  int count = 0;
-  for (std::string line; std::getline(lines, line);) count += line.rfind(prefix, 0) == 0;
-  return count;
 }
 
 float read_float(const std::string& bytes, size_t offset) {

@@ -3,19 +3,17 @@
 #include <doctest/doctest.h>
 
 #include <hdf5.h>
-#include <unistd.h>
 
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "io/surface_file.hpp"
+#include "temp_path.hpp"
 
 using namespace lv;
 
-namespace {
+using lv::test::temp_path;
 
-std::string temp_path(const std::string& name) {
-  return "/tmp/lossviz-io-test-" + std::to_string(::getpid()) + "-" + name;
-}
+namespace {
 
 struct Dataset {
   std::vector<hsize_t> shape;

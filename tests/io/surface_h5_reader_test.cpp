@@ -4,19 +4,17 @@
 
 #include <hdf5.h>
 
-#include <unistd.h>
 #include <cstdio>
 
 #include "common/errors.hpp"
 #include "io/surface_h5_reader.hpp"
 #include "io/trajectory_csv_reader.hpp"
 #include "io/trajectory_io.hpp"
+#include "temp_path.hpp"
+
+using lv::test::temp_path;
 
 namespace {
-
-std::string temp_path(const std::string& name) {
-  return "/tmp/lossviz-io-test-" + std::to_string(::getpid()) + "-" + name;
-}
 
 void write_dataset(hid_t file, const char* name, const std::vector<hsize_t>& shape,
                    const std::vector<double>& values) {

@@ -9,8 +9,11 @@
 
 #include "common/errors.hpp"
 #include "nn/dataset.hpp"
+#include "text_checks.hpp"
 
 using namespace lv;
+
+using lv::test::contains;
 
 namespace {
 
@@ -21,10 +24,6 @@ std::string error_of(const std::function<void()>& action) {
     return error.what();
   }
   return "";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

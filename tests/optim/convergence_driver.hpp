@@ -26,14 +26,6 @@ inline FormulaObjective formula(const std::string& text) {
   return FormulaObjective(Expr::parse(text));
 }
 
-inline std::unique_ptr<Optimizer> configured(const char* name,
-                                             const std::vector<Setting>& settings) {
-  std::unique_ptr<Optimizer> optimizer = make_optimizer(name);
-  for (const Setting& s : settings)
-    optimizer->set_hyperparameter(s.name, std::string_view(s.value));
-  return optimizer;
-}
-
 // Runs through lv::run_optimizer (constant lr) and returns the trajectory.
 inline Trajectory run_named(const char* name, const std::vector<Setting>& settings,
                             const Objective& objective, const Vec& x0, int steps,

@@ -8,14 +8,10 @@
 
 #include "optim/oracle.hpp"
 #include "optim/registry.hpp"
+#include "optimizer_settings.hpp"
 #include "reference_objectives.hpp"
 
 namespace lv::test {
-
-struct Setting {
-  const char* name;
-  const char* value;
-};
 
 inline std::vector<Vec> first_iterates(const char* optimizer_name, std::vector<Setting> settings,
                                        const Objective& objective, const Vec& x0, int steps) {

@@ -10,17 +10,19 @@
 
 #include "common/errors.hpp"
 #include "expr/expr.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "optim/registry.hpp"
+#include "optim/run_label.hpp"
 #include "plot/figure_export.hpp"
-#include "plot/panels.hpp"
+#include "plot/subplots.hpp"
 #include "process.hpp"
+#include "temp_path.hpp"
+#include "text_checks.hpp"
+
+using lv::test::count_occurrences;
+using lv::test::temp_path;
 
 namespace {
-
-std::string temp_path(const std::string& name) {
-  return "/tmp/lossviz-plot-test-" + std::to_string(::getpid()) + "-" + name;
-}
 
 lv::Figure sample_figure(int runs) {
   lv::Figure figure;
@@ -46,12 +48,6 @@ lv::Figure sample_figure(int runs) {
   return figure;
 }
 
-int count(const std::string& text, const std::string& needle) {
-  int n = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
 uint32_t big_endian(const std::string& bytes, size_t offset) {
   uint32_t value = 0;
   for (size_t k = 0; k < 4; ++k) value = (value << 8) | static_cast<uint8_t>(bytes[offset + k]);
@@ -66,8 +62,8 @@ TEST_CASE("the SVG is well-formed XML with one trajectory group per run and real
   const auto lint = lv::test::run_process("xmllint --noout " + path);
   CHECK_MESSAGE(lint.exit_code == 0, "xmllint: " << lint.err);
   const std::string svg = lv::test::slurp(path);
-  CHECK(count(svg, "<g class=\"trajectory\">") == 3);
-  CHECK(count(svg, "<g class=\"curve\">") == 3);
+  CHECK(count_occurrences(svg, "<g class=\"trajectory\">") == 3);
+  CHECK(count_occurrences(svg, "<g class=\"curve\">") == 3);
   CHECK(svg.find(">Quadratic &lt;bowl&gt; &amp; friends</text>") != std::string::npos);
   CHECK(svg.find("width=\"460.8pt\" height=\"345.6pt\"") != std::string::npos);  // 6.4 × 4.8 in
   CHECK(svg.find("run 2 \u2014 diverged at step 10</text>") != std::string::npos);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "render/gl.hpp"
 
 namespace lv::app {

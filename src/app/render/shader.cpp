@@ -1,7 +1,7 @@
 #include "render/shader.hpp"
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "render/resources.hpp"
 
 namespace lv::app {

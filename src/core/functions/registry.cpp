@@ -1,5 +1,4 @@
-#include "common/errors.hpp"
-#include "common/text.hpp"
+#include "common/name_lookup.hpp"
 #include "functions/builtins.hpp"
 
 namespace lv {
@@ -17,16 +16,7 @@ const std::vector<TestFunction>& test_functions() {
 }
 
 const TestFunction& find_test_function(std::string_view name) {
-  std::vector<std::string> names;
-  for (const TestFunction& function : test_functions()) {
-    if (function.name == name) return function;
-    names.push_back(function.name);
-  }
-  std::string message = "unknown function '" + std::string(name) + "'";
-  if (const auto suggestion = closest_match(name, names)) {
-    message += " (did you mean '" + *suggestion + "'?)";
-  }
-  throw InputError(message + "; see 'lossviz-cli list functions'");
+  return find_by_name(test_functions(), name, "function");
 }
 
 }  // namespace lv

@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "grid/sampled_grid.hpp"
 #include "io/surface_file.hpp"
-#include "plot/sampled_grid.hpp"
 
 namespace lv {
 

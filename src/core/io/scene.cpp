@@ -4,7 +4,7 @@
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "optim/registry.hpp"
 
 namespace lv {

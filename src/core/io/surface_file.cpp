@@ -4,11 +4,11 @@
 
 #include <unistd.h>
 #include <cstdio>
-#include "io/hdf5_handle.hpp"
+#include "files/hdf5_handle.hpp"
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv {
 

@@ -2,7 +2,7 @@
 
 #include <hdf5.h>
 
-#include "io/hdf5_handle.hpp"
+#include "files/hdf5_handle.hpp"
 
 #include <cmath>
 #include <filesystem>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "plot/sampled_grid.hpp"
+#include "grid/sampled_grid.hpp"
 
 namespace lv {
 

@@ -9,8 +9,9 @@
 #include <utility>
 
 #include "common/errors.hpp"
+#include "common/name_lookup.hpp"
 #include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv {
 
@@ -357,11 +358,8 @@ Dataset load_dataset(const std::string& argument) {
     return generate(*entry, colon == std::string::npos ? "" : argument.substr(colon + 1), argument);
   }
   if (!std::filesystem::exists(argument)) {
-    const auto names = generator_names();
-    const auto suggestion = closest_match(name, names);
     throw InputError("data '" + argument + "' is neither a file nor a built-in generator" +
-                     (suggestion ? " (did you mean '" + *suggestion + "'?)" : "") +
-                     "; see 'lossviz-cli list datasets'");
+                     did_you_mean(name, generator_names()) + "; see 'lossviz-cli list datasets'");
   }
   return parse_csv_dataset(read_file(argument), argument);
 }

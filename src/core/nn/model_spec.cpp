@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "common/errors.hpp"
-#include "common/text.hpp"
-#include "io/atomic_file.hpp"
+#include "common/name_lookup.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv {
 
@@ -32,10 +32,8 @@ LayerType parse_layer_type(const std::string& name, const std::string& where) {
   for (const auto& [known, type] : k_layer_names) {
     if (name == known) return type;
   }
-  const auto names = layer_names();
-  const auto suggestion = closest_match(name, names);
   throw InputError(where + ": unknown layer type '" + name + "'" +
-                   (suggestion ? " (did you mean '" + *suggestion + "'?)" : "") +
+                   did_you_mean(name, layer_names()) +
                    "; expected linear, relu, tanh, sigmoid, gelu or softplus");
 }
 

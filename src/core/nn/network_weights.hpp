@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "io/safetensors.hpp"
+#include "files/safetensors.hpp"
 #include "nn/mlp.hpp"
 
 namespace lv {

@@ -15,7 +15,7 @@ namespace lv {
 
 // A point the search evaluated and its value. (Named apart from nn's lv::Evaluation: two types
 // of one name in one namespace break the one-definition rule, and the linker then shares
-// std::vector code between them — a heap overflow in Debug builds, tests/check_type_names.py.)
+// std::vector code between them — a heap overflow in Debug builds, scripts/check_type_names.py.)
 struct SearchPoint {
   Vec point;
   double value;

@@ -1,7 +1,6 @@
 #include "optim/registry.hpp"
 
-#include "common/errors.hpp"
-#include "common/text.hpp"
+#include "common/name_lookup.hpp"
 #include "optim/adadelta.hpp"
 #include "optim/adafactor.hpp"
 #include "optim/adagrad.hpp"
@@ -42,6 +41,12 @@ template <typename T>
 OptimizerInfo entry(std::string name, std::string summary) {
   return {std::move(name), std::move(summary), [] { return std::make_unique<T>(); }};
 }
+template <typename T>
+OptimizerInfo wrapper(std::string name, std::string summary) {
+  OptimizerInfo info = entry<T>(std::move(name), std::move(summary));
+  info.is_wrapper = true;
+  return info;
+}
 }  // namespace
 
 const std::vector<OptimizerInfo>& optimizer_registry() {
@@ -59,9 +64,10 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<Lamb>("lamb", "layer-wise trust-ratio Adam (You et al. 2019, Alg. 2)"),
       entry<Adafactor>("adafactor",
                        "factored second moments, relative step (Shazeer & Stern 2018)"),
-      entry<Sam>("sam", "sharpness-aware minimization around a base optimizer (Foret et al. 2021)"),
-      entry<Asam>("asam", "adaptive SAM, T_w = |w| + eta (Kwon et al. 2021)"),
-      entry<ProjectedGradient>(
+      wrapper<Sam>("sam",
+                   "sharpness-aware minimization around a base optimizer (Foret et al. 2021)"),
+      wrapper<Asam>("asam", "adaptive SAM, T_w = |w| + eta (Kwon et al. 2021)"),
+      wrapper<ProjectedGradient>(
           "projected",
           "a base optimizer followed by projection onto the constraints (--constraint)"),
       entry<PenaltyMethod>(
@@ -82,7 +88,7 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
       entry<NelderMead>("nelder_mead", "downhill simplex with Lagarias et al. 1998 coefficients"),
       entry<BayesianOptimization>("bayesian_optimization",
                                   "GP surrogate + expected improvement (derivative-free)"),
-      entry<RegularizedOptimizer>(
+      wrapper<RegularizedOptimizer>(
           "regularized",
           "L1 (proximal or subgradient), L2, elastic net, decoupled decay around a base"),
       entry<GradientDescent>("gd", "plain gradient descent, fixed step or line search"),
@@ -105,16 +111,7 @@ const std::vector<OptimizerInfo>& optimizer_registry() {
 }
 
 std::unique_ptr<Optimizer> make_optimizer(std::string_view name) {
-  std::vector<std::string> names;
-  for (const OptimizerInfo& info : optimizer_registry()) {
-    if (info.name == name) return info.make();
-    names.push_back(info.name);
-  }
-  std::string message = "unknown optimizer '" + std::string(name) + "'";
-  if (const auto suggestion = closest_match(name, names)) {
-    message += " (did you mean '" + *suggestion + "'?)";
-  }
-  throw InputError(message + "; see 'lossviz-cli list optimizers'");
+  return find_by_name(optimizer_registry(), name, "optimizer").make();
 }
 
 }  // namespace lv

@@ -16,6 +16,8 @@ struct OptimizerInfo {
   std::string name;     // lowercase, PyTorch's class name where PyTorch has the method
   std::string summary;  // one line for lists and tooltips
   std::function<std::unique_ptr<Optimizer>()> make;
+  // A wrapper runs around a `base` optimizer (a WrappedOptimizer); it cannot be a base itself.
+  bool is_wrapper = false;
 };
 
 const std::vector<OptimizerInfo>& optimizer_registry();

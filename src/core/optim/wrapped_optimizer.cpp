@@ -1,7 +1,6 @@
 #include "optim/wrapped_optimizer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 
 #include "common/errors.hpp"
@@ -10,14 +9,6 @@
 namespace lv {
 
 namespace {
-
-// Registered wrappers: they cannot be a base (no wrapper of a wrapper, no self-reference).
-constexpr std::array<std::string_view, 4> k_wrapper_names = {"sam", "asam", "regularized",
-                                                             "projected"};
-
-bool is_wrapper(const std::string& name) {
-  return std::find(k_wrapper_names.begin(), k_wrapper_names.end(), name) != k_wrapper_names.end();
-}
 
 HyperParameter base_parameter(const std::string& default_base) {
   const std::vector<std::string> names = WrappedOptimizer::base_names();
@@ -37,7 +28,7 @@ std::vector<HyperParameter> with_base(std::vector<HyperParameter> own, const std
 std::vector<std::string> WrappedOptimizer::base_names() {
   std::vector<std::string> names;
   for (const OptimizerInfo& info : optimizer_registry()) {
-    if (!is_wrapper(info.name)) names.push_back(info.name);
+    if (!info.is_wrapper) names.push_back(info.name);
   }
   return names;
 }

@@ -5,7 +5,7 @@
 #include <numbers>
 
 #include "common/errors.hpp"
-#include "common/text.hpp"
+#include "common/name_lookup.hpp"
 
 namespace lv {
 
@@ -178,11 +178,9 @@ const Colormap& find_colormap(std::string_view name) {
     if (map.name == name) return map;
     names.push_back(map.name);
   }
-  const auto suggestion = closest_match(name, names);
   std::string known;
   for (const std::string& known_name : names) known += (known.empty() ? "" : ", ") + known_name;
-  throw InputError("unknown colormap '" + std::string(name) + "'" +
-                   (suggestion ? " (did you mean '" + *suggestion + "'?)" : std::string()) +
+  throw InputError("unknown colormap '" + std::string(name) + "'" + did_you_mean(name, names) +
                    "; known: " + known);
 }
 

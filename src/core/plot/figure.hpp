@@ -9,9 +9,8 @@
 #include <variant>
 #include <vector>
 
-#include "optim/optimizer.hpp"
+#include "grid/sampled_grid.hpp"
 #include "plot/canvas.hpp"
-#include "plot/sampled_grid.hpp"
 #include "run/trajectory.hpp"
 
 namespace lv {
@@ -83,10 +82,6 @@ struct Figure {
 // The figure's view of a trajectory: the first two coordinates as the path, loss and gradient
 // norm per step, and where it diverged.
 PlotRun make_plot_run(const Trajectory& trajectory, std::string label, Color color);
-
-// "sgd (lr=0.01, momentum=0.9)": the name plus lr and every hyperparameter that differs from its
-// default (the key settings, read from the descriptors).
-std::string run_label(const Optimizer& optimizer);
 
 // The colour cycle for runs: distinguishable, colour-blind-aware hues (our own picks in the
 // spirit of Okabe & Ito, "Color Universal Design", 2008), readable on the colormaps.

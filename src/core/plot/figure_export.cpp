@@ -7,9 +7,9 @@
 #include <string_view>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 #include "plot/cairo_canvas.hpp"
-#include "plot/panels.hpp"
+#include "plot/subplots.hpp"
 #include "plot/svg_canvas.hpp"
 
 namespace lv {

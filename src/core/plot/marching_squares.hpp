@@ -8,7 +8,7 @@
 #include <array>
 #include <vector>
 
-#include "plot/sampled_grid.hpp"
+#include "grid/sampled_grid.hpp"
 
 namespace lv {
 

@@ -1,5 +1,4 @@
-#include "common/errors.hpp"
-#include "common/text.hpp"
+#include "common/name_lookup.hpp"
 #include "schedule/constant.hpp"
 #include "schedule/cosine.hpp"
 #include "schedule/cosine_warm_restarts.hpp"
@@ -47,16 +46,7 @@ const std::vector<ScheduleInfo>& schedule_registry() {
 }
 
 std::unique_ptr<Schedule> make_schedule(std::string_view name) {
-  std::vector<std::string> names;
-  for (const ScheduleInfo& info : schedule_registry()) {
-    if (info.name == name) return info.make();
-    names.push_back(info.name);
-  }
-  std::string message = "unknown schedule '" + std::string(name) + "'";
-  if (const auto suggestion = closest_match(name, names)) {
-    message += " (did you mean '" + *suggestion + "'?)";
-  }
-  throw InputError(message + "; see 'lossviz-cli list schedules'");
+  return find_by_name(schedule_registry(), name, "schedule").make();
 }
 
 }  // namespace lv

@@ -10,7 +10,7 @@
 #include "objective/formula_objective.hpp"
 #include "optim/bfgs.hpp"
 #include "optim/lbfgs.hpp"
-#include "toolbox_support.hpp"
+#include "second_order_support.hpp"
 
 using namespace lv;
 using namespace lv::test;

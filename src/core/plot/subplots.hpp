@@ -1,6 +1,6 @@
-// Drawing each kind of panel of a Figure into a rectangle of the page: the landscape (heatmap or
-// filled bands, contour lines with optional labels, colorbar, trajectories with start/end
-// markers), loss or gradient-norm curves, and box plots.
+// Drawing each subplot of a Figure (what figure.hpp calls a panel) into a rectangle of the page:
+// the landscape (heatmap or filled bands, contour lines with optional labels, colorbar,
+// trajectories with start/end markers), loss or gradient-norm curves, and box plots.
 #pragma once
 
 #include "plot/axes.hpp"

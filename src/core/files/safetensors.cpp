@@ -1,10 +1,10 @@
-#include "io/safetensors.hpp"
+#include "files/safetensors.hpp"
 
 #include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 namespace lv {
 

@@ -13,7 +13,7 @@
 #include "objective/formula_objective.hpp"
 #include "objective/formula_with_residuals.hpp"
 #include "objective/residual_objective.hpp"
-#include "toolbox_support.hpp"
+#include "second_order_support.hpp"
 
 using namespace lv;
 using namespace lv::test;

@@ -1,6 +1,7 @@
 // Shared references for the second-order and quasi-Newton tests: objectives written out by hand
 // (no formula parser), linear CG as the reference for conjugate-direction methods, and one driver
-// that runs a registered optimizer through lv::run_optimizer.
+// that runs a registered optimizer through lv::run_optimizer (settings and `configured` come from
+// optimizer_settings.hpp, shared with the other optimizer test drivers).
 #pragma once
 
 #include <doctest/doctest.h>
@@ -12,6 +13,7 @@
 
 #include "objective/objective.hpp"
 #include "optim/registry.hpp"
+#include "optimizer_settings.hpp"
 #include "run/runner.hpp"
 
 namespace lv::test {
@@ -95,18 +97,6 @@ inline std::vector<Vec> linear_cg_iterates(const Quadratic& q, const Vec& x0, in
     iterates.push_back(x);
   }
   return iterates;
-}
-
-struct Setting {
-  const char* name;
-  const char* value;
-};
-
-inline std::unique_ptr<Optimizer> configured(const char* name,
-                                             const std::vector<Setting>& settings) {
-  std::unique_ptr<Optimizer> optimizer = make_optimizer(name);
-  for (const Setting& s : settings) optimizer->hyperparameters().set_from_text(s.name, s.value);
-  return optimizer;
 }
 
 inline Trajectory run(const char* name, const std::vector<Setting>& settings,

@@ -1,4 +1,4 @@
-#include "plot/sampled_grid.hpp"
+#include "grid/sampled_grid.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "io/atomic_file.hpp"
+#include "files/atomic_file.hpp"
 
 #include <unistd.h>
 #include <cerrno>

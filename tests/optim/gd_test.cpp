@@ -4,7 +4,7 @@
 // garbage.
 #include "expr/expr.hpp"
 #include "objective/formula_objective.hpp"
-#include "toolbox_support.hpp"
+#include "second_order_support.hpp"
 
 using namespace lv;
 using namespace lv::test;

@@ -7,7 +7,7 @@
 #include "common/errors.hpp"
 #include "optim/line_search.hpp"
 #include "optim/oracle.hpp"
-#include "toolbox_support.hpp"
+#include "second_order_support.hpp"
 
 using namespace lv;
 using namespace lv::test;

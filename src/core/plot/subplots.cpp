@@ -1,4 +1,4 @@
-#include "plot/panels.hpp"
+#include "plot/subplots.hpp"
 
 #include <algorithm>
 #include <cmath>

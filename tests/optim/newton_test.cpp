@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "common/errors.hpp"
-#include "toolbox_support.hpp"
+#include "second_order_support.hpp"
 
 using namespace lv;
 using namespace lv::test;

@@ -7,10 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
-#include "io/safetensors.hpp"
+#include "files/safetensors.hpp"
 #include "nn/network_weights.hpp"
+#include "text_checks.hpp"
 
 using namespace lv;
+
+using lv::test::contains;
 
 namespace {
 
@@ -34,10 +37,6 @@ std::string error_of(const std::string& bytes) {
     return error.what();
   }
   return "";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace
