@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
   log=build-fuzz/findings/$target.log
   if ASAN_OPTIONS=detect_leaks=1 \
      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-     build-fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+     build-fuzz/tests/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
        -max_len=200000 -print_final_stats=1 -artifact_prefix="$findings"/ "${seeds[@]}" \
        >"$log" 2>&1; then
     runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
