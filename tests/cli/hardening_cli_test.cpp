@@ -1,23 +1,20 @@
 // Bad input through lossviz-cli, as a user types it: every case exits 2 with one line naming the
 // flag or the input at fault, and a failed command leaves every existing file as it was.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include "process.hpp"
+#include "temp_path.hpp"
 
 using lv::test::cli;
 using lv::test::run_process;
 using lv::test::slurp;
+using lv::test::temp_path;
 
 namespace {
-
-std::string scratch(const std::string& name) {
-  return "/tmp/lossviz-hardening-test-" + std::to_string(::getpid()) + "-" + name;
-}
 
 void write_text(const std::string& path, const std::string& text) {
   std::FILE* file = std::fopen(path.c_str(), "w");
@@ -63,25 +60,25 @@ TEST_CASE("formulas nested beyond the limit are errors naming the limit, not sta
 }
 
 TEST_CASE("model sizes beyond the limits fail before anything is allocated") {
-  const std::string spec = scratch("wide.json");
+  const std::string spec = temp_path("wide.json");
   write_text(spec, R"({"layers":[{"type":"linear","in":2,"out":4294967300}],"loss":"mse"})");
   check_usage_error(run_process(cli("train --model " + spec +
                                     " --data linear-regression:n=20 --optimizer sgd --epochs 1 "
                                     "--out " +
-                                    scratch("w.safetensors"))),
+                                    temp_path("w.safetensors"))),
                     "larger than the limit");
   write_text(spec, R"({"layers":[{"type":"linear","in":2,"out":100000},)"
                    R"({"type":"linear","in":100000,"out":100000}],"loss":"mse"})");
   check_usage_error(run_process(cli("train --model " + spec +
                                     " --data linear-regression:n=20 --optimizer sgd --epochs 1 "
                                     "--out " +
-                                    scratch("w.safetensors"))),
+                                    temp_path("w.safetensors"))),
                     "parameters, more than the limit");
   std::remove(spec.c_str());
 }
 
 TEST_CASE("landscape checks --threads and --resolution before any work") {
-  const std::string out = scratch("never.h5");
+  const std::string out = temp_path("never.h5");
   check_usage_error(run_process(cli("landscape --model m.json --weights w.safetensors --data "
                                     "spirals --resolution 5 --threads -1 --out " +
                                     out)),
@@ -94,9 +91,9 @@ TEST_CASE("landscape checks --threads and --resolution before any work") {
 }
 
 TEST_CASE("train with a --checkpoints that is a file fails before writing --out") {
-  const std::string spec = scratch("spec.json");
-  const std::string weights = scratch("keep.safetensors");
-  const std::string not_a_folder = scratch("checkpoints-file");
+  const std::string spec = temp_path("spec.json");
+  const std::string weights = temp_path("keep.safetensors");
+  const std::string not_a_folder = temp_path("checkpoints-file");
   write_text(spec, k_spec);
   write_text(weights, "the user's old weights");
   write_text(not_a_folder, "a file");
@@ -113,18 +110,18 @@ TEST_CASE("train with a --checkpoints that is a file fails before writing --out"
 }
 
 TEST_CASE("compare rejects a bad --dpi before writing --out") {
-  const std::string table = scratch("keep.csv");
+  const std::string table = temp_path("keep.csv");
   write_text(table, "the user's old table");
   check_usage_error(run_process(cli("compare --function quadratic --optimizer sgd --steps 5 "
                                     "--starts 1 --grid-points 3 --out " +
-                                    table + " --figure " + scratch("f.png") + " --dpi 0")),
+                                    table + " --figure " + temp_path("f.png") + " --dpi 0")),
                     "--dpi");
   CHECK(slurp(table) == "the user's old table");
   std::remove(table.c_str());
 }
 
 TEST_CASE("an output that is a folder, or in a missing folder, is named before the run") {
-  const std::string folder = scratch("folder.csv");
+  const std::string folder = temp_path("folder.csv");
   std::filesystem::create_directory(folder);
   check_usage_error(
       run_process(cli("run --function rosenbrock --optimizer sgd --steps 3 --out " + folder)),
