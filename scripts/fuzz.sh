@@ -2,12 +2,21 @@
 # Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) in build-fuzz and runs
 # each one for a bounded time on a copy of its seed corpus plus the kept crash inputs.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 20 s, every target)
+#   scripts/fuzz.sh runs=N [TARGET...]                    (N inputs each, fixed seed: the same
+#                                                         inputs on every machine, as CI wants)
 # A crash, leak, sanitizer report or timeout fails the script; the input that caused it is left
 # in build-fuzz/findings/<target>/ (copy it to tests/fuzz/regressions/<target>/ once fixed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}
+budget=${1:-20}
 shift || true
+if [[ "$budget" == runs=* ]]; then
+  limit=(-runs="${budget#runs=}" -seed=1)
+  what="${budget#runs=} inputs (seed 1)"
+else
+  limit=(-max_total_time="$budget")
+  what="${budget} s"
+fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(formula safetensors surface_h5 scene model_spec csv_data trajectory_csv arguments)
@@ -30,11 +39,11 @@ for target in "${targets[@]}"; do
   log=build-fuzz/findings/$target.log
   if ASAN_OPTIONS=detect_leaks=1 \
      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-     build-fuzz/tests/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 \
+     build-fuzz/tests/fuzz/fuzz_"$target" "${limit[@]}" -timeout=10 -rss_limit_mb=2560 \
        -max_len=200000 -print_final_stats=1 -artifact_prefix="$findings"/ "${seeds[@]}" \
        >"$log" 2>&1; then
     runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-    echo "fuzz $target: ${runs} executions in ${seconds}s, no crash"
+    echo "fuzz $target: ${runs} executions (${what}), no crash"
   else
     echo "fuzz $target: FAILED (log: $log)"
     tail -n 40 "$log"

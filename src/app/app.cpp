@@ -138,6 +138,8 @@ void App::load_scene_file(const std::string& path) {
     const Scene scene = load_scene(path);
     state_.ui.messages = apply_scene(state_, scene);
     state_.ui.scene_path = path;
+    // Headless pictures are final: a scene's network is trained before the first frame.
+    if (headless_ && scene.network.present) state_.network.session->wait();
     for (const std::string& message : state_.ui.messages) {
       std::fprintf(stderr, "lossviz: %s: %s\n", path.c_str(), message.c_str());
     }

@@ -152,6 +152,7 @@ struct NetworkState {
   bool show_landscape = false;  // the scene shows the network's landscape instead of the formula
   int reveal_frames = 0;        // open the panel and scroll it into view for this many frames
   std::string error;            // the last rejected request (bad data argument, no model...)
+  bool in_scene = false;        // the scene set the network up: saving it keeps the network
 };
 
 // The Compare panel: what to compare and how (docs/compare.md), the worker running it and the

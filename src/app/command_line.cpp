@@ -9,12 +9,12 @@ namespace lv::app {
 namespace {
 
 int parse_int(const std::string& flag, const std::string& text, int min, int max) {
-  const auto value = parse_double(text);
-  if (!value || *value != static_cast<int>(*value) || *value < min || *value > max) {
+  const auto value = parse_whole_number(text, min, max);
+  if (!value) {
     throw InputError(flag + ": expected a whole number in [" + std::to_string(min) + ", " +
                      std::to_string(max) + "], got '" + text + "'");
   }
-  return static_cast<int>(*value);
+  return *value;
 }
 
 }  // namespace

@@ -51,12 +51,12 @@ int target_slot(const AppState& state, size_t result) {
 }
 
 int whole_number(const std::string& key, const std::string& value, int min, int max) {
-  const auto number = parse_double(value);
-  if (!number || *number != std::floor(*number) || *number < min || *number > max) {
+  const auto number = parse_whole_number(value, min, max);
+  if (!number) {
     throw InputError("--compare-set " + key + ": expected a whole number in [" +
                      std::to_string(min) + ", " + std::to_string(max) + "], got '" + value + "'");
   }
-  return static_cast<int>(*number);
+  return *number;
 }
 
 }  // namespace

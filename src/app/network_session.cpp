@@ -62,7 +62,7 @@ ModelSpec network_model_spec(const Dataset& data, const NetworkConfig& config) {
   }
   const bool classification = data.is_classification();
   spec.layers.push_back({LayerType::Linear, in, classification ? data.classes : 1});
-  spec.loss = classification ? LossType::CrossEntropy : LossType::Mse;
+  spec.loss = classification && !config.mse ? LossType::CrossEntropy : LossType::Mse;
   return spec;
 }
 
@@ -117,6 +117,8 @@ void NetworkSession::start_training(const NetworkConfig& config) {
       split_dataset(load_dataset(config.data), config.validation_fraction, config.seed);
   if (config.epochs < 1) throw InputError("epochs must be at least 1");
   if (config.batch_size < 0) throw InputError("batch size must be >= 0");
+  if (config.sharpness_every < 0) throw InputError("sharpness interval must be >= 0");
+  if (!(config.learning_rate > 0.0)) throw InputError("learning rate must be > 0");
   auto mlp = std::make_unique<Mlp>(network_model_spec(split.train, config));
   std::shared_ptr<Optimizer> optimizer = make_optimizer(config.optimizer);
   if (optimizer->hyperparameters().has("lr"))
@@ -131,8 +133,10 @@ void NetworkSession::start_training(const NetworkConfig& config) {
   {
     const std::lock_guard lock(mutex_);
     snapshot_.history.clear();  // the last surface stays on show (its version keeps counting)
+    snapshot_.sharpness.clear();
     snapshot_.progress = 0.0;
   }
+  learning_rate_ = config.learning_rate;
   publish_parameters(parameters_);
   start_task("training", [this, config, optimizer] { train(config, *optimizer); });
 }
@@ -164,6 +168,12 @@ void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
   const int batch = config.batch_size == 0 ? data_.size() : config.batch_size;
   settings.checkpoint_every = (data_.size() + batch - 1) / batch;  // once per epoch
   settings.cancel = &cancel_;
+  settings.live_learning_rate = &learning_rate_;
+  settings.sharpness_every = config.sharpness_every;
+  settings.on_sharpness = [&](const SharpnessRecord& record) {
+    const std::lock_guard lock(mutex_);
+    snapshot_.sharpness.push_back(record);
+  };
   settings.on_epoch = [&](const EpochRecord& record) {
     const std::lock_guard lock(mutex_);
     snapshot_.history.push_back(record);

@@ -30,6 +30,8 @@ struct NetworkConfig {
   int batch_size = 32;
   uint64_t seed = 1;
   double validation_fraction = 0.0;  // held out (seeded shuffle) for validation curves
+  bool mse = false;         // classification with the square loss on one-hot targets
+  int sharpness_every = 0;  // track λmax of the training loss every k updates; 0 = off
 };
 
 enum class LandscapePlane {
@@ -81,6 +83,7 @@ struct NetworkSnapshot {
   double progress = 0.0;
   std::string message;  // how the last task ended, or its error
   std::vector<EpochRecord> history;
+  std::vector<SharpnessRecord> sharpness;  // λmax during training (when tracked)
   long parameters_version = 0;  // bumped whenever the weights change
   DecisionRegions regions;
   long surface_version = 0;  // bumped whenever a (more refined) surface is published
@@ -118,6 +121,8 @@ class NetworkSession {
   void start_interpolation(const InterpolationConfig& config);
   void cancel();
   void wait();  // joins the worker (tests and headless modes)
+  // Changes the learning rate of the running training from its next update on.
+  void set_learning_rate(double learning_rate) { learning_rate_ = learning_rate; }
   bool busy() const { return busy_.load(); }
 
   // Replaces the current weights with a safetensors file for the current model.
@@ -156,6 +161,7 @@ class NetworkSession {
   std::vector<Vec> checkpoints_;  // the last training's path
   std::thread worker_;
   std::atomic<bool> cancel_{false}, busy_{false};
+  std::atomic<double> learning_rate_{0.01};
   mutable std::mutex mutex_;
   NetworkSnapshot snapshot_;  // guarded by mutex_
 };

@@ -301,6 +301,68 @@ Vector3 surface_point(const AppState& state, double x, double y, double value) {
           static_cast<float>(2.0 * (y - box.y_min) / (box.y_max - box.y_min) - 1.0), height};
 }
 
+namespace {
+
+// A scene with a network sets up the Network panel as it says and starts training (the panel
+// opens and scrolls into view); one without leaves the panel as it is.
+void apply_scene_network(AppState& state, const SceneNetwork& scene,
+                         std::vector<std::string>& problems) {
+  NetworkState& network = state.network;
+  network.in_scene = scene.present;
+  if (!scene.present) return;
+  NetworkConfig& config = network.config;
+  config.data = scene.data;
+  config.hidden = scene.hidden;
+  network.hidden_text.clear();
+  for (const int width : scene.hidden)
+    network.hidden_text += (network.hidden_text.empty() ? "" : ",") + std::to_string(width);
+  bool known_activation = false;
+  for (const LayerType type : {LayerType::Tanh, LayerType::Relu, LayerType::Sigmoid,
+                               LayerType::Gelu, LayerType::Softplus}) {
+    if (scene.activation == layer_type_name(type)) {
+      config.activation = type;
+      known_activation = true;
+    }
+  }
+  if (!known_activation)
+    problems.push_back("network: unknown activation '" + scene.activation + "'");
+  config.optimizer = scene.optimizer;
+  config.learning_rate = scene.learning_rate;
+  config.epochs = scene.epochs;
+  config.batch_size = scene.batch_size;
+  config.seed = scene.seed;
+  config.validation_fraction = scene.validation;
+  config.mse = scene.mse;
+  config.sharpness_every = scene.sharpness_every;
+  try {
+    network.session->start_training(config);
+    network.reveal_frames = 3;
+  } catch (const InputError& error) {
+    problems.push_back(std::string("network: ") + error.what());
+  }
+}
+
+SceneNetwork capture_scene_network(const NetworkState& network) {
+  SceneNetwork scene;
+  if (!network.in_scene) return scene;
+  const NetworkConfig& config = network.config;
+  scene.present = true;
+  scene.data = config.data;
+  scene.hidden = config.hidden;
+  scene.activation = layer_type_name(config.activation);
+  scene.optimizer = config.optimizer;
+  scene.learning_rate = config.learning_rate;
+  scene.epochs = config.epochs;
+  scene.batch_size = config.batch_size;
+  scene.seed = config.seed;
+  scene.validation = config.validation_fraction;
+  scene.mse = config.mse;
+  scene.sharpness_every = config.sharpness_every;
+  return scene;
+}
+
+}  // namespace
+
 std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   std::vector<std::string> problems;
   try {
@@ -391,6 +453,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   state.playback.speed = scene.playback.speed;
   state.playback.loop = scene.playback.loop;
   state.playback.tail_steps = scene.playback.tail;
+  apply_scene_network(state, scene.network, problems);
   return problems;
 }
 
@@ -448,6 +511,7 @@ Scene capture_scene(const AppState& state) {
   const PlaybackState& playback = state.playback;
   scene.playback = {playback.playing ? 0.0 : playback.step, playback.playing, playback.speed,
                     playback.loop, playback.tail_steps};
+  scene.network = capture_scene_network(state.network);
   return scene;
 }
 

@@ -45,7 +45,8 @@ const Command k_commands[] = {
      "train --model SPEC.json --data DATA --optimizer NAME [--set k=v]... --epochs E\n"
      "        [--batch-size B] [--seed S] --out WEIGHTS.safetensors [--checkpoints DIR]\n"
      "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...] [--validation F]\n"
-     "        [--patience P] [--weight-decay L] [--dropout P]"},
+     "        [--patience P] [--weight-decay L] [--dropout P]\n"
+     "        [--sharpness-every K --sharpness-out SHARPNESS.csv]"},
     {"landscape", lv::cli::landscape_command,
      "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
      "        [--dir-x DX.safetensors --dir-y DY.safetensors | --seed S --norm filter|layer|none\n"
@@ -55,7 +56,8 @@ const Command k_commands[] = {
      "        [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr LR]]"},
     {"spectrum", lv::cli::spectrum_command,
      "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
-     "        [--density] [--json] [--probes P] [--seed S]"},
+     "        [--density] [--json] [--probes P] [--seed S] [--per-layer]\n"
+     "        [--sharpness eps=E[,steps=N]] [--sam-rho R]"},
 };
 
 void print_usage(std::FILE* stream) {

@@ -1,6 +1,9 @@
 // lossviz-cli train: trains an MLP from a model spec on a data set with any registered optimizer
 // and schedule; writes the weights (safetensors, torch state_dict names) and, with --checkpoints,
-// the parameters every k updates (the trajectory `landscape --pca` projects).
+// the parameters every k updates (the trajectory `landscape --pca` projects); with
+// --sharpness-every K --sharpness-out FILE.csv, λmax of the full training loss every K updates
+// beside 2/lr (written even when training diverges: that is when it is most interesting).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +14,7 @@
 #include "cli/progress.hpp"
 #include "cli/run_setup.hpp"
 #include "common/errors.hpp"
+#include "common/text.hpp"
 #include "files/atomic_file.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/trainer.hpp"
@@ -35,7 +39,7 @@ TrainSettings settings_from_flags(const Arguments& arguments, int train_size) {
   if (*epochs < 1) throw InputError("--epochs must be >= 1");
   settings.epochs = *epochs;
   if (const auto batch = arguments.integer("batch-size")) {
-    if (*batch < 1) throw InputError("--batch-size must be >= 1");
+    if (*batch < 0) throw InputError("--batch-size must be >= 0 (0: the whole training set)");
     settings.batch_size = *batch;
   }
   if (const auto seed = arguments.integer("seed")) settings.seed = static_cast<uint64_t>(*seed);
@@ -61,6 +65,14 @@ TrainSettings settings_from_flags(const Arguments& arguments, int train_size) {
       throw InputError("--checkpoint-every needs --checkpoints DIR");
     settings.checkpoint_every = *every;
   }
+  if (const auto every = arguments.integer("sharpness-every")) {
+    if (*every < 1) throw InputError("--sharpness-every must be >= 1");
+    if (!arguments.has("sharpness-out"))
+      throw InputError("--sharpness-every needs --sharpness-out FILE.csv");
+    settings.sharpness_every = *every;
+  } else if (arguments.has("sharpness-out")) {
+    throw InputError("--sharpness-out needs --sharpness-every K");
+  }
   return settings;
 }
 
@@ -78,6 +90,29 @@ void write_checkpoints(const Mlp& mlp, const TrainResult& result, const std::str
   for (const Checkpoint& checkpoint : result.checkpoints) {
     save_parameters(mlp, checkpoint.parameters, checkpoint_path(directory, checkpoint.step));
   }
+}
+
+// The contract of docs/curvature.md: step,loss,lambda_max,two_over_lr, one row per measurement;
+// adaptive methods add preconditioned_lambda_max,preconditioned_limit (empty before their first
+// step).
+void write_sharpness_csv(const std::vector<SharpnessRecord>& records, const std::string& path) {
+  const bool preconditioned =
+      std::any_of(records.begin(), records.end(), [](const SharpnessRecord& record) {
+        return !std::isnan(record.preconditioned_lambda_max);
+      });
+  std::string text = "step,loss,lambda_max,two_over_lr";
+  text += preconditioned ? ",preconditioned_lambda_max,preconditioned_limit\n" : "\n";
+  const auto field = [](double value) { return std::isnan(value) ? "" : format_exact(value); };
+  for (const SharpnessRecord& record : records) {
+    text += std::to_string(record.step) + "," + format_exact(record.loss) + "," +
+            format_exact(record.lambda_max) + "," + format_exact(record.two_over_lr);
+    if (preconditioned) {
+      text += "," + field(record.preconditioned_lambda_max) + "," +
+              field(record.preconditioned_limit);
+    }
+    text += "\n";
+  }
+  write_file_atomically(path, text);
 }
 
 std::string epoch_text(const EpochRecord& record) {
@@ -99,7 +134,8 @@ int train_command(const Args& args) {
   std::vector<FlagSpec> specs;
   for (const char* name :
        {"model", "data", "optimizer", "epochs", "batch-size", "seed", "out", "checkpoints",
-        "checkpoint-every", "schedule", "validation", "patience", "weight-decay", "dropout"}) {
+        "checkpoint-every", "schedule", "validation", "patience", "weight-decay", "dropout",
+        "sharpness-every", "sharpness-out"}) {
     specs.push_back({name});
   }
   specs.push_back({"set", true, true});
@@ -111,6 +147,8 @@ int train_command(const Args& args) {
   check_output_file(out, "--out");
   if (const auto directory = arguments.value("checkpoints"))
     check_output_directory(*directory, "--checkpoints");
+  if (const auto sharpness = arguments.value("sharpness-out"))
+    check_output_file(*sharpness, "--sharpness-out");
   NetworkSetup setup = load_network_setup(arguments);
   std::unique_ptr<Optimizer> optimizer = optimizer_from_flags(arguments);
   std::unique_ptr<Schedule> schedule = schedule_from_flags(arguments);
@@ -133,6 +171,8 @@ int train_command(const Args& args) {
                   std::to_string(result.steps) + " steps" +
                   (result.history.empty() ? "" : ", " + epoch_text(result.history.back())));
   if (!result.reason.empty()) std::fprintf(stderr, "train: %s\n", result.reason.c_str());
+  if (const auto sharpness = arguments.value("sharpness-out"))
+    write_sharpness_csv(result.sharpness, *sharpness);
   if (result.status == TrainStatus::Diverged) {
     std::fprintf(stderr, "train: not writing '%s': training diverged\n", out.c_str());
     return 1;

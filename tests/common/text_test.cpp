@@ -28,3 +28,17 @@ TEST_CASE("closest_match suggests plausible typos only") {
   CHECK_FALSE(lv::closest_match("q", names).has_value());  // no suggestion for one letter
   CHECK_FALSE(lv::closest_match("banana", names).has_value());
 }
+
+TEST_CASE("parse_whole_number accepts whole numbers in range and rejects the rest") {
+  CHECK(lv::parse_whole_number("12", 0, 100) == 12);
+  CHECK(lv::parse_whole_number("1e2", 0, 100) == 100);
+  CHECK(lv::parse_whole_number("-3.0", -5, 5) == -3);
+  CHECK_FALSE(lv::parse_whole_number("1.5", 0, 100));
+  CHECK_FALSE(lv::parse_whole_number("101", 0, 100));
+  CHECK_FALSE(lv::parse_whole_number("nan", 0, 100));
+  CHECK_FALSE(lv::parse_whole_number("inf", 0, 100));
+  // Far beyond int: must be rejected before any conversion (a cast would be undefined).
+  CHECK_FALSE(lv::parse_whole_number("8.04e81", 0, 100000));
+  CHECK_FALSE(lv::parse_whole_number("", 0, 1));
+  CHECK_FALSE(lv::parse_whole_number("3x", 0, 10));
+}

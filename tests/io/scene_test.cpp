@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "common/errors.hpp"
 #include "io/scene.hpp"
@@ -203,4 +205,38 @@ TEST_CASE(
   CHECK_THROWS_WITH_AS(
       lv::parse_scene(R"({"function": "quadratic", "view": {"region": [0, 0, 0, 1]}})"),
       doctest::Contains("'region'"), lv::InputError);
+}
+
+TEST_CASE("a scene's network survives the round trip; scenes without one stay without") {
+  const lv::Scene scene = lv::parse_scene(
+      R"({"function": "quadratic", "network": {"data": "moons:n=100", "hidden": [8, 4],
+          "activation": "relu", "optimizer": "gd", "lr": 0.25, "epochs": 400, "batch_size": 0,
+          "seed": 3, "validation": 0.1, "loss": "mse", "sharpness_every": 7}})");
+  const lv::SceneNetwork& network = scene.network;
+  REQUIRE(network.present);
+  CHECK(network.data == "moons:n=100");
+  CHECK(network.hidden == std::vector<int>{8, 4});
+  CHECK(network.activation == "relu");
+  CHECK(network.learning_rate == 0.25);
+  CHECK(network.batch_size == 0);
+  CHECK(network.mse);
+  CHECK(network.sharpness_every == 7);
+  const lv::Scene again = lv::parse_scene(lv::scene_to_json(scene));
+  CHECK(again.network.present);
+  CHECK(again.network.hidden == network.hidden);
+  CHECK(again.network.validation == 0.1);
+  CHECK(again.network.seed == 3);
+  CHECK(again.network.mse);
+  CHECK(again.network.sharpness_every == 7);
+  const lv::Scene plain = lv::parse_scene(R"({"function": "quadratic"})");
+  CHECK_FALSE(plain.network.present);
+  CHECK(lv::scene_to_json(plain).find("network") == std::string::npos);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "quadratic", "network": {"loss": "hinge"}})"),
+      doctest::Contains("'loss' must be mse or cross_entropy"), lv::InputError);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "quadratic", "network": {"hidden": [0]}})"),
+      doctest::Contains("'hidden'"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "network": {"lr": -1}})"),
+                       doctest::Contains("'lr'"), lv::InputError);
 }

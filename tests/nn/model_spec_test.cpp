@@ -54,3 +54,9 @@ TEST_CASE("a parameter count beyond the limit is refused before allocation") {
                           R"({"type":"linear","in":100000,"out":100000}]})"),
                  "parameters, more than the limit of 50000000"));
 }
+
+TEST_CASE("a number too large for a double is an invalid-JSON error, not an escaping exception") {
+  // nlohmann::json reports overflow as out_of_range, not parse_error (found by fuzz_model_spec).
+  CHECK(contains(error_of(R"({"layers":[{"type":"linear","in":2,"out":1e99999}]})"),
+                 "spec.json: invalid JSON"));
+}

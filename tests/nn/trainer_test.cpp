@@ -1,13 +1,17 @@
 // Training against torch.optim.SGD's published update rule (x ← x − lr·(∇f + weight_decay·x)),
 // mini-batch gradients against the gradient of the same samples, early stopping, checkpoints,
-// dropout and cancellation.
+// dropout and cancellation; sharpness tracking against the dense Hessian; mse on one-hot targets
+// against its definition and finite differences.
 #include <doctest/doctest.h>
 
+#include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "nn/network_objective.hpp"
 #include "nn/trainer.hpp"
+#include "optim/oracle.hpp"
 #include "optim/registry.hpp"
 
 using namespace lv;
@@ -146,4 +150,108 @@ TEST_CASE("on_epoch_parameters sees each epoch's weights: full-batch SGD steps x
   REQUIRE(seen.size() == 3);
   CHECK((seen[0] - after_first).norm() < 1e-12);
   CHECK((seen[2] - result.parameters).norm() == 0.0);
+}
+
+TEST_CASE("sharpness tracking: a record at step 0 and every k updates, λmax within its residual") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=90,classes=3,seed=2");
+  auto optimizer = make_optimizer("gd");
+  optimizer->hyperparameters().set("lr", 0.05);
+  TrainSettings settings;
+  settings.epochs = 12;  // full batch: one update per epoch
+  settings.sharpness_every = 4;
+  int callbacks = 0;
+  settings.on_sharpness = [&](const SharpnessRecord&) { ++callbacks; };
+  const TrainResult result =
+      train_network(mlp, data, Dataset{}, *optimizer, nullptr, initial(mlp, 3), settings);
+  REQUIRE(result.sharpness.size() == 4);  // steps 0, 4, 8, 12
+  CHECK(callbacks == 4);
+  for (size_t k = 0; k < result.sharpness.size(); ++k) {
+    CHECK(result.sharpness[k].step == static_cast<long>(4 * k));
+    CHECK(result.sharpness[k].two_over_lr == doctest::Approx(2.0 / 0.05));
+  }
+  // The last record is at the final weights: compare with the dense Hessian there.
+  const NetworkObjective objective(mlp, data);
+  const SharpnessRecord& last = result.sharpness.back();
+  CHECK(last.loss == doctest::Approx(objective.value(result.parameters)));
+  const Eigen::SelfAdjointEigenSolver<Mat> dense(objective.hessian(result.parameters));
+  CHECK(std::abs(last.lambda_max - dense.eigenvalues().maxCoeff()) <= last.residual + 1e-12);
+  CHECK(last.converged);
+}
+
+TEST_CASE("mse on a classification set trains against one-hot targets (torch mse_loss)") {
+  ModelSpec spec;
+  spec.layers = {{LayerType::Linear, 2, 5}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 5, 3}};
+  spec.loss = LossType::Mse;
+  const Mlp mlp(spec);
+  const Dataset data = load_dataset("blobs:n=30,classes=3,seed=4");
+  const NetworkObjective objective(mlp, data);  // accepted: 3 outputs, 3 classes
+  const Vec x = initial(mlp, 2);
+  const Mat outputs = mlp.forward(x, data.inputs);
+  Mat one_hot = Mat::Zero(3, data.size());
+  for (int s = 0; s < data.size(); ++s) one_hot(static_cast<int>(data.targets(0, s)), s) = 1.0;
+  const double expected = (outputs - one_hot).squaredNorm() / (3.0 * data.size());
+  CHECK(objective.value(x) == doctest::Approx(expected).epsilon(1e-12));
+  // The gradient against central differences.
+  const Vec gradient = objective.gradient(x);
+  for (int i : {0, 6, 14, 22}) {
+    Vec plus = x, minus = x;
+    plus[i] += 1e-6;
+    minus[i] -= 1e-6;
+    CHECK(gradient[i] ==
+          doctest::Approx((objective.value(plus) - objective.value(minus)) / 2e-6).epsilon(1e-6));
+  }
+  CHECK(std::isfinite(objective.evaluate(x).accuracy));  // arg-max accuracy on one-hot targets
+}
+
+TEST_CASE("Adam runs track λmax(P⁻¹H) with P = √v̂ + ε and the threshold (2 + 2β1)/((1 − β1)lr)") {
+  const Mlp mlp = small_net();
+  const Dataset data = load_dataset("blobs:n=60,classes=3,seed=2");
+  auto optimizer = make_optimizer("adam");
+  optimizer->hyperparameters().set("lr", 0.01);
+  TrainSettings settings;
+  settings.epochs = 4;
+  settings.sharpness_every = 2;
+  const TrainResult result =
+      train_network(mlp, data, Dataset{}, *optimizer, nullptr, initial(mlp, 3), settings);
+  REQUIRE(result.sharpness.size() == 3);
+  CHECK(std::isnan(result.sharpness[0].preconditioned_lambda_max));  // no step yet: no P
+  const SharpnessRecord& last = result.sharpness.back();
+  CHECK(last.preconditioned_limit == doctest::Approx(38.0 / 0.01));
+  // Against the dense P^(-1/2) H P^(-1/2) with Adam's preconditioner after the last step.
+  DiagonalPreconditioner preconditioner;
+  REQUIRE(optimizer->preconditioner(preconditioner));
+  const NetworkObjective objective(mlp, data);
+  const Vec scale = preconditioner.diagonal.cwiseSqrt().cwiseInverse();
+  const Mat scaled =
+      scale.asDiagonal() * objective.hessian(result.parameters) * scale.asDiagonal();
+  const Eigen::SelfAdjointEigenSolver<Mat> dense(scaled);
+  CHECK(last.preconditioned_lambda_max ==
+        doctest::Approx(dense.eigenvalues().maxCoeff()).epsilon(2e-2));
+}
+
+TEST_CASE("Adam's preconditioner after one step is |g| + eps (v̂ = g² after bias correction)") {
+  auto optimizer = make_optimizer("adam");
+  DiagonalPreconditioner preconditioner;
+  Vec x(3);
+  x << 1.0, -2.0, 0.5;
+  optimizer->reset(x);
+  CHECK_FALSE(optimizer->preconditioner(preconditioner));
+  Vec g(3);
+  g << 0.3, -4.0, 1e-3;
+  struct Null : Objective {
+    int dim() const override { return 3; }
+    double value(const Vec&) const override { return 0.0; }
+    double value_gradient(const Vec&, Vec& gradient) const override {
+      gradient = Vec::Zero(3);
+      return 0.0;
+    }
+  } null;
+  Oracle oracle(null);
+  optimizer->step(StepContext{g, 0.0, 0.1, oracle}, x);
+  REQUIRE(optimizer->preconditioner(preconditioner));
+  for (int i = 0; i < 3; ++i) {
+    CHECK(preconditioner.diagonal[i] == doctest::Approx(std::abs(g[i]) + 1e-8).epsilon(1e-12));
+  }
+  CHECK(preconditioner.beta1 == 0.9);
 }

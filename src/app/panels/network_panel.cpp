@@ -1,7 +1,9 @@
 // Network panel: pick a data set, build an MLP (hidden widths, activation), train it on a worker
 // thread with any optimizer (live loss curve and decision regions), then compute its loss
 // landscape (filter-normalized random plane, the PCA plane of the training path, or directions
-// from files), the loss along the line between two weight vectors, or open a surface file.
+// from files), the loss along the line between two weight vectors, or open a surface file. While
+// it trains, the sharpness λmax can be tracked and plotted against the GD limit 2/lr, and the
+// learning-rate slider steers the running training (the edge of stability, Cohen et al. 2021).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -12,6 +14,7 @@
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
 #include "panels/interpolation_plot.hpp"
+#include "panels/line_plot.hpp"
 #include "panels/panels.hpp"
 #include "panels/plot_axes.hpp"
 
@@ -67,9 +70,27 @@ void data_and_model(NetworkState& network) {
     }
     ImGui::EndCombo();
   }
-  ImGui::InputDouble("learning rate", &config.learning_rate, 0.0, 0.0, "%.4g");
+  // Logarithmic: one drag covers 1e-4 … 10; Ctrl+click types a value. During training the new
+  // rate takes effect from the next update.
+  const double lr_low = 1e-4, lr_high = 10.0;
+  if (ImGui::SliderScalar("learning rate", ImGuiDataType_Double, &config.learning_rate, &lr_low,
+                          &lr_high, "%.4g", ImGuiSliderFlags_Logarithmic) &&
+      config.learning_rate > 0.0) {
+    network.session->set_learning_rate(config.learning_rate);
+  }
+  if (ImGui::IsItemHovered() && network.session->busy())
+    ImGui::SetTooltip("changes the running training from its next update on");
   ImGui::InputInt("epochs", &config.epochs);
   ImGui::InputInt("batch size", &config.batch_size);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("0: the whole training set (full-batch GD)");
+  ImGui::Checkbox("square loss (one-hot)", &config.mse);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("classification with the mean squared error on one-hot targets instead of "
+                      "cross-entropy (as Cohen et al. 2021 train)");
+  ImGui::InputInt("track sharpness every", &config.sharpness_every);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("updates between measurements of the Hessian's largest eigenvalue of the "
+                      "training loss (warm-started Lanczos, ~20 HVPs each); 0: off");
   ImGui::InputDouble("validation", &config.validation_fraction, 0.0, 0.0, "%.2f");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("fraction of the data held out for validation curves (0: none)");
@@ -188,6 +209,51 @@ void loss_curve(const NetworkState& network) {
   draw->AddText(ImVec2(corner.x + 4, corner.y + 2 + font), k_validation_color, text);
 }
 
+// λmax of the training loss against the update, with each measurement's limit 2/lr dashed, and
+// the training loss at the same updates below (Cohen et al. 2021, figure 1); for Adam-family runs
+// also λmax(P⁻¹H) against its limit (2 + 2β1)/((1 − β1)·lr) (Cohen et al. 2022).
+void sharpness_plot(const NetworkState& network) {
+  const std::vector<SharpnessRecord>& records = network.snapshot.sharpness;
+  if (records.empty()) return;
+  std::vector<double> step, lambda, limit, loss, preconditioned, preconditioned_limit;
+  bool adaptive = false;
+  for (const SharpnessRecord& record : records) {
+    step.push_back(static_cast<double>(record.step));
+    lambda.push_back(record.lambda_max);
+    limit.push_back(record.two_over_lr);
+    loss.push_back(record.loss);
+    preconditioned.push_back(record.preconditioned_lambda_max);
+    preconditioned_limit.push_back(record.preconditioned_limit);
+    adaptive = adaptive || std::isfinite(record.preconditioned_lambda_max);
+  }
+  const SharpnessRecord& last = records.back();
+  ImGui::Text("step %ld: lambda_max %.4g (residual %.2g%s), 2/lr %.4g", last.step,
+              last.lambda_max, last.residual, last.converged ? "" : ", not converged",
+              last.two_over_lr);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("largest Hessian eigenvalue of the full training loss; plain GD on a "
+                      "quadratic diverges once it exceeds 2/lr");
+  const std::vector<Series> sharpness = {
+      {&step, &lambda, k_train_color, "lambda_max"},
+      {&step, &limit, k_validation_color, "2/lr", true}};
+  draw_legend(sharpness);
+  LinePlotOptions options;
+  options.x_min = step.front();
+  options.x_max = std::max(step.back(), step.front() + 1.0);
+  options.x_name = "step";
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f);
+  draw_line_plot("sharpness", sharpness, options, size);
+  if (adaptive) {
+    const std::vector<Series> series = {
+        {&step, &preconditioned, k_train_color, "lambda_max(P^-1 H)"},
+        {&step, &preconditioned_limit, k_validation_color, "(2+2b1)/((1-b1) lr)", true}};
+    draw_legend(series);
+    draw_line_plot("preconditioned sharpness", series, options, size);
+  }
+  options.log_y = true;
+  draw_line_plot("train loss", {{&step, &loss, k_train_color, "train"}}, options, size);
+}
+
 void landscape_controls(NetworkState& network) {
   LandscapeConfig& landscape = network.landscape;
   int plane = static_cast<int>(landscape.plane);
@@ -297,6 +363,7 @@ void draw_network_panel(AppState& state) {
   progress_row(network);
   if (!network.session->busy()) ImGui::NewLine();
   loss_curve(network);
+  sharpness_plot(network);
   scatter_plot(network);
   landscape_controls(network);
   interpolation_controls(network);

@@ -55,6 +55,14 @@ std::optional<double> parse_double(std::string_view text) {
   return value;
 }
 
+std::optional<int> parse_whole_number(std::string_view text, int min, int max) {
+  const auto value = parse_double(text);
+  if (!value || !(*value >= min && *value <= max) || *value != std::floor(*value)) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> fields;
   size_t start = 0;

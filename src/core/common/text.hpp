@@ -19,6 +19,10 @@ std::optional<std::string> closest_match(std::string_view word,
 // Parses a whole string as a finite or infinite double; nullopt on any trailing garbage.
 std::optional<double> parse_double(std::string_view text);
 
+// Parses a whole number in [min, max] ("12", "1e3" and "12.0" are whole; "1.5", "nan" and
+// anything out of range are not). The range is checked before any conversion to int.
+std::optional<int> parse_whole_number(std::string_view text, int min, int max);
+
 // Splits on a separator character, keeping empty fields.
 std::vector<std::string> split(std::string_view text, char separator);
 

@@ -123,7 +123,7 @@ std::vector<NamedTensor> parse_safetensors(std::string_view bytes, const std::st
   nlohmann::json header;
   try {
     header = nlohmann::json::parse(bytes.substr(k_length_bytes, header_size));
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     throw InputError(source + ": the header is not valid JSON (" + error.what() + ")");
   }
   if (!header.is_object()) throw InputError(source + ": the header must be a JSON object");

@@ -1,5 +1,6 @@
 #include "io/scene.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
@@ -197,6 +198,44 @@ ScenePlayback read_playback(const Reader& reader, const Json& root) {
   return playback;
 }
 
+SceneNetwork read_network(const Reader& reader, const Json& root) {
+  SceneNetwork network;
+  if (!root.contains("network")) return network;
+  const Json& json = reader.object(root, "network");
+  network.present = true;
+  network.data = reader.text(json, "data", network.data);
+  if (json.contains("hidden")) {
+    if (!json["hidden"].is_array() || json["hidden"].size() > 16)
+      reader.fail("hidden", "must be an array of at most 16 widths");
+    network.hidden.clear();
+    for (const Json& width : json["hidden"]) {
+      if (!width.is_number() || !(width.get<double>() >= 1 && width.get<double>() <= 4096) ||
+          width.get<double>() != std::floor(width.get<double>())) {
+        reader.fail("hidden", "widths must be whole numbers in [1, 4096]");
+      }
+      network.hidden.push_back(width.get<int>());
+    }
+  }
+  network.activation = reader.text(json, "activation", network.activation);
+  network.optimizer = reader.text(json, "optimizer", network.optimizer);
+  network.learning_rate = reader.number(json, "lr", network.learning_rate);
+  if (!(network.learning_rate > 0) || !std::isfinite(network.learning_rate))
+    reader.fail("lr", "must be a positive number");
+  network.epochs = static_cast<int>(reader.whole(json, "epochs", network.epochs, 1, 100000));
+  network.batch_size =
+      static_cast<int>(reader.whole(json, "batch_size", network.batch_size, 0, 1000000));
+  network.seed = static_cast<uint64_t>(reader.whole(json, "seed", 1.0, 0, 2147483647.0));
+  network.validation = reader.number(json, "validation", network.validation);
+  if (!(network.validation >= 0 && network.validation < 1))
+    reader.fail("validation", "must be in [0, 1)");
+  const std::string loss = reader.text(json, "loss", "cross_entropy");
+  if (loss != "mse" && loss != "cross_entropy") reader.fail("loss", "must be mse or cross_entropy");
+  network.mse = loss == "mse";
+  network.sharpness_every =
+      static_cast<int>(reader.whole(json, "sharpness_every", 0.0, 0, 1000000));
+  return network;
+}
+
 Json settings_json(const SceneSettings& settings) {
   Json object = Json::object();
   for (const auto& [name, text] : settings) {
@@ -228,7 +267,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   Json root;
   try {
     root = Json::parse(json_text);
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {
     throw InputError(source + ": not valid JSON (" + error.what() + ")");
   }
   if (!root.is_object()) throw InputError(source + ": a scene must be a JSON object");
@@ -260,6 +299,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
   scene.view = read_view(reader, root);
   scene.playback = read_playback(reader, root);
+  scene.network = read_network(reader, root);
   return scene;
 }
 
@@ -317,6 +357,20 @@ std::string scene_to_json(const Scene& scene) {
                       {"speed", playback.speed},
                       {"loop", playback.loop},
                       {"tail", playback.tail}};
+  if (scene.network.present) {
+    const SceneNetwork& network = scene.network;
+    root["network"] = {{"data", network.data},
+                       {"hidden", network.hidden},
+                       {"activation", network.activation},
+                       {"optimizer", network.optimizer},
+                       {"lr", network.learning_rate},
+                       {"epochs", network.epochs},
+                       {"batch_size", network.batch_size},
+                       {"seed", network.seed},
+                       {"validation", network.validation},
+                       {"loss", network.mse ? "mse" : "cross_entropy"},
+                       {"sharpness_every", network.sharpness_every}};
+  }
   return root.dump(2) + "\n";
 }
 

@@ -65,6 +65,23 @@ struct ScenePlayback {
   int tail = 40;  // steps drawn bright behind the moving point
 };
 
+// A network to train when the scene opens (the Network panel's settings; lessons on networks,
+// such as the edge of stability). Absent from scenes about test surfaces only.
+struct SceneNetwork {
+  bool present = false;
+  std::string data = "spirals:n=300,noise=0.15,seed=1";  // an lv::load_dataset argument
+  std::vector<int> hidden{16, 16};                       // hidden layer widths
+  std::string activation = "tanh";
+  std::string optimizer = "adam";
+  double learning_rate = 0.01;
+  int epochs = 60;
+  int batch_size = 32;  // 0: full batch
+  uint64_t seed = 1;
+  double validation = 0.0;  // fraction held out
+  bool mse = false;         // "loss": "mse" (one-hot targets for classes) or "cross_entropy"
+  int sharpness_every = 0;  // track λmax every k updates; 0: off
+};
+
 struct Scene {
   std::string title;     // lessons: shown above the text
   std::string text;      // lessons: 2–4 sentences
@@ -81,6 +98,7 @@ struct Scene {
   double clip_value = 0.0;
   SceneView view;
   ScenePlayback playback;
+  SceneNetwork network;
 };
 
 // Parses scene JSON; throws InputError naming `source` and the offending key on malformed input.

@@ -21,12 +21,25 @@ int target_class(const Mat& targets, Eigen::Index sample) {
   return static_cast<int>(targets(0, sample));
 }
 
+// mse on a classification set: one row of class indices against k > 1 outputs means one-hot
+// targets (as Cohen et al. 2021 train with the square loss); otherwise the targets as given.
+bool one_hot(const Mat& outputs, const Mat& targets) {
+  return targets.rows() == 1 && outputs.rows() > 1;
+}
+
+Mat mse_residual(const Mat& outputs, const Mat& targets) {
+  if (!one_hot(outputs, targets)) return outputs - targets;
+  Mat residual = outputs;
+  for (Eigen::Index j = 0; j < outputs.cols(); ++j) residual(target_class(targets, j), j) -= 1.0;
+  return residual;
+}
+
 }  // namespace
 
 double loss_value(LossType loss, const Mat& outputs, const Mat& targets) {
   const double samples = static_cast<double>(outputs.cols());
   if (loss == LossType::Mse)
-    return (outputs - targets).squaredNorm() / static_cast<double>(outputs.size());
+    return mse_residual(outputs, targets).squaredNorm() / static_cast<double>(outputs.size());
   double total = 0.0;
   for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
     const double shift = outputs.col(j).maxCoeff();
@@ -37,7 +50,8 @@ double loss_value(LossType loss, const Mat& outputs, const Mat& targets) {
 }
 
 Mat loss_output_gradient(LossType loss, const Mat& outputs, const Mat& targets) {
-  if (loss == LossType::Mse) return 2.0 / static_cast<double>(outputs.size()) * (outputs - targets);
+  if (loss == LossType::Mse)
+    return 2.0 / static_cast<double>(outputs.size()) * mse_residual(outputs, targets);
   // ∂/∂z of mean −log softmax(z)[t] is (softmax(z) − onehot(t)) / n.
   Mat gradient = softmax_columns(outputs);
   for (Eigen::Index j = 0; j < outputs.cols(); ++j) gradient(target_class(targets, j), j) -= 1.0;
@@ -58,7 +72,8 @@ Mat loss_output_hessian_product(LossType loss, const Mat& outputs, const Mat& ou
 }
 
 double accuracy(LossType loss, const Mat& outputs, const Mat& targets) {
-  if (loss == LossType::Mse) return std::numeric_limits<double>::quiet_NaN();
+  if (loss == LossType::Mse && !one_hot(outputs, targets))
+    return std::numeric_limits<double>::quiet_NaN();
   int correct = 0;
   for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
     Eigen::Index predicted = 0;

@@ -135,7 +135,7 @@ ModelSpec parse_model_spec(std::string_view json_text, const std::string& source
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     throw InputError(source + ": invalid JSON (" + error.what() + ")");
   }
   if (!document.is_object() || !document.contains("layers") || !document["layers"].is_array() ||

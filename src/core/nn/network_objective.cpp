@@ -16,7 +16,9 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
         "data '" + data.label + "' has " + std::to_string(data.features()) +
         " features but the model's first layer has in=" + std::to_string(spec.input_size()));
   }
-  if (spec.loss == LossType::Mse) {
+  const bool one_hot_mse = spec.loss == LossType::Mse && data.is_classification() &&
+                           data.targets.rows() == 1 && spec.output_size() > 1;
+  if (spec.loss == LossType::Mse && !one_hot_mse) {
     if (spec.output_size() != data.targets.rows()) {
       throw InputError("mse loss needs the model's last linear layer to have out=" +
                        std::to_string(data.targets.rows()) + " (one per target), got " +
@@ -24,12 +26,13 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
     }
     return;
   }
+  const char* loss_name = one_hot_mse ? "mse on one-hot targets" : "cross_entropy";
   for (Eigen::Index s = 0; s < data.targets.cols(); ++s) {
     const double target = data.targets(0, s);
     if (target < 0.0 || target != std::floor(target) || target >= spec.output_size()) {
       throw InputError("data '" + data.label + "': sample " + std::to_string(s + 1) +
                        " has target " + format_exact(target) + ", not a class index in [0, " +
-                       std::to_string(spec.output_size()) + ") for cross_entropy");
+                       std::to_string(spec.output_size()) + ") for " + loss_name);
     }
   }
 }

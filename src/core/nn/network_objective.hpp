@@ -14,7 +14,8 @@ namespace lv {
 constexpr int k_dense_hessian_parameter_limit = 512;
 
 // Throws InputError when the data does not fit the model: wrong number of features, class
-// indices outside the output size (cross_entropy), or more than one output for mse.
+// indices outside the output size (cross_entropy, and mse on a classification set, which reads
+// them as one-hot targets), or an output count other than the target rows for mse regression.
 void check_model_fits_data(const Mlp& mlp, const Dataset& data);
 
 class NetworkObjective : public Objective {

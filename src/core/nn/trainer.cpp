@@ -22,6 +22,7 @@ void check_settings(const TrainSettings& settings) {
   if (!(settings.weight_decay >= 0.0)) throw InputError("weight decay must be >= 0");
   if (settings.patience < 0) throw InputError("patience must be >= 0");
   if (settings.checkpoint_every < 0) throw InputError("checkpoint interval must be >= 0");
+  if (settings.sharpness_every < 0) throw InputError("sharpness interval must be >= 0");
 }
 
 // Inverted dropout (torch.nn.Dropout): keep each hidden activation with probability 1 − p and
@@ -61,6 +62,56 @@ EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& 
   }
   return record;
 }
+
+// λmax of the full training loss at x, warm-started from the previous measurement's vector.
+class SharpnessTracker {
+ public:
+  SharpnessTracker(const Mlp& mlp, const Dataset& train, const TrainSettings& settings)
+      : objective_(mlp, train), settings_(settings) {}
+
+  bool due(long step) const {
+    return settings_.sharpness_every > 0 && step % settings_.sharpness_every == 0;
+  }
+
+  SharpnessRecord measure(const Vec& x, long step, double learning_rate,
+                          const Optimizer& optimizer) {
+    SharpnessRecord record;
+    record.step = step;
+    record.loss = objective_.value(x);
+    record.learning_rate = learning_rate;
+    record.two_over_lr = 2.0 / learning_rate;
+    if (x.allFinite() && std::isfinite(record.loss)) {
+      const LargestEigen top =
+          largest_hessian_eigenvalue(objective_, x, previous_, settings_.sharpness);
+      previous_ = top.vector;
+      record.lambda_max = top.value;
+      record.residual = top.residual;
+      record.converged = top.converged;
+      record.hessian_vector_products = top.hessian_vector_products;
+      DiagonalPreconditioner preconditioner;
+      if (optimizer.preconditioner(preconditioner) && preconditioner.diagonal.allFinite() &&
+          (preconditioner.diagonal.array() > 0.0).all()) {
+        const LargestEigen preconditioned = largest_preconditioned_eigenvalue(
+            objective_, x, preconditioner.diagonal, previous_preconditioned_,
+            settings_.sharpness);
+        previous_preconditioned_ = preconditioned.vector;
+        record.preconditioned_lambda_max = preconditioned.value;
+        record.preconditioned_limit =
+            (2.0 + 2.0 * preconditioner.beta1) / ((1.0 - preconditioner.beta1) * learning_rate);
+        record.hessian_vector_products += preconditioned.hessian_vector_products;
+      }
+    } else {
+      record.lambda_max = std::numeric_limits<double>::quiet_NaN();
+    }
+    if (settings_.on_sharpness) settings_.on_sharpness(record);
+    return record;
+  }
+
+ private:
+  NetworkObjective objective_;
+  const TrainSettings& settings_;
+  Vec previous_, previous_preconditioned_;
+};
 
 }  // namespace
 
@@ -106,6 +157,13 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 generator(settings.seed);
   const double base_lr = optimizer.base_learning_rate();
+  const auto learning_rate_at = [&](long step) {
+    const double base = settings.live_learning_rate ? settings.live_learning_rate->load() : base_lr;
+    return schedule ? schedule->learning_rate(static_cast<int>(step), base) : base;
+  };
+  SharpnessTracker sharpness(mlp, train, settings);
+  if (sharpness.due(0))
+    result.sharpness.push_back(sharpness.measure(x, 0, learning_rate_at(0), optimizer));
 
   for (int epoch = 1; epoch <= settings.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), generator);
@@ -124,10 +182,12 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
         result.reason = "non-finite loss or gradient at step " + std::to_string(result.steps);
         return result;
       }
-      const double learning_rate =
-          schedule ? schedule->learning_rate(static_cast<int>(result.steps), base_lr) : base_lr;
-      optimizer.step(StepContext{gradient, value, learning_rate, oracle}, x);
+      optimizer.step(StepContext{gradient, value, learning_rate_at(result.steps), oracle}, x);
       ++result.steps;
+      if (sharpness.due(result.steps)) {
+        result.sharpness.push_back(
+            sharpness.measure(x, result.steps, learning_rate_at(result.steps), optimizer));
+      }
       if (settings.checkpoint_every > 0 && result.steps % settings.checkpoint_every == 0) {
         result.checkpoints.push_back({result.steps, x});
       }

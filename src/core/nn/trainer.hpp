@@ -1,14 +1,18 @@
 // Training an Mlp with any registered optimizer and schedule: seeded mini-batch shuffling, L2
-// weight decay, dropout (training only), early stopping on the validation loss, and checkpoints
-// every k steps (the trajectory that PCA directions are computed from).
+// weight decay, dropout (training only), early stopping on the validation loss, checkpoints
+// every k steps (the trajectory that PCA directions are computed from), and sharpness tracking:
+// λmax of the full training loss every k updates, warm-started from the previous top
+// eigenvector, beside the GD stability limit 2/lr (Cohen et al. 2021, edge of stability).
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "curvature/sharpness.hpp"
 #include "nn/dataset.hpp"
 #include "nn/mlp.hpp"
 #include "optim/optimizer.hpp"
@@ -30,6 +34,22 @@ struct Checkpoint {
   Vec parameters;
 };
 
+struct SharpnessRecord {
+  long step = 0;               // updates made before the measurement
+  double loss = 0.0;           // full training set, no dropout, no weight decay
+  double lambda_max = 0.0;     // largest Hessian eigenvalue of that loss
+  double residual = 0.0;       // its Ritz residual ‖Hv − λv‖
+  bool converged = false;      // residual within the tolerance
+  int hessian_vector_products = 0;
+  double learning_rate = 0.0;  // in force at this step (schedule applied)
+  double two_over_lr = 0.0;    // the GD stability limit 2/lr
+  // Adaptive methods (Adam family) after their first step: λmax(P⁻¹H) with the optimizer's
+  // current preconditioner P, and its threshold (2 + 2β1)/((1 − β1)·lr) (38/lr for β1 = 0.9,
+  // Cohen et al. 2022). NaN otherwise.
+  double preconditioned_lambda_max = std::numeric_limits<double>::quiet_NaN();
+  double preconditioned_limit = std::numeric_limits<double>::quiet_NaN();
+};
+
 struct TrainSettings {
   int epochs = 10;            // passes over the training set (default: 10)
   int batch_size = 0;         // samples per update; 0 = the whole set (default: 0)
@@ -39,10 +59,16 @@ struct TrainSettings {
   int patience = 0;           // stop after this many epochs without a better validation
                               // loss, keeping the best parameters; 0 = off (default: 0)
   int checkpoint_every = 0;   // keep the parameters every k updates; 0 = off (default: 0)
+  int sharpness_every = 0;    // measure λmax every k updates and at update 0; 0 = off (default: 0)
+  LargestEigenSettings sharpness;  // Lanczos budget and tolerance of each measurement
   const std::atomic<bool>* cancel = nullptr;         // checked between updates
+  // When set, the base learning rate is read from here before every update (a slider dragged
+  // while the network trains); otherwise the optimizer's own lr.
+  const std::atomic<double>* live_learning_rate = nullptr;
   std::function<void(const EpochRecord&)> on_epoch;  // called after each epoch
   // Called after each epoch with the current parameters (a live view of the model while it trains).
   std::function<void(const Vec&)> on_epoch_parameters;
+  std::function<void(const SharpnessRecord&)> on_sharpness;  // after each measurement
 };
 
 enum class TrainStatus { Completed, EarlyStopped, Diverged, Cancelled };
@@ -52,6 +78,7 @@ struct TrainResult {
   Vec parameters;  // final (or, after early stopping, best-validation) parameters
   std::vector<EpochRecord> history;
   std::vector<Checkpoint> checkpoints;  // step 0, every checkpoint_every updates, and the last
+  std::vector<SharpnessRecord> sharpness;  // step 0 and every sharpness_every updates
   TrainStatus status = TrainStatus::Completed;
   std::string reason;
   long steps = 0;

@@ -45,4 +45,15 @@ void Adam::step(const StepContext& context, Vec& x) {
                (second_moment.array().sqrt() / bias_correction2_sqrt + s.eps);
 }
 
+// P = √(v/(1 − β2^t)) + ε, the denominator of the last step (max v for AMSGrad).
+bool Adam::preconditioner(DiagonalPreconditioner& out) const {
+  const double t = moments_.step_count();
+  if (t < 1) return false;
+  const Vec& second_moment = amsgrad_ ? max_second_moment_ : moments_.second_moment();
+  out.diagonal = (second_moment.array() / (1.0 - std::pow(settings_.beta2, t))).sqrt() +
+                 settings_.eps;
+  out.beta1 = settings_.beta1;
+  return true;
+}
+
 }  // namespace lv

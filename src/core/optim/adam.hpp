@@ -11,6 +11,7 @@ class Adam : public Optimizer {
   Adam();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  bool preconditioner(DiagonalPreconditioner& out) const override;
 
  protected:
   // For variants over the same rule: `decoupled` picks AdamW's weight decay.

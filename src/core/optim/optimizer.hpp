@@ -24,6 +24,14 @@ struct StepContext {
   Oracle& oracle;
 };
 
+// The diagonal preconditioner of an adaptive method's last step, x ← x − lr·P⁻¹·m (Adam family:
+// P = √v̂ + ε), and the β1 of its first-moment average: what the preconditioned sharpness
+// λmax(P⁻¹H) and its stability threshold (2 + 2β1)/((1 − β1)·lr) need (Cohen et al. 2022).
+struct DiagonalPreconditioner {
+  Vec diagonal;
+  double beta1 = 0.0;
+};
+
 class Optimizer {
  public:
   Optimizer(std::string name, std::vector<HyperParameter> descriptors);
@@ -43,6 +51,8 @@ class Optimizer {
   // configuration (e.g. SGD nesterov without momentum), as torch.optim's constructors do.
   virtual void reset(const Vec& x0) = 0;
   virtual void step(const StepContext& context, Vec& x) = 0;
+  // The preconditioner after the last step; false for non-adaptive methods or before a step.
+  virtual bool preconditioner(DiagonalPreconditioner& /*out*/) const { return false; }
 
  protected:
   // Called after set_hyperparameter() changed `name` (default: nothing to do).
