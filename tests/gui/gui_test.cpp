@@ -301,3 +301,32 @@ TEST_CASE("a bad surface file exits 2 naming the file") {
   CHECK(not_hdf5.exit_code == 2);
   CHECK(not_hdf5.err.find("not an HDF5 file") != std::string::npos);
 }
+
+// The edge-of-stability lesson trains its network when it opens (headless: before the first
+// frame) and shows the sharpness plot in the Network panel: the λmax curve in sky blue and the
+// dashed 2/lr limit in orange (Okabe–Ito), both in the panel column left of the picture, and the
+// λmax curve climbs from the bottom of its plot to the limit's height.
+TEST_CASE("the edge-of-stability lesson plots lambda_max against the dashed 2/lr limit") {
+  const std::string lesson =
+      std::string(LOSSVIZ_SOURCE_DIR) + "/assets/scenes/09_edge_of_stability.json";
+  const Image image = screenshot("eos", "--scene " + lesson);
+  const auto near = [](const unsigned char* p, int r, int g, int b) {
+    return std::abs(p[0] - r) < 30 && std::abs(p[1] - g) < 30 && std::abs(p[2] - b) < 30;
+  };
+  long blue = 0, orange = 0;
+  int blue_top = 720, blue_bottom = 0;
+  for (int y = 0; y < 720; ++y) {
+    for (int x = 40; x < 370; ++x) {
+      if (near(image.at(x, y), 86, 180, 233)) {
+        ++blue;
+        blue_top = std::min(blue_top, y);
+        blue_bottom = std::max(blue_bottom, y);
+      }
+      if (near(image.at(x, y), 230, 159, 0)) ++orange;
+    }
+  }
+  CHECK(blue > 300);     // the λmax and loss curves
+  CHECK(orange > 40);    // the dashed limit (and its legend entry)
+  CHECK(orange < 2000);  // dashed and thin, not a filled area
+  CHECK(blue_bottom - blue_top > 100);
+}

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -41,9 +42,13 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const LinePlotOptions& op
   for (const double x : linear_ticks(axes.x_min, axes.x_max, 4).values) {
     const ImVec2 at = axes.to_screen(x, axes.y_min);
     draw->AddLine(at, ImVec2(at.x, at.y + 4), text_color);
-    const std::string label = axis_tick_label(x, false);
-    const float width = ImGui::CalcTextSize(label.c_str()).x;
-    draw->AddText(ImVec2(at.x - 0.5f * width, at.y + 4), text_color, label.c_str());
+    // Up to six digits as written ("3000", not "3e+03"); kept inside the frame at the ends.
+    char label[32];
+    std::snprintf(label, sizeof label, "%.6g", x);
+    const float width = ImGui::CalcTextSize(label).x;
+    const float right = axes.origin.x + axes.size.x;
+    const float left = std::min(at.x - 0.5f * width, right - width);
+    draw->AddText(ImVec2(left, at.y + 4), text_color, label);
   }
   for (const auto& [at_x, name] : options.x_markers) {
     if (at_x < axes.x_min || at_x > axes.x_max) continue;
@@ -68,17 +73,27 @@ void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
 // ==== draw_curve
 // ==================================================================================
 
+// Dashes of 6 px with 6 px gaps along the polyline, the pattern running on across vertices (a
+// dense curve of sub-pixel segments stays dashed).
 void draw_dashed(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color,
                  float thickness) {
   const float dash = 6.0f;
+  float phase = 0.0f;  // distance into the current dash + gap period
   for (size_t k = 1; k < points.size(); ++k) {
     const ImVec2 a = points[k - 1], b = points[k];
     const float length = std::hypot(b.x - a.x, b.y - a.y);
-    for (float t = 0.0f; t < length; t += 2.0f * dash) {
-      const float u0 = t / length, u1 = std::min(t + dash, length) / length;
-      draw->AddLine(ImVec2(a.x + u0 * (b.x - a.x), a.y + u0 * (b.y - a.y)),
-                    ImVec2(a.x + u1 * (b.x - a.x), a.y + u1 * (b.y - a.y)), color, thickness);
+    float t = 0.0f;
+    while (t < length) {
+      const float in_period = std::fmod(phase + t, 2.0f * dash);
+      const float step = std::min(length - t, (in_period < dash ? dash : 2.0f * dash) - in_period);
+      if (in_period < dash) {
+        const float u0 = t / length, u1 = (t + step) / length;
+        draw->AddLine(ImVec2(a.x + u0 * (b.x - a.x), a.y + u0 * (b.y - a.y)),
+                      ImVec2(a.x + u1 * (b.x - a.x), a.y + u1 * (b.y - a.y)), color, thickness);
+      }
+      t += std::max(step, 1e-3f);
     }
+    phase = std::fmod(phase + length, 2.0f * dash);
   }
 }
 

@@ -227,9 +227,9 @@ void sharpness_plot(const NetworkState& network) {
     adaptive = adaptive || std::isfinite(record.preconditioned_lambda_max);
   }
   const SharpnessRecord& last = records.back();
-  ImGui::Text("step %ld: lambda_max %.4g (residual %.2g%s), 2/lr %.4g", last.step,
-              last.lambda_max, last.residual, last.converged ? "" : ", not converged",
-              last.two_over_lr);
+  ImGui::Text("lambda_max %.4g at step %ld", last.lambda_max, last.step);
+  ImGui::TextDisabled("residual %.2g%s;  2/lr = %.4g", last.residual,
+                      last.converged ? "" : ", not converged", last.two_over_lr);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("largest Hessian eigenvalue of the full training loss; plain GD on a "
                       "quadratic diverges once it exceeds 2/lr");
@@ -362,6 +362,9 @@ void draw_network_panel(AppState& state) {
   ImGui::SameLine();
   progress_row(network);
   if (!network.session->busy()) ImGui::NewLine();
+  // Tracking sharpness: the curves are what the user came for, so they open at the top.
+  const bool tracking = network.config.sharpness_every > 0;
+  if (expand && tracking) ImGui::SetScrollHereY(0.0f);
   loss_curve(network);
   sharpness_plot(network);
   scatter_plot(network);
@@ -370,7 +373,7 @@ void draw_network_panel(AppState& state) {
   files(network);
   if (!network.snapshot.message.empty()) ImGui::TextWrapped("%s", network.snapshot.message.c_str());
   if (!network.error.empty()) ImGui::TextWrapped("%s", network.error.c_str());
-  if (expand) ImGui::SetScrollHereY(1.0f);  // the whole panel in sight
+  if (expand && !tracking) ImGui::SetScrollHereY(1.0f);  // the whole panel in sight
   ImGui::PopID();
 }
 
