@@ -153,6 +153,9 @@ struct NetworkState {
   int reveal_frames = 0;        // open the panel and scroll it into view for this many frames
   std::string error;            // the last rejected request (bad data argument, no model...)
   bool in_scene = false;        // the scene set the network up: saving it keeps the network
+  CurvatureConfig curvature;    // the Curvature section's settings
+  bool density_log_y = false;   // the spectral density on a log axis
+  bool open_curvature = false;  // open the Curvature section on the next frame
 };
 
 // The Compare panel: what to compare and how (docs/compare.md), the worker running it and the

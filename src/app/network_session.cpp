@@ -1,5 +1,6 @@
 #include "network_session.hpp"
 
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -11,6 +12,7 @@
 #include "nn/bezier_curve.hpp"
 #include "nn/directions.hpp"
 #include "nn/hessian_directions.hpp"
+#include "nn/network_objective.hpp"
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
 #include "optim/registry.hpp"
@@ -296,6 +298,87 @@ void NetworkSession::landscape(const LandscapeConfig& config, const Vec& file_dx
     ++snapshot_.surface_version;
   }
   finish(result.status == SurfaceStatus::Complete ? "landscape complete" : "landscape cancelled");
+}
+
+void NetworkSession::start_curvature(const CurvatureConfig& config) {
+  cancel();
+  join();
+  if (!mlp_) throw InputError("no model: train one or load weights first");
+  if (config.validation_set && validation_.size() == 0)
+    throw InputError("no validation set: train with a validation fraction above 0");
+  if (config.top_k < 1 || config.top_k > 20) throw InputError("top-k must be in 1..20");
+  if (config.probes < 2 || config.probes > 10000) throw InputError("probes must be in 2..10000");
+  if (config.sharpness && (!(config.epsilon > 0.0) || !(config.sam_rho > 0.0)))
+    throw InputError("epsilon and rho must be > 0");
+  if (config.dense_check && mlp_->parameter_count() > k_dense_check_parameter_limit) {
+    throw InputError("the dense check needs at most " +
+                     std::to_string(k_dense_check_parameter_limit) + " parameters, the model has " +
+                     std::to_string(mlp_->parameter_count()));
+  }
+  start_task("curvature", [this, config] { curvature(config); });
+}
+
+// Stage by stage, publishing what is done so far; cancel is honoured between stages.
+void NetworkSession::curvature(const CurvatureConfig& config) {
+  const Dataset& data = config.validation_set ? validation_ : data_;
+  const NetworkObjective objective(*mlp_, data);
+  const Vec& x = parameters_;
+  CurvatureResult result;
+  result.set = config.validation_set ? "validation" : "train";
+  const int stages =
+      1 + config.trace + config.density + config.per_layer + config.sharpness + config.dense_check;
+  int done = 0;
+  const auto publish = [&] {
+    ++done;
+    const std::lock_guard lock(mutex_);
+    snapshot_.curvature = result;
+    snapshot_.progress = static_cast<double>(done) / stages;
+  };
+  const auto wanted = [&](bool part) { return part && !cancel_.load(); };
+  result.top = top_hessian_eigenvalues(objective, x, config.top_k);
+  result.valid = true;
+  publish();
+  if (wanted(config.trace)) {
+    result.trace = hutchinson_trace(objective, x, config.probes, config.seed);
+    result.has_trace = true;
+    publish();
+  }
+  if (wanted(config.density)) {
+    DensitySettings settings;
+    settings.seed = config.seed;
+    result.density = spectral_density(objective, x, settings);
+    result.has_density = true;
+    publish();
+  }
+  if (wanted(config.per_layer)) {
+    BlockCurvatureSettings settings;
+    settings.trace_probes = config.probes;
+    settings.seed = config.seed;
+    result.layers = block_curvature(objective, x, parameter_blocks(*mlp_), settings);
+    publish();
+  }
+  if (wanted(config.sharpness)) {
+    EpsilonSharpnessSettings settings;
+    settings.epsilon = config.epsilon;
+    settings.seed = config.seed;
+    result.epsilon = epsilon_sharpness(objective, x, settings);
+    result.sam = sam_sharpness(objective, x, config.sam_rho);
+    result.epsilon_setting = config.epsilon;
+    result.sam_rho = config.sam_rho;
+    result.has_sharpness = true;
+    publish();
+  }
+  if (wanted(config.dense_check)) {
+    const Mat hessian = objective.hessian(x);
+    const Eigen::SelfAdjointEigenSolver<Mat> solver(hessian, Eigen::EigenvaluesOnly);
+    const Eigen::Index k = std::min<Eigen::Index>(config.top_k, hessian.rows());
+    result.dense_top = solver.eigenvalues().tail(k).reverse();
+    result.dense_trace = hessian.trace();
+    result.has_dense = true;
+    publish();
+  }
+  finish(cancel_.load() ? "curvature cancelled"
+                        : "curvature measured on the " + result.set + " set");
 }
 
 Vec NetworkSession::interpolation_end(WeightsSource source, const std::string& path) const {

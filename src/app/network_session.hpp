@@ -12,6 +12,10 @@
 #include <thread>
 #include <vector>
 
+#include "curvature/hutchinson_trace.hpp"
+#include "curvature/sharpness.hpp"
+#include "curvature/spectral_density.hpp"
+#include "curvature/top_eigenvalues.hpp"
 #include "nn/dataset.hpp"
 #include "nn/mlp.hpp"
 #include "nn/surface_evaluator.hpp"
@@ -30,8 +34,8 @@ struct NetworkConfig {
   int batch_size = 32;
   uint64_t seed = 1;
   double validation_fraction = 0.0;  // held out (seeded shuffle) for validation curves
-  bool mse = false;         // classification with the square loss on one-hot targets
-  int sharpness_every = 0;  // track λmax of the training loss every k updates; 0 = off
+  bool mse = false;                  // classification with the square loss on one-hot targets
+  int sharpness_every = 0;           // track λmax of the training loss every k updates; 0 = off
 };
 
 enum class LandscapePlane {
@@ -71,6 +75,42 @@ struct InterpolationCurve {
   std::vector<double> bezier_t, bezier_loss, bezier_accuracy;  // empty unless asked for
 };
 
+// The Curvature section: what to measure on the current weights (each part optional).
+struct CurvatureConfig {
+  bool validation_set = false;  // measure on the held-out set instead of the training set
+  int top_k = 5;                // top eigenvalues (1..20)
+  bool trace = true;
+  int probes = 100;     // Hutchinson probes (and per-layer ones)
+  bool density = true;  // SLQ spectral density
+  bool per_layer = true;
+  bool sharpness = true;  // ε-sharpness and SAM sharpness
+  double epsilon = 1e-3;
+  double sam_rho = 0.05;
+  bool dense_check = false;  // compare with the dense Hessian's spectrum (small models only)
+  uint64_t seed = 0;
+};
+
+// Networks up to this many parameters offer the dense-Hessian check (n HVPs, n² memory).
+constexpr int k_dense_check_parameter_limit = 5000;
+
+struct CurvatureResult {
+  bool valid = false;
+  std::string set;  // "train" or "validation"
+  TopEigenResult top;
+  bool has_trace = false;
+  TraceEstimate trace;
+  bool has_density = false;
+  SpectralDensity density;
+  std::vector<BlockCurvature> layers;
+  bool has_sharpness = false;
+  EpsilonSharpness epsilon;
+  SamSharpness sam;
+  double epsilon_setting = 0.0, sam_rho = 0.0;
+  bool has_dense = false;
+  Vec dense_top;             // the dense Hessian's top-k eigenvalues, descending
+  double dense_trace = 0.0;  // its exact trace
+};
+
 // Model outputs on a grid over the data's bounding box (2-feature data only).
 struct DecisionRegions {
   int size = 0;  // size × size cells, row j at y_min + (j + 0.5)·height/size
@@ -84,7 +124,7 @@ struct NetworkSnapshot {
   std::string message;  // how the last task ended, or its error
   std::vector<EpochRecord> history;
   std::vector<SharpnessRecord> sharpness;  // λmax during training (when tracked)
-  long parameters_version = 0;  // bumped whenever the weights change
+  long parameters_version = 0;             // bumped whenever the weights change
   DecisionRegions regions;
   long surface_version = 0;  // bumped whenever a (more refined) surface is published
   Surface surface;
@@ -94,6 +134,7 @@ struct NetworkSnapshot {
   std::vector<double> hessian_eigenvalues;        // λ₁, λ₂ of a Hessian-direction landscape
   long interpolation_version = 0;                 // bumped whenever a line is published
   InterpolationCurve interpolation;
+  CurvatureResult curvature;  // the last curvature measurement of the weights
 };
 
 // Reads a loss-landscape HDF5 surface for the view; throws InputError naming the file when it
@@ -119,6 +160,11 @@ class NetworkSession {
   // exists, the initial weights are asked for without a training run, a file does not fit the
   // model, or the range or resolution is bad.
   void start_interpolation(const InterpolationConfig& config);
+  // Measures the curvature of the loss at the current weights on the worker (top-k eigenvalues
+  // with residuals, Hutchinson trace, SLQ density, per-layer blocks, ε- and SAM sharpness, the
+  // dense check), stage by stage with progress and cancel. Throws InputError when no model
+  // exists, the validation set is empty, or a setting is out of range.
+  void start_curvature(const CurvatureConfig& config);
   void cancel();
   void wait();  // joins the worker (tests and headless modes)
   // Changes the learning rate of the running training from its next update on.
@@ -151,6 +197,7 @@ class NetworkSession {
   void interpolate(const InterpolationConfig& config, const Vec& from, const Vec& to);
   bool add_bezier_curve(const InterpolationConfig& config, const Vec& from, const Vec& to,
                         InterpolationCurve& curve) const;
+  void curvature(const CurvatureConfig& config);
   void start_task(const std::string& task, std::function<void()> work);
   void finish(const std::string& message);
 

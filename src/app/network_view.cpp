@@ -155,9 +155,10 @@ void App::render_landscape(const Layout& layout) {
 
 // --network-demo: a 2-16-16-3 tanh MLP trained with Adam on spirals for 40 epochs (a fifth held
 // out for validation), the line and a trained Bézier curve from its initial to its trained
-// weights, then the PCA plane of its training path (or, with =random, a filter-normalized random
-// plane; with =hessian, the top Hessian eigenvectors) at 41×41, shown (every task waited for: the
-// picture is final).
+// weights, the curvature of the trained weights (top-5 eigenvalues checked against the dense
+// Hessian, trace, density, per layer, sharpness), then the PCA plane of its training path (or,
+// with =random, a filter-normalized random plane; with =hessian, the top Hessian eigenvectors)
+// at 41×41, shown (every task waited for: the picture is final).
 void App::run_network_demo() {
   NetworkState& network = state_.network;
   network.config.data = "spirals:n=300,noise=0.15,seed=1";
@@ -173,6 +174,11 @@ void App::run_network_demo() {
   network.interpolation.bezier = true;
   network.session->start_interpolation(network.interpolation);
   network.session->wait();
+  network.curvature.dense_check = true;
+  network.session->start_curvature(network.curvature);
+  network.session->wait();
+  network.open_curvature = true;
+  network.density_log_y = true;  // the outliers beside the bulk near 0
   network.session->start_landscape(network.landscape);
   network.session->wait();
   network.show_landscape = true;

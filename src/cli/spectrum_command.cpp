@@ -5,8 +5,8 @@
 // docs/architecture.md §4.4 (extended in docs/curvature.md).
 #include <cmath>
 #include <cstdio>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/network_setup.hpp"
@@ -80,8 +80,8 @@ void print_text(const TopEigenResult& top, const Extras& extras) {
     }
   }
   if (extras.epsilon)
-    std::printf("epsilon-sharpness: %.8g (loss %.8g, max in box %.8g)\n",
-                extras.epsilon->sharpness, extras.epsilon->loss, extras.epsilon->max_loss);
+    std::printf("epsilon-sharpness: %.8g (loss %.8g, max in box %.8g)\n", extras.epsilon->sharpness,
+                extras.epsilon->loss, extras.epsilon->max_loss);
   if (extras.sam)
     std::printf("SAM sharpness: %.8g (loss %.8g, perturbed %.8g)\n", extras.sam->sharpness,
                 extras.sam->loss, extras.sam->perturbed_loss);

@@ -96,10 +96,9 @@ void write_checkpoints(const Mlp& mlp, const TrainResult& result, const std::str
 // adaptive methods add preconditioned_lambda_max,preconditioned_limit (empty before their first
 // step).
 void write_sharpness_csv(const std::vector<SharpnessRecord>& records, const std::string& path) {
-  const bool preconditioned =
-      std::any_of(records.begin(), records.end(), [](const SharpnessRecord& record) {
-        return !std::isnan(record.preconditioned_lambda_max);
-      });
+  const bool preconditioned = std::any_of(
+      records.begin(), records.end(),
+      [](const SharpnessRecord& record) { return !std::isnan(record.preconditioned_lambda_max); });
   std::string text = "step,loss,lambda_max,two_over_lr";
   text += preconditioned ? ",preconditioned_lambda_max,preconditioned_limit\n" : "\n";
   const auto field = [](double value) { return std::isnan(value) ? "" : format_exact(value); };
@@ -107,8 +106,8 @@ void write_sharpness_csv(const std::vector<SharpnessRecord>& records, const std:
     text += std::to_string(record.step) + "," + format_exact(record.loss) + "," +
             format_exact(record.lambda_max) + "," + format_exact(record.two_over_lr);
     if (preconditioned) {
-      text += "," + field(record.preconditioned_lambda_max) + "," +
-              field(record.preconditioned_limit);
+      text +=
+          "," + field(record.preconditioned_lambda_max) + "," + field(record.preconditioned_limit);
     }
     text += "\n";
   }
@@ -132,10 +131,9 @@ std::string epoch_text(const EpochRecord& record) {
 
 int train_command(const Args& args) {
   std::vector<FlagSpec> specs;
-  for (const char* name :
-       {"model", "data", "optimizer", "epochs", "batch-size", "seed", "out", "checkpoints",
-        "checkpoint-every", "schedule", "validation", "patience", "weight-decay", "dropout",
-        "sharpness-every", "sharpness-out"}) {
+  for (const char* name : {"model", "data", "optimizer", "epochs", "batch-size", "seed", "out",
+                           "checkpoints", "checkpoint-every", "schedule", "validation", "patience",
+                           "weight-decay", "dropout", "sharpness-every", "sharpness-out"}) {
     specs.push_back({name});
   }
   specs.push_back({"set", true, true});

@@ -25,7 +25,8 @@ std::string write_spec(const std::string& loss) {
   std::FILE* file = std::fopen(path.c_str(), "w");
   REQUIRE(file != nullptr);
   std::fputs(("{\"layers\":[{\"type\":\"linear\",\"in\":2,\"out\":8},{\"type\":\"tanh\"},"
-              "{\"type\":\"linear\",\"in\":8,\"out\":3}],\"loss\":\"" + loss + "\"}")
+              "{\"type\":\"linear\",\"in\":8,\"out\":3}],\"loss\":\"" +
+              loss + "\"}")
                  .c_str(),
              file);
   std::fclose(file);
@@ -52,8 +53,11 @@ TEST_CASE("train --sharpness-every writes the contract's CSV; its lambda_max is 
   const std::string weights = temp_path("w.safetensors"), csv = temp_path("sharpness.csv");
   const auto trained = run_process(cli("train --model " + spec + " --data " + k_data +
                                        " --optimizer gd --set lr=0.1 --epochs 30 --batch-size 0"
-                                       " --seed 2 --out " + weights + " --sharpness-every 10"
-                                       " --sharpness-out " + csv));
+                                       " --seed 2 --out " +
+                                       weights +
+                                       " --sharpness-every 10"
+                                       " --sharpness-out " +
+                                       csv));
   REQUIRE_MESSAGE(trained.exit_code == 0, trained.err);
   std::string header;
   const auto rows = csv_rows(slurp(csv), header);
@@ -81,10 +85,10 @@ TEST_CASE("spectrum --per-layer, --sharpness and --sam-rho add their keys") {
                           " --optimizer adam --set lr=0.01 --epochs 5 --batch-size 50 --out " +
                           weights))
               .exit_code == 0);
-  const auto result = run_process(cli("spectrum --model " + spec + " --weights " + weights +
-                                      " --data " + k_data +
-                                      " --top-k 2 --per-layer --sharpness eps=1e-3,steps=10"
-                                      " --sam-rho 0.05 --json"));
+  const auto result =
+      run_process(cli("spectrum --model " + spec + " --weights " + weights + " --data " + k_data +
+                      " --top-k 2 --per-layer --sharpness eps=1e-3,steps=10"
+                      " --sam-rho 0.05 --json"));
   REQUIRE_MESSAGE(result.exit_code == 0, result.err);
   const auto document = nlohmann::json::parse(result.out);
   REQUIRE(document["layers"].size() == 4);
@@ -108,8 +112,10 @@ TEST_CASE("bad curvature flags exit 2 naming the flag") {
                                       temp_path("w3.safetensors") + " --sharpness-every 5"));
   CHECK(no_out.exit_code == 2);
   CHECK(no_out.err.find("--sharpness-out") != std::string::npos);
-  const auto bad_eps = run_process(cli("spectrum --model " + spec + " --weights x.safetensors"
-                                       " --data " + std::string(k_data) + " --sharpness eps=-1"));
+  const auto bad_eps = run_process(cli("spectrum --model " + spec +
+                                       " --weights x.safetensors"
+                                       " --data " +
+                                       std::string(k_data) + " --sharpness eps=-1"));
   CHECK(bad_eps.exit_code == 2);
   CHECK(bad_eps.err.find("--sharpness") != std::string::npos);
 }

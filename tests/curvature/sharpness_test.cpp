@@ -63,7 +63,8 @@ TinyNetwork tiny_network() {
 
 }  // namespace
 
-TEST_CASE("largest eigenvalue of a known spectrum: within the residual, and warm starts are cheap") {
+TEST_CASE(
+    "largest eigenvalue of a known spectrum: within the residual, and warm starts are cheap") {
   const Quadratic quadratic(known_spectrum(60));
   const Vec x = Vec::Zero(60);
   LargestEigenSettings settings;
@@ -82,8 +83,9 @@ TEST_CASE("largest eigenvalue of a known spectrum: within the residual, and warm
   CHECK(warm.value == doctest::Approx(60.0).epsilon(1e-6));
 }
 
-TEST_CASE("network λmax at 1% residual agrees with the dense Hessian; the Hessian with finite "
-          "differences") {
+TEST_CASE(
+    "network λmax at 1% residual agrees with the dense Hessian; the Hessian with finite "
+    "differences") {
   const TinyNetwork net = tiny_network();
   const NetworkObjective objective(net.mlp, net.data);
   const Mat hessian = objective.hessian(net.weights);
@@ -105,7 +107,8 @@ TEST_CASE("network λmax at 1% residual agrees with the dense Hessian; the Hessi
   CHECK(std::abs(top.value - lambda_max) <= top.residual + 1e-12);
 }
 
-TEST_CASE("per-layer blocks: top eigenvalue and trace of each diagonal block of the dense Hessian") {
+TEST_CASE(
+    "per-layer blocks: top eigenvalue and trace of each diagonal block of the dense Hessian") {
   const TinyNetwork net = tiny_network();
   const NetworkObjective objective(net.mlp, net.data);
   const Mat hessian = objective.hessian(net.weights);
@@ -120,8 +123,8 @@ TEST_CASE("per-layer blocks: top eigenvalue and trace of each diagonal block of 
       block_curvature(objective, net.weights, blocks, settings);
   REQUIRE(curvature.size() == 4);
   for (size_t b = 0; b < blocks.size(); ++b) {
-    const Mat block = hessian.block(blocks[b].offset, blocks[b].offset, blocks[b].size,
-                                    blocks[b].size);
+    const Mat block =
+        hessian.block(blocks[b].offset, blocks[b].offset, blocks[b].size, blocks[b].size);
     const Eigen::SelfAdjointEigenSolver<Mat> dense(block);
     CHECK(curvature[b].top_eigenvalue ==
           doctest::Approx(dense.eigenvalues().maxCoeff()).epsilon(1e-6));

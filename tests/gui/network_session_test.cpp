@@ -6,8 +6,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <chrono>
 #include <random>
 #include <string>
+#include <thread>
 
 #include "common/errors.hpp"
 #include "gui_process.hpp"
@@ -357,4 +359,72 @@ TEST_CASE("an HDF5 surface file opens as the shown surface; bad files are named"
                        lv::InputError);
   std::remove(text.c_str());
   CHECK(session.snapshot().surface_version == 1);  // the bowl stays on show
+}
+
+TEST_CASE("the curvature task measures the trained weights: dense check, trace, per layer") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(5));
+  session.wait();
+  lv::app::CurvatureConfig config;
+  config.top_k = 3;
+  config.dense_check = true;
+  config.probes = 200;
+  session.start_curvature(config);
+  session.wait();
+  const lv::app::NetworkSnapshot snapshot = session.snapshot();
+  const lv::app::CurvatureResult& result = snapshot.curvature;
+  REQUIRE(result.valid);
+  CHECK(result.set == "train");
+  REQUIRE(result.top.values.size() == 3);
+  REQUIRE(result.has_dense);
+  for (int i = 0; i < 3; ++i)
+    CHECK(result.top.values[i] == doctest::Approx(result.dense_top[i]).epsilon(1e-6));
+  REQUIRE(result.has_trace);
+  CHECK(std::abs(result.trace.trace - result.dense_trace) <= 4 * result.trace.standard_error);
+  CHECK(result.layers.size() == 4);  // 0.weight, 0.bias, 2.weight, 2.bias
+  CHECK(result.has_density);
+  CHECK(result.has_sharpness);
+  CHECK(snapshot.message.find("curvature measured") != std::string::npos);
+  // The validation set is empty here: refused with a message.
+  config.validation_set = true;
+  CHECK_THROWS_WITH_AS(session.start_curvature(config), doctest::Contains("no validation set"),
+                       lv::InputError);
+}
+
+TEST_CASE("sharpness tracking in the panel's training, steered by a live learning rate") {
+  lv::app::NetworkSession session;
+  lv::app::NetworkConfig config = small_spirals(20);
+  config.optimizer = "gd";
+  config.batch_size = 0;
+  config.learning_rate = 0.1;
+  config.sharpness_every = 5;
+  session.start_training(config);
+  session.wait();
+  const std::vector<lv::SharpnessRecord> records = session.snapshot().sharpness;
+  REQUIRE(records.size() == 5);  // updates 0, 5, 10, 15, 20
+  CHECK(records.back().step == 20);
+  CHECK(records.back().two_over_lr == doctest::Approx(20.0));
+  CHECK(records.back().lambda_max > 0.0);
+
+  // A long run: change the rate while it trains; later records carry the new limit.
+  config.epochs = 1000000;
+  config.sharpness_every = 20;
+  session.start_training(config);
+  const auto wait_for = [&](auto condition) {
+    for (int k = 0; k < 20000; ++k) {
+      if (condition(session.snapshot().sharpness)) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+  };
+  using Records = std::vector<lv::SharpnessRecord>;
+  REQUIRE(wait_for([](const Records& r) { return r.size() >= 2; }));
+  session.set_learning_rate(0.05);
+  const bool moved = wait_for([](const Records& r) {
+    return !r.empty() && std::abs(r.back().two_over_lr - 40.0) < 1e-9;
+  });
+  session.cancel();
+  session.wait();
+  CHECK(moved);
+  CHECK(session.snapshot().sharpness.front().two_over_lr == doctest::Approx(20.0));
 }

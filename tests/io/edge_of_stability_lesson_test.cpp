@@ -67,6 +67,6 @@ TEST_CASE("edge-of-stability lesson: λmax climbs to 2/lr and hovers there; the 
     CHECK(record->lambda_max <= 1.3 * limit);  // hovers: no runaway sharpening
     if (record != records.begin() && record->loss > (record - 1)->loss) loss_rose = true;
   }
-  CHECK(loss_rose);  // non-monotonic at the edge
+  CHECK(loss_rose);                                         // non-monotonic at the edge
   CHECK(records.back().loss < 0.7 * records.front().loss);  // and yet it falls
 }

@@ -234,9 +234,8 @@ TEST_CASE("a scene's network survives the round trip; scenes without one stay wi
   CHECK_THROWS_WITH_AS(
       lv::parse_scene(R"({"function": "quadratic", "network": {"loss": "hinge"}})"),
       doctest::Contains("'loss' must be mse or cross_entropy"), lv::InputError);
-  CHECK_THROWS_WITH_AS(
-      lv::parse_scene(R"({"function": "quadratic", "network": {"hidden": [0]}})"),
-      doctest::Contains("'hidden'"), lv::InputError);
+  CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "network": {"hidden": [0]}})"),
+                       doctest::Contains("'hidden'"), lv::InputError);
   CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "network": {"lr": -1}})"),
                        doctest::Contains("'lr'"), lv::InputError);
 }

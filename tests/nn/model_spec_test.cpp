@@ -25,10 +25,10 @@ bool contains(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("a 2-16-3 tanh spec parses as written") {
-  const lv::ModelSpec spec = lv::parse_model_spec(
-      R"({"layers":[{"type":"linear","in":2,"out":16},{"type":"tanh"},)"
-      R"({"type":"linear","in":16,"out":3}],"loss":"mse"})",
-      "spec.json");
+  const lv::ModelSpec spec =
+      lv::parse_model_spec(R"({"layers":[{"type":"linear","in":2,"out":16},{"type":"tanh"},)"
+                           R"({"type":"linear","in":16,"out":3}],"loss":"mse"})",
+                           "spec.json");
   CHECK(spec.input_size() == 2);
   CHECK(spec.output_size() == 3);
   CHECK(spec.loss == lv::LossType::Mse);

@@ -223,8 +223,7 @@ TEST_CASE("Adam runs track λmax(P⁻¹H) with P = √v̂ + ε and the threshold
   REQUIRE(optimizer->preconditioner(preconditioner));
   const NetworkObjective objective(mlp, data);
   const Vec scale = preconditioner.diagonal.cwiseSqrt().cwiseInverse();
-  const Mat scaled =
-      scale.asDiagonal() * objective.hessian(result.parameters) * scale.asDiagonal();
+  const Mat scaled = scale.asDiagonal() * objective.hessian(result.parameters) * scale.asDiagonal();
   const Eigen::SelfAdjointEigenSolver<Mat> dense(scaled);
   CHECK(last.preconditioned_lambda_max ==
         doctest::Approx(dense.eigenvalues().maxCoeff()).epsilon(2e-2));

@@ -22,7 +22,7 @@ struct Series {
 struct LinePlotOptions {
   bool log_y = false;
   double x_min = 0.0, x_max = 1.0;
-  const char* x_name = "x";                                // in the hover readout
+  const char* x_name = "x";                               // in the hover readout
   std::vector<std::pair<double, const char*>> x_markers;  // labelled vertical lines
 };
 

@@ -85,12 +85,14 @@ void data_and_model(NetworkState& network) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0: the whole training set (full-batch GD)");
   ImGui::Checkbox("square loss (one-hot)", &config.mse);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("classification with the mean squared error on one-hot targets instead of "
-                      "cross-entropy (as Cohen et al. 2021 train)");
+    ImGui::SetTooltip(
+        "classification with the mean squared error on one-hot targets instead of "
+        "cross-entropy (as Cohen et al. 2021 train)");
   ImGui::InputInt("track sharpness every", &config.sharpness_every);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("updates between measurements of the Hessian's largest eigenvalue of the "
-                      "training loss (warm-started Lanczos, ~20 HVPs each); 0: off");
+    ImGui::SetTooltip(
+        "updates between measurements of the Hessian's largest eigenvalue of the "
+        "training loss (warm-started Lanczos, ~20 HVPs each); 0: off");
   ImGui::InputDouble("validation", &config.validation_fraction, 0.0, 0.0, "%.2f");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("fraction of the data held out for validation curves (0: none)");
@@ -231,11 +233,11 @@ void sharpness_plot(const NetworkState& network) {
   ImGui::TextDisabled("residual %.2g%s;  2/lr = %.4g", last.residual,
                       last.converged ? "" : ", not converged", last.two_over_lr);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("largest Hessian eigenvalue of the full training loss; plain GD on a "
-                      "quadratic diverges once it exceeds 2/lr");
-  const std::vector<Series> sharpness = {
-      {&step, &lambda, k_train_color, "lambda_max"},
-      {&step, &limit, k_validation_color, "2/lr", true}};
+    ImGui::SetTooltip(
+        "largest Hessian eigenvalue of the full training loss; plain GD on a "
+        "quadratic diverges once it exceeds 2/lr");
+  const std::vector<Series> sharpness = {{&step, &lambda, k_train_color, "lambda_max"},
+                                         {&step, &limit, k_validation_color, "2/lr", true}};
   draw_legend(sharpness);
   LinePlotOptions options;
   options.x_min = step.front();
@@ -282,6 +284,129 @@ void landscape_controls(NetworkState& network) {
   const std::vector<double>& eigenvalues = network.snapshot.hessian_eigenvalues;
   if (eigenvalues.size() == 2)
     ImGui::Text("Hessian eigenvalues: %.4g, %.4g", eigenvalues[0], eigenvalues[1]);
+}
+
+// ==== curvature of the weights
+
+void curvature_results(NetworkState& network) {
+  const CurvatureResult& result = network.snapshot.curvature;
+  if (!result.valid) return;
+  const TopEigenResult& top = result.top;
+  ImGui::Text("on the %s set: Lanczos %s, %ld HVPs", result.set.c_str(),
+              eigen_status_name(top.status), top.hessian_vector_products);
+  const int columns = result.has_dense ? 4 : 3;
+  if (top.values.size() > 0 &&
+      ImGui::BeginTable("eigenvalues", columns,
+                        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("#");
+    ImGui::TableSetupColumn("eigenvalue");
+    ImGui::TableSetupColumn("residual");
+    if (result.has_dense) ImGui::TableSetupColumn("dense");
+    ImGui::TableHeadersRow();
+    for (Eigen::Index i = 0; i < top.values.size(); ++i) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%ld", static_cast<long>(i + 1));
+      ImGui::TableNextColumn();
+      ImGui::Text("%.6g", top.values[i]);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.2g", i < top.residuals.size() ? top.residuals[i] : 0.0);
+      if (result.has_dense) {
+        ImGui::TableNextColumn();
+        if (i < result.dense_top.size()) ImGui::Text("%.6g", result.dense_top[i]);
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (top.values.size() > 0 && top.values[0] > 0.0)
+    ImGui::Text("largest stable GD lr 2/lambda_max = %.4g", 2.0 / top.values[0]);
+  if (result.has_trace) {
+    ImGui::Text("trace %.6g +- %.2g (%d probes)", result.trace.trace, result.trace.standard_error,
+                result.trace.probes);
+    if (result.has_dense) ImGui::TextDisabled("dense trace %.6g", result.dense_trace);
+  }
+  if (result.has_density && result.density.x.size() >= 2) {
+    const SpectralDensity& density = result.density;
+    ImGui::Checkbox("log density", &network.density_log_y);
+    // On a log axis the Gaussian tails would stretch the range to 1e-300: floor them at 1e-6 of
+    // the peak, which keeps every eigenvalue cluster of weight ≥ 1e-6 visible.
+    std::vector<double> shown = density.density;
+    const double peak = *std::max_element(shown.begin(), shown.end());
+    if (network.density_log_y)
+      for (double& value : shown) value = std::max(value, 1e-6 * peak);
+    LinePlotOptions options;
+    options.x_min = density.x.front();
+    options.x_max = density.x.back();
+    options.x_name = "eigenvalue";
+    options.log_y = network.density_log_y;
+    if (options.x_min < 0.0 && options.x_max > 0.0) options.x_markers = {{0.0, "0"}};
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f);
+    draw_line_plot("spectral density (SLQ)", {{&density.x, &shown, k_train_color, "density"}},
+                   options, size);
+  }
+  if (!result.layers.empty() &&
+      ImGui::BeginTable("layers", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("block");
+    ImGui::TableSetupColumn("top eigenvalue");
+    ImGui::TableSetupColumn("trace");
+    ImGui::TableHeadersRow();
+    for (const BlockCurvature& layer : result.layers) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(layer.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%.5g", layer.top_eigenvalue);
+      ImGui::TableNextColumn();
+      if (layer.trace_standard_error > 0.0) {
+        ImGui::Text("%.5g +- %.2g", layer.trace, layer.trace_standard_error);
+      } else {
+        ImGui::Text("%.5g", layer.trace);
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (result.has_sharpness) {
+    ImGui::Text("epsilon-sharpness (eps %.3g): %.4g", result.epsilon_setting,
+                result.epsilon.sharpness);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Keskar et al. 2017: 100 (max f in the eps box - f) / (1 + f)");
+    ImGui::Text("SAM sharpness (rho %.3g): %.4g", result.sam_rho, result.sam.sharpness);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("L(w + rho g/|g|) - L(w), Foret et al. 2021");
+  }
+}
+
+void curvature_controls(NetworkState& network) {
+  if (network.open_curvature) ImGui::SetNextItemOpen(true);
+  network.open_curvature = false;
+  if (!ImGui::TreeNode("Curvature of the weights")) return;
+  CurvatureConfig& config = network.curvature;
+  int set = config.validation_set ? 1 : 0;
+  ImGui::RadioButton("training set", &set, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("validation set", &set, 1);
+  config.validation_set = set == 1;
+  ImGui::SliderInt("top-k", &config.top_k, 1, 20);
+  ImGui::Checkbox("trace", &config.trace);
+  ImGui::SameLine();
+  ImGui::Checkbox("density", &config.density);
+  ImGui::SameLine();
+  ImGui::Checkbox("per layer", &config.per_layer);
+  ImGui::InputInt("probes", &config.probes);
+  ImGui::Checkbox("sharpness", &config.sharpness);
+  if (config.sharpness) {
+    ImGui::InputDouble("epsilon", &config.epsilon, 0.0, 0.0, "%.3g");
+    ImGui::InputDouble("SAM rho", &config.sam_rho, 0.0, 0.0, "%.3g");
+  }
+  const Mlp* model = network.session->model();
+  const bool small = model && model->parameter_count() <= k_dense_check_parameter_limit;
+  if (!small) config.dense_check = false;
+  ImGui::BeginDisabled(!small);
+  ImGui::Checkbox("check against the dense Hessian", &config.dense_check);
+  ImGui::EndDisabled();
+  if (ImGui::Button("Measure curvature"))
+    attempt(network, [&] { network.session->start_curvature(config); });
+  curvature_results(network);
+  ImGui::TreePop();
 }
 
 // One end of the interpolation line: the initial or current weights, or a weights file.
@@ -369,6 +494,7 @@ void draw_network_panel(AppState& state) {
   sharpness_plot(network);
   scatter_plot(network);
   landscape_controls(network);
+  curvature_controls(network);
   interpolation_controls(network);
   files(network);
   if (!network.snapshot.message.empty()) ImGui::TextWrapped("%s", network.snapshot.message.c_str());

@@ -174,9 +174,8 @@ EpsilonSharpness epsilon_sharpness(const Objective& objective, const Vec& x,
     const double value = objective.value_gradient(x + offset, gradient);
     if (std::isfinite(value)) result.max_loss = std::max(result.max_loss, value);
     if (!gradient.allFinite()) break;
-    offset += step.cwiseProduct(gradient.unaryExpr([](double g) {
-      return static_cast<double>((g > 0.0) - (g < 0.0));
-    }));
+    offset += step.cwiseProduct(
+        gradient.unaryExpr([](double g) { return static_cast<double>((g > 0.0) - (g < 0.0)); }));
     offset = offset.cwiseMax(-radius).cwiseMin(radius);
   }
   const double last = objective.value(x + offset);

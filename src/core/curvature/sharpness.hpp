@@ -21,9 +21,9 @@
 namespace lv {
 
 struct LargestEigenSettings {
-  int max_steps = 20;                // Lanczos steps (HVPs) at most (default: 20)
-  double relative_residual = 1e-2;   // stop when ‖Hv − θv‖ ≤ this · |θ| (default: 1e-2)
-  uint64_t seed = 0;                 // for the random start when there is no warm start
+  int max_steps = 20;               // Lanczos steps (HVPs) at most (default: 20)
+  double relative_residual = 1e-2;  // stop when ‖Hv − θv‖ ≤ this · |θ| (default: 1e-2)
+  uint64_t seed = 0;                // for the random start when there is no warm start
 };
 
 struct LargestEigen {
@@ -83,15 +83,15 @@ struct BlockCurvature {
   double top_eigenvalue = 0.0;  // of the diagonal block H[b, b]
   double top_residual = 0.0;
   EigenStatus status = EigenStatus::Converged;
-  double trace = 0.0;           // exact for blocks of ≤ exact_trace_limit entries, else Hutchinson
+  double trace = 0.0;  // exact for blocks of ≤ exact_trace_limit entries, else Hutchinson
   double trace_standard_error = 0.0;  // 0 when exact
 };
 
 struct BlockCurvatureSettings {
-  int trace_probes = 50;          // Hutchinson probes for large blocks (default: 50)
-  int exact_trace_limit = 64;     // blocks up to this size get their exact trace (default: 64)
+  int trace_probes = 50;       // Hutchinson probes for large blocks (default: 50)
+  int exact_trace_limit = 64;  // blocks up to this size get their exact trace (default: 64)
   uint64_t seed = 0;
-  TopEigenSettings eigen;         // for the block's top eigenvalue
+  TopEigenSettings eigen;  // for the block's top eigenvalue
 };
 
 std::vector<BlockCurvature> block_curvature(const Objective& objective, const Vec& x,

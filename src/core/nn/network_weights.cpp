@@ -81,8 +81,8 @@ Vec parameters_from_tensors(const Mlp& mlp, const std::vector<NamedTensor>& tens
 std::vector<ParameterBlock> parameter_blocks(const Mlp& mlp) {
   std::vector<ParameterBlock> blocks;
   for (const LinearBlock& block : mlp.linear_blocks()) {
-    blocks.push_back({weight_name(block), block.weight_offset,
-                      static_cast<Eigen::Index>(block.out) * block.in});
+    blocks.push_back(
+        {weight_name(block), block.weight_offset, static_cast<Eigen::Index>(block.out) * block.in});
     blocks.push_back({bias_name(block), block.bias_offset, block.out});
   }
   return blocks;

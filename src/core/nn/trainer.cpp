@@ -92,8 +92,7 @@ class SharpnessTracker {
       if (optimizer.preconditioner(preconditioner) && preconditioner.diagonal.allFinite() &&
           (preconditioner.diagonal.array() > 0.0).all()) {
         const LargestEigen preconditioned = largest_preconditioned_eigenvalue(
-            objective_, x, preconditioner.diagonal, previous_preconditioned_,
-            settings_.sharpness);
+            objective_, x, preconditioner.diagonal, previous_preconditioned_, settings_.sharpness);
         previous_preconditioned_ = preconditioned.vector;
         record.preconditioned_lambda_max = preconditioned.value;
         record.preconditioned_limit =

@@ -35,11 +35,11 @@ struct Checkpoint {
 };
 
 struct SharpnessRecord {
-  long step = 0;               // updates made before the measurement
-  double loss = 0.0;           // full training set, no dropout, no weight decay
-  double lambda_max = 0.0;     // largest Hessian eigenvalue of that loss
-  double residual = 0.0;       // its Ritz residual ‖Hv − λv‖
-  bool converged = false;      // residual within the tolerance
+  long step = 0;            // updates made before the measurement
+  double loss = 0.0;        // full training set, no dropout, no weight decay
+  double lambda_max = 0.0;  // largest Hessian eigenvalue of that loss
+  double residual = 0.0;    // its Ritz residual ‖Hv − λv‖
+  bool converged = false;   // residual within the tolerance
   int hessian_vector_products = 0;
   double learning_rate = 0.0;  // in force at this step (schedule applied)
   double two_over_lr = 0.0;    // the GD stability limit 2/lr
@@ -60,8 +60,8 @@ struct TrainSettings {
                               // loss, keeping the best parameters; 0 = off (default: 0)
   int checkpoint_every = 0;   // keep the parameters every k updates; 0 = off (default: 0)
   int sharpness_every = 0;    // measure λmax every k updates and at update 0; 0 = off (default: 0)
-  LargestEigenSettings sharpness;  // Lanczos budget and tolerance of each measurement
-  const std::atomic<bool>* cancel = nullptr;         // checked between updates
+  LargestEigenSettings sharpness;             // Lanczos budget and tolerance of each measurement
+  const std::atomic<bool>* cancel = nullptr;  // checked between updates
   // When set, the base learning rate is read from here before every update (a slider dragged
   // while the network trains); otherwise the optimizer's own lr.
   const std::atomic<double>* live_learning_rate = nullptr;
@@ -77,7 +77,7 @@ const char* train_status_name(TrainStatus status);
 struct TrainResult {
   Vec parameters;  // final (or, after early stopping, best-validation) parameters
   std::vector<EpochRecord> history;
-  std::vector<Checkpoint> checkpoints;  // step 0, every checkpoint_every updates, and the last
+  std::vector<Checkpoint> checkpoints;     // step 0, every checkpoint_every updates, and the last
   std::vector<SharpnessRecord> sharpness;  // step 0 and every sharpness_every updates
   TrainStatus status = TrainStatus::Completed;
   std::string reason;

@@ -50,8 +50,8 @@ bool Adam::preconditioner(DiagonalPreconditioner& out) const {
   const double t = moments_.step_count();
   if (t < 1) return false;
   const Vec& second_moment = amsgrad_ ? max_second_moment_ : moments_.second_moment();
-  out.diagonal = (second_moment.array() / (1.0 - std::pow(settings_.beta2, t))).sqrt() +
-                 settings_.eps;
+  out.diagonal =
+      (second_moment.array() / (1.0 - std::pow(settings_.beta2, t))).sqrt() + settings_.eps;
   out.beta1 = settings_.beta1;
   return true;
 }
