@@ -307,7 +307,7 @@ void NetworkSession::start_curvature(const CurvatureConfig& config) {
   if (config.validation_set && validation_.size() == 0)
     throw InputError("no validation set: train with a validation fraction above 0");
   if (config.top_k < 1 || config.top_k > 20) throw InputError("top-k must be in 1..20");
-  if (config.probes < 2 || config.probes > 10000) throw InputError("probes must be in 2..10000");
+  if (config.probes < 6 || config.probes > 10000) throw InputError("probes must be in 6..10000");
   if (config.sharpness && (!(config.epsilon > 0.0) || !(config.sam_rho > 0.0)))
     throw InputError("epsilon and rho must be > 0");
   if (config.dense_check && mlp_->parameter_count() > k_dense_check_parameter_limit) {
@@ -339,7 +339,9 @@ void NetworkSession::curvature(const CurvatureConfig& config) {
   result.valid = true;
   publish();
   if (wanted(config.trace)) {
-    result.trace = hutchinson_trace(objective, x, config.probes, config.seed);
+    result.trace = config.hutchpp ? hutchpp_trace(objective, x, config.probes, config.seed)
+                                  : hutchinson_trace(objective, x, config.probes, config.seed);
+    result.trace_method = config.hutchpp ? "Hutch++" : "Hutchinson";
     result.has_trace = true;
     publish();
   }

@@ -80,8 +80,9 @@ struct CurvatureConfig {
   bool validation_set = false;  // measure on the held-out set instead of the training set
   int top_k = 5;                // top eigenvalues (1..20)
   bool trace = true;
-  int probes = 100;     // Hutchinson probes (and per-layer ones)
-  bool density = true;  // SLQ spectral density
+  bool hutchpp = false;  // Hutch++ instead of Hutchinson (same number of HVPs)
+  int probes = 100;      // trace estimator HVPs (and per-layer Hutchinson probes)
+  bool density = true;   // SLQ spectral density
   bool per_layer = true;
   bool sharpness = true;  // ε-sharpness and SAM sharpness
   double epsilon = 1e-3;
@@ -99,6 +100,7 @@ struct CurvatureResult {
   TopEigenResult top;
   bool has_trace = false;
   TraceEstimate trace;
+  std::string trace_method;  // "Hutchinson" or "Hutch++"
   bool has_density = false;
   SpectralDensity density;
   std::vector<BlockCurvature> layers;

@@ -56,7 +56,8 @@ const Command k_commands[] = {
      "        [--interpolate-to W2.safetensors [--bezier-epochs E] [--bezier-lr LR]]"},
     {"spectrum", lv::cli::spectrum_command,
      "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
-     "        [--density] [--json] [--probes P] [--seed S] [--per-layer]\n"
+     "        [--trace-method hutchinson|hutch++] [--density] [--json] [--probes P] [--seed S]\n"
+     "        [--per-layer]\n"
      "        [--sharpness eps=E[,steps=N]] [--sam-rho R]"},
 };
 

@@ -95,8 +95,8 @@ void print_text(const TopEigenResult& top, const Extras& extras) {
 
 int spectrum_command(const Args& args) {
   std::vector<FlagSpec> specs;
-  for (const char* name :
-       {"model", "weights", "data", "top-k", "probes", "seed", "sharpness", "sam-rho"})
+  for (const char* name : {"model", "weights", "data", "top-k", "probes", "seed", "sharpness",
+                           "sam-rho", "trace-method"})
     specs.push_back({name});
   for (const char* name : {"trace", "density", "json", "per-layer"}) specs.push_back({name, false});
   const Arguments arguments(args, specs);
@@ -110,13 +110,19 @@ int spectrum_command(const Args& args) {
   if (const auto text = arguments.value("sharpness")) epsilon = epsilon_settings(*text);
   const std::optional<double> sam_rho = arguments.number("sam-rho");
   if (sam_rho && !(*sam_rho > 0)) throw InputError("--sam-rho must be > 0");
+  const std::string trace_method = arguments.value("trace-method").value_or("hutchinson");
+  if (trace_method != "hutchinson" && trace_method != "hutch++")
+    throw InputError("--trace-method: expected hutchinson or hutch++, got '" + trace_method + "'");
   const NetworkSetup setup = load_network_setup(arguments);
   const Vec weights = load_weights_flag(arguments, setup.mlp);
   const NetworkObjective objective(setup.mlp, setup.data);
 
   const TopEigenResult top = top_hessian_eigenvalues(objective, weights, top_k);
   Extras extras;
-  if (arguments.has("trace")) extras.trace = hutchinson_trace(objective, weights, probes, seed);
+  if (arguments.has("trace")) {
+    extras.trace = trace_method == "hutch++" ? hutchpp_trace(objective, weights, probes, seed)
+                                             : hutchinson_trace(objective, weights, probes, seed);
+  }
   if (arguments.has("density")) {
     DensitySettings settings;
     settings.seed = seed;
@@ -145,6 +151,7 @@ int spectrum_command(const Args& args) {
   if (extras.trace) {
     document["trace"] = extras.trace->trace;
     document["trace_standard_error"] = extras.trace->standard_error;
+    document["trace_method"] = trace_method;
   }
   if (extras.density)
     document["density"] = {{"x", extras.density->x}, {"y", extras.density->density}};

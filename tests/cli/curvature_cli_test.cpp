@@ -4,6 +4,7 @@
 // targets); spectrum --per-layer/--sharpness/--sam-rho add their JSON keys; bad values exit 2.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -103,6 +104,24 @@ TEST_CASE("spectrum --per-layer, --sharpness and --sam-rho add their keys") {
   }
   CHECK(document["epsilon_sharpness"].get<double>() >= 0.0);
   CHECK(document["sam_sharpness"].is_number());
+  // Hutch++ with all of the model's 59 dimensions in its sketch is the exact trace; Hutchinson's
+  // estimate with many probes agrees within its error.
+  const auto exact =
+      run_process(cli("spectrum --model " + spec + " --weights " + weights + " --data " + k_data +
+                      " --top-k 1 --trace --trace-method hutch++ --probes 180"
+                      " --json"));
+  REQUIRE_MESSAGE(exact.exit_code == 0, exact.err);
+  const auto hutchpp = nlohmann::json::parse(exact.out);
+  CHECK(hutchpp["trace_method"] == "hutch++");
+  const auto sampled =
+      run_process(cli("spectrum --model " + spec + " --weights " + weights + " --data " + k_data +
+                      " --top-k 1 --trace --probes 2000"
+                      " --json"));
+  REQUIRE(sampled.exit_code == 0);
+  const auto hutchinson = nlohmann::json::parse(sampled.out);
+  CHECK(hutchinson["trace_method"] == "hutchinson");
+  CHECK(std::abs(hutchinson["trace"].get<double>() - hutchpp["trace"].get<double>()) <=
+        4 * hutchinson["trace_standard_error"].get<double>());
 }
 
 TEST_CASE("bad curvature flags exit 2 naming the flag") {
@@ -118,4 +137,9 @@ TEST_CASE("bad curvature flags exit 2 naming the flag") {
                                        std::string(k_data) + " --sharpness eps=-1"));
   CHECK(bad_eps.exit_code == 2);
   CHECK(bad_eps.err.find("--sharpness") != std::string::npos);
+  const auto bad_method =
+      run_process(cli("spectrum --model " + spec + " --weights x.safetensors --data " +
+                      std::string(k_data) + " --trace --trace-method exact"));
+  CHECK(bad_method.exit_code == 2);
+  CHECK(bad_method.err.find("--trace-method") != std::string::npos);
 }

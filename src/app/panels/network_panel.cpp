@@ -392,6 +392,12 @@ void curvature_controls(NetworkState& network) {
   ImGui::SameLine();
   ImGui::Checkbox("per layer", &config.per_layer);
   ImGui::InputInt("probes", &config.probes);
+  ImGui::SameLine();
+  ImGui::Checkbox("Hutch++", &config.hutchpp);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Meyer et al. 2021: deflate the top of the spectrum first; the same HVPs "
+        "give a smaller error when a few eigenvalues dominate");
   ImGui::Checkbox("sharpness", &config.sharpness);
   if (config.sharpness) {
     ImGui::InputDouble("epsilon", &config.epsilon, 0.0, 0.0, "%.3g");
