@@ -121,4 +121,17 @@ Mat activation_second_derivative(LayerType type, const Mat& pre_activation) {
   return pre_activation.unaryExpr([type](double z) { return second_derivative_of(type, z); });
 }
 
+Mat activation_derivative(LayerType type, const Mat& pre_activation, const Mat& output) {
+  if (type == LayerType::Tanh) return (1.0 - output.array().square()).matrix();
+  if (type == LayerType::Sigmoid) return (output.array() * (1.0 - output.array())).matrix();
+  return activation_derivative(type, pre_activation);
+}
+
+Mat activation_second_derivative(LayerType type, const Mat& pre_activation, const Mat& output,
+                                 const Mat& slope) {
+  if (type == LayerType::Tanh) return (-2.0 * output.array() * slope.array()).matrix();
+  if (type == LayerType::Sigmoid) return (slope.array() * (1.0 - 2.0 * output.array())).matrix();
+  return activation_second_derivative(type, pre_activation);
+}
+
 }  // namespace lv

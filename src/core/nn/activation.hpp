@@ -16,5 +16,11 @@ void activate_in_place(LayerType type, Mat& values);
 Mat activation_derivative(LayerType type, const Mat& pre_activation);
 // σ''(z) elementwise.
 Mat activation_second_derivative(LayerType type, const Mat& pre_activation);
+// σ'(z) from z and the layer's output a = σ(z): tanh and sigmoid reuse a (1 − a², a(1 − a)) and
+// evaluate no transcendental function; the others fall back to activation_derivative.
+Mat activation_derivative(LayerType type, const Mat& pre_activation, const Mat& output);
+// σ''(z) given a = σ(z) and s = σ'(z) (tanh: −2as, sigmoid: s(1 − 2a); others from z).
+Mat activation_second_derivative(LayerType type, const Mat& pre_activation, const Mat& output,
+                                 const Mat& slope);
 
 }  // namespace lv

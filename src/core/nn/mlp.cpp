@@ -115,7 +115,12 @@ double Mlp::loss_gradient(const Vec& parameters, const Mat& inputs, const Mat& t
     if (has_mask(masks, i)) adjoint.array() *= (*masks)[i].array();
     const int block = block_of_layer_[i];
     if (block < 0) {
-      adjoint.array() *= activation_derivative(spec_.layers[i].type, values[i]).array();
+      // Without a mask the layer's output is σ(z) itself, so σ' needs no tanh or exp.
+      adjoint.array() *=
+          (has_mask(masks, i)
+               ? activation_derivative(spec_.layers[i].type, values[i])
+               : activation_derivative(spec_.layers[i].type, values[i], values[i + 1]))
+              .array();
       continue;
     }
     const LinearBlock& b = blocks_[block];
@@ -133,12 +138,13 @@ Vec Mlp::hvp(const Vec& parameters, const Mat& inputs, const Mat& targets,
   const size_t layer_count = spec_.layers.size();
   // Forward R-pass: tangents[i] = R{values[i]}, the derivative of values[i] along `direction`.
   std::vector<Mat> tangents(layer_count + 1);
+  std::vector<Mat> slopes(layer_count);  // σ'(z) of each activation layer, for both passes
   tangents[0] = Mat::Zero(inputs.rows(), inputs.cols());
   for (size_t i = 0; i < layer_count; ++i) {
     const int block = block_of_layer_[i];
     if (block < 0) {
-      tangents[i + 1] =
-          activation_derivative(spec_.layers[i].type, values[i]).cwiseProduct(tangents[i]);
+      slopes[i] = activation_derivative(spec_.layers[i].type, values[i], values[i + 1]);
+      tangents[i + 1] = slopes[i].cwiseProduct(tangents[i]);
       continue;
     }
     const LinearBlock& b = blocks_[block];
@@ -157,10 +163,11 @@ Vec Mlp::hvp(const Vec& parameters, const Mat& inputs, const Mat& targets,
       // adjoint_in = adjoint ⊙ σ'(z);  R{adjoint_in} = R{adjoint} ⊙ σ'(z) + adjoint ⊙ σ''(z) ⊙
       // R{z}.
       const LayerType type = spec_.layers[i].type;
-      const Mat slope = activation_derivative(type, values[i]);
-      adjoint_tangent = adjoint_tangent.cwiseProduct(slope) +
-                        adjoint.cwiseProduct(activation_second_derivative(type, values[i]))
-                            .cwiseProduct(tangents[i]);
+      const Mat& slope = slopes[i];
+      adjoint_tangent =
+          adjoint_tangent.cwiseProduct(slope) +
+          adjoint.cwiseProduct(activation_second_derivative(type, values[i], values[i + 1], slope))
+              .cwiseProduct(tangents[i]);
       adjoint = adjoint.cwiseProduct(slope);
       continue;
     }
