@@ -16,6 +16,13 @@ RaceResult compute_race(RaceJob& job, const std::atomic<bool>* cancel) {
     result.trajectories.assign(job.entries.size(), Trajectory(job.objective->dim()));
     result.errors.assign(job.entries.size(), error.what());
   }
+  result.curvature.resize(result.trajectories.size());
+  const bool small = job.objective->dim() == 2 && job.objective->has_dense_hessian();
+  for (size_t k = 0; small && k < result.trajectories.size(); ++k) {
+    if (cancel != nullptr && cancel->load()) break;
+    result.curvature[k] = trajectory_curvature(*job.objective, result.trajectories[k],
+                                               job.entries[k].optimizer.get());
+  }
   result.cancelled = cancel != nullptr && cancel->load();
   return result;
 }
