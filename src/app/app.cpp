@@ -93,11 +93,11 @@ void App::load_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   const float scale = state_.ui.dpi_scale;
-  static const ImWchar ranges[] = {0x0020, 0x00FF,   // Basic Latin, Latin-1
-                                   0x0370, 0x03FF,   // Greek
-                                   0x2010, 0x2027,   // dashes, quotes, bullet, ellipsis
-                                   0x2190, 0x2193,   // arrows
-                                   0x2200, 0x22FF,   // mathematical operators
+  static const ImWchar ranges[] = {0x0020, 0x00FF,  // Basic Latin, Latin-1
+                                   0x0370, 0x03FF,  // Greek
+                                   0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+                                   0x2190, 0x2193,  // arrows
+                                   0x2200, 0x22FF,  // mathematical operators
                                    0};
   if (std::filesystem::exists(path)) {
     regular_font_ = io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, ranges);

@@ -14,7 +14,7 @@ namespace {
 constexpr double k_arrow_pixels = 64.0;      // half-length of a full arrow
 constexpr double k_arrow_head_pixels = 8.0;  // each side of an arrowhead
 constexpr double k_dash_pixels = 7.0, k_gap_pixels = 5.0;
-constexpr double k_decades = 4.0;               // |λ| range the arrow lengths spread over
+constexpr double k_decades = 4.0;                // |λ| range the arrow lengths spread over
 constexpr double k_model_radius_pixels = 220.0;  // the model's level set is drawn this far out
 constexpr double k_model_min_pixels = 22.0;      // the smallest ellipse worth drawing
 constexpr std::array<float, 4> k_underlay{0.0f, 0.0f, 0.0f, 0.55f};
@@ -56,9 +56,9 @@ void add_arrow(std::vector<OverlayLine>& underlays, std::vector<OverlayLine>& li
   const double head = k_arrow_head_pixels * pixel;
   for (const auto& [tip, sign] : {std::pair<Vec, double>{tip_a, 1.0}, {tip_b, -1.0}}) {
     const Vec back = tip - sign * 0.85 * head * direction;
-    add_with_underlay(underlays, lines,
-                      {{back + 0.55 * head * normal, tip, back - 0.55 * head * normal}, color,
-                       2.5f});
+    add_with_underlay(
+        underlays, lines,
+        {{back + 0.55 * head * normal, tip, back - 0.55 * head * normal}, color, 2.5f});
   }
 }
 
@@ -112,9 +112,10 @@ std::vector<OverlayLine> curvature_overlay(const AppState& state, double units_p
     state.function.expr.value_gradient_hessian(point, gradient, hessian);
     if (!gradient.allFinite() || !hessian.allFinite()) continue;
     if (state.view.quadratic_model) {
-      const double level = quadratic_model_display_level(gradient, hessian, k_model_min_pixels * pixel);
-      for (const Polyline2& curve : quadratic_model_level_set(
-               gradient, hessian, level, k_model_radius_pixels * pixel)) {
+      const double level =
+          quadratic_model_display_level(gradient, hessian, k_model_min_pixels * pixel);
+      for (const Polyline2& curve :
+           quadratic_model_level_set(gradient, hessian, level, k_model_radius_pixels * pixel)) {
         OverlayLine line{{}, slot_color(slot), 1.75f};
         for (const Vec& d : curve) line.points.push_back(point + d);
         add_with_underlay(underlays, lines, std::move(line));
@@ -140,8 +141,8 @@ std::vector<OverlayLine> curvature_overlay(const AppState& state, double units_p
 
 std::vector<CrossingRing> crossing_rings(const AppState& state) {
   std::vector<CrossingRing> rings;
-  const size_t count = std::min({state.optimizers.size(), state.run.trajectories.size(),
-                                 state.run.curvature.size()});
+  const size_t count = std::min(
+      {state.optimizers.size(), state.run.trajectories.size(), state.run.curvature.size()});
   for (size_t i = 0; i < count; ++i) {
     const Trajectory& trajectory = state.run.trajectories[i];
     if (!state.optimizers[i].visible) continue;

@@ -76,7 +76,8 @@ TEST_CASE("2x2 eigen: Rosenbrock at (1, 1) has H = [[802, −400], [−400, 200]
         doctest::Approx((501.0 + radius) / (501.0 - radius)));
 }
 
-TEST_CASE("2x2 eigen agrees with Eigen's self-adjoint solver on random, diagonal and saddle cases") {
+TEST_CASE(
+    "2x2 eigen agrees with Eigen's self-adjoint solver on random, diagonal and saddle cases") {
   std::mt19937_64 generator(7);
   std::normal_distribution<double> normal(0.0, 10.0);
   std::vector<Mat> cases = {Mat{{3.0, 0.0}, {0.0, 3.0}}, Mat{{-1.0, 0.0}, {0.0, 5.0}},

@@ -59,7 +59,7 @@ TEST_CASE("the race installs curvature per slot: λ, κ, the stability limit and
   CHECK(unstable.stability_limit.front() == doctest::Approx(2.0 / 0.21));
   REQUIRE(unstable.crossings.size() == 1);
   CHECK(unstable.crossings.front() == 0);
-  CHECK_FALSE(state.run.curvature[2].has_limit());  // adam: no fixed-step limit
+  CHECK_FALSE(state.run.curvature[2].has_limit());            // adam: no fixed-step limit
   CHECK(state.run.curvature_scale == doctest::Approx(10.0));  // 90th percentile of {1, 10, ...}
   // The ring shows once the playback reaches the crossing (row 0: at once).
   state.playback.step = 0.0;
@@ -168,7 +168,8 @@ TEST_CASE("screenshot: eigenvector arrows, the quadratic model and the curvature
   for (int y = 0; y < 720; ++y) {
     for (int x = 400; x < 1280; ++x) {
       const unsigned char *a = dark.at(x, y), *b = plain.at(x, y);
-      const bool differs = std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 30;
+      const bool differs =
+          std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) > 30;
       (y < 500 ? differing_picture : differing_plots) += differs;
     }
   }

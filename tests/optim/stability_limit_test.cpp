@@ -83,7 +83,6 @@ TEST_CASE("stability limit: methods without a fixed-step limit get none") {
   CHECK_FALSE(stability_limit(*configured("gd", {{"line_search", "armijo"}}), 0.1).has_value());
   CHECK_FALSE(stability_limit(*configured("sgd", {{"maximize", "true"}}), 0.1).has_value());
   CHECK_FALSE(stability_limit(*configured("sgd", {}), 0.0).has_value());
-  CHECK_FALSE(
-      stability_limit(*configured("sgd", {{"momentum", "0.9"}, {"dampening", "1"}}), 0.1)
-          .has_value());
+  CHECK_FALSE(stability_limit(*configured("sgd", {{"momentum", "0.9"}, {"dampening", "1"}}), 0.1)
+                  .has_value());
 }

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "panels/panels.hpp"
 #include "curvature_view.hpp"
+#include "panels/panels.hpp"
 #include "state_actions.hpp"
 
 namespace lv::app {
@@ -64,8 +64,8 @@ void draw_playback_panel(AppState& state) {
     }
     const double limit = track.stability_limit[r];
     if (track.lambda_max[r] > limit) {
-      const ImVec4 warning = state.ui.dark_theme ? ImVec4(1.0f, 0.55f, 0.15f, 1.0f)
-                                                 : ImVec4(0.75f, 0.3f, 0.0f, 1.0f);
+      const ImVec4 warning =
+          state.ui.dark_theme ? ImVec4(1.0f, 0.55f, 0.15f, 1.0f) : ImVec4(0.75f, 0.3f, 0.0f, 1.0f);
       ImGui::TextColored(warning, "λmax above this lr's limit %.4g", limit);
     } else {
       ImGui::TextDisabled("stable: λmax below this lr's limit %.4g", limit);

@@ -322,8 +322,7 @@ void draw_plots_panel(AppState& state, const Rect& area) {
     plots.push_back({"λmin", curvature_column(state, &CurvatureTrack::lambda_min), log_y});
     plots.push_back({"κ", curvature_column(state, &CurvatureTrack::condition), log_y});
   } else {
-    plots.push_back(
-        {"gradient norm", trajectory_column(state, &Trajectory::gradient_norm), log_y});
+    plots.push_back({"gradient norm", trajectory_column(state, &Trajectory::gradient_norm), log_y});
     plots.push_back({"update norm", trajectory_column(state, &Trajectory::update_norm), log_y});
     plots.push_back({"learning rate", trajectory_column(state, &Trajectory::learning_rate), log_y});
   }

@@ -41,12 +41,11 @@ Vec circle_crossing(const Vec& a, const Vec& b, double radius, bool leaving) {
 
 // Appends the parts of `points` inside the disc as separate polylines, ending each exactly on the
 // circle. A closed curve is walked from a point outside, so no piece is split at the seam.
-void add_clipped(std::vector<Polyline2>& out, std::vector<Vec> points, double radius,
-                 bool closed) {
+void add_clipped(std::vector<Polyline2>& out, std::vector<Vec> points, double radius, bool closed) {
   const auto inside = [&](const Vec& d) { return d.norm() <= radius; };
   if (closed && !points.empty()) {
-    const auto outside = std::find_if(points.begin(), points.end(),
-                                      [&](const Vec& d) { return !inside(d); });
+    const auto outside =
+        std::find_if(points.begin(), points.end(), [&](const Vec& d) { return !inside(d); });
     if (outside == points.end()) {
       points.push_back(points.front());
       out.push_back(std::move(points));
@@ -124,8 +123,8 @@ std::vector<Polyline2> quadratic_model_level_set(const Vec& gradient, const Mat&
 
   // Both curvatures nonzero: Σ ½λᵢvᵢ² = K with vᵢ = uᵢ − cᵢ, cᵢ = −γᵢ/λᵢ the Newton point.
   const double center[2] = {-f.gamma[0] / f.lambda[0], -f.gamma[1] / f.lambda[1]};
-  const double shift = 0.5 * (f.gamma[0] * f.gamma[0] / f.lambda[0] +
-                              f.gamma[1] * f.gamma[1] / f.lambda[1]);
+  const double shift =
+      0.5 * (f.gamma[0] * f.gamma[0] / f.lambda[0] + f.gamma[1] * f.gamma[1] / f.lambda[1]);
   const double k_level = level + shift;
   const double reach = radius + std::hypot(center[0], center[1]);  // |v| of any point drawn
   const Vec newton_point = point(center[0], center[1]);
@@ -172,8 +171,8 @@ double quadratic_model_display_level(const Vec& gradient, const Mat& hessian, do
   if (!gradient.allFinite() || !hessian.allFinite()) return 0.0;
   const EigenFrame f = eigen_frame(gradient, hessian);
   if (f.zero[0] || f.zero[1] || f.lambda[0] * f.lambda[1] <= 0.0) return 0.0;
-  const double shift = 0.5 * (f.gamma[0] * f.gamma[0] / f.lambda[0] +
-                              f.gamma[1] * f.gamma[1] / f.lambda[1]);
+  const double shift =
+      0.5 * (f.gamma[0] * f.gamma[0] / f.lambda[0] + f.gamma[1] * f.gamma[1] / f.lambda[1]);
   // The flatter direction (smaller |λ|) has the larger semi-axis √(2K/λ).
   const double flat = std::abs(f.lambda[0]) < std::abs(f.lambda[1]) ? f.lambda[0] : f.lambda[1];
   const double semi_axis = std::sqrt(std::max(2.0 * shift / flat, 0.0));
