@@ -3,8 +3,8 @@
 // with each run's stability limit on the λmax plot (dashed, in its color) and rings where λmax
 // passes it; drawn with ImGui draw lists (axes, ticks, legend, hover readout, log y axes).
 //
-// Contents: series · axes (fit_y, draw_axes) · draw_series (with simplified, dashed) · draw_plot
-//           · draw_plots_panel
+// Contents: series · axes (fit_y, draw_axes, draw_title) · draw_series (with simplified,
+//           dashed) · draw_plot · draw_plots_panel
 #include <imgui.h>
 
 #include <algorithm>
@@ -84,7 +84,7 @@ void fit_y(PlotAxes& axes, const AppState& state, const PlotSpec& spec) {
   range.apply_to(axes);
 }
 
-void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
+void draw_axes(ImDrawList* draw, const PlotAxes& axes) {
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
@@ -106,9 +106,18 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - 0.5f * width, at.y + 4), text_color, label.c_str());
   }
-  const float title_width = ImGui::CalcTextSize(title).x;
-  draw->AddText(ImVec2(axes.origin.x + axes.size.x - title_width - 6, axes.origin.y + 2),
-                text_color, title);
+}
+
+// The plot's title in its top right corner, drawn after the curves on a backing of the window's
+// color, so a curve or a limit line passing there does not cross it out.
+void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImVec2 title_size = ImGui::CalcTextSize(title);
+  const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 6, axes.origin.y + 2);
+  draw->AddRectFilled(ImVec2(title_at.x - 3, title_at.y),
+                      ImVec2(title_at.x + title_size.x + 3, title_at.y + title_size.y),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f));
+  draw->AddText(title_at, text_color, title);
 }
 
 // ==== draw_series
@@ -236,7 +245,7 @@ void draw_plot(AppState& state, const PlotSpec& spec, ImVec2 size) {
   fit_y(axes, state, spec);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(corner, ImVec2(corner.x + size.x, corner.y + size.y), true);
-  draw_axes(draw, axes, title);
+  draw_axes(draw, axes);
   const float thickness = state.ui.presentation ? 3.0f : 1.5f;
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
     const std::vector<double>* values = spec.column(i);
@@ -248,6 +257,7 @@ void draw_plot(AppState& state, const PlotSpec& spec, ImVec2 size) {
       draw_stability_limit(draw, axes, state.run.curvature[i], color32, thickness);
     }
   }
+  draw_title(draw, axes, title);
   const ImVec2 now = axes.to_screen(state.playback.step, axes.y_min);
   draw->AddLine(ImVec2(now.x, axes.origin.y), now, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
   draw->PopClipRect();
