@@ -4,7 +4,7 @@
 // and depth stays that of the line (depth-correct in 3D).
 layout(location = 0) in vec3 end_a;
 layout(location = 1) in vec3 end_b;
-layout(location = 2) in vec3 corner;  // (along 0|1, side -1|1, marker 0|1)
+layout(location = 2) in vec3 corner;  // (along 0|1, side -1|1, line 0 | marker 1 | ring 2)
 layout(location = 3) in vec4 vertex_color;
 layout(location = 4) in vec2 width_and_step;  // width in pixels (before scaling), step index
 uniform mat4 u_transform;
@@ -36,7 +36,7 @@ void main() {
   }
   vec4 clip = corner.x < 0.5 ? clip_a : clip_b;
   vec2 offset_px;
-  if (is_marker == 1) {
+  if (is_marker >= 1) {
     offset_px = vec2(corner.x * 2.0 - 1.0, corner.y) * half_width_px;
     quad_coordinate = vec2(corner.x * 2.0 - 1.0, corner.y);
   } else {

@@ -18,6 +18,7 @@
 #include <optional>
 
 #include "common/errors.hpp"
+#include "curvature_view.hpp"
 #include "io/scene.hpp"
 #include "optim/registry.hpp"
 #include "render/colormap.hpp"
@@ -85,14 +86,22 @@ void App::setup_imgui() {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 }
 
-// DejaVu Sans from fonts-dejavu-core when installed; ImGui's built-in font otherwise.
+// DejaVu Sans from fonts-dejavu-core when installed; ImGui's built-in font otherwise. Besides
+// Latin-1 it brings the Greek letters (λ, κ), dashes and arrows, and math signs (∞) the curvature
+// readouts use.
 void App::load_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   const float scale = state_.ui.dpi_scale;
+  static const ImWchar ranges[] = {0x0020, 0x00FF,  // Basic Latin, Latin-1
+                                   0x0370, 0x03FF,  // Greek
+                                   0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+                                   0x2190, 0x2193,  // arrows
+                                   0x2200, 0x22FF,  // mathematical operators
+                                   0};
   if (std::filesystem::exists(path)) {
-    regular_font_ = io.Fonts->AddFontFromFileTTF(path, 16.0f * scale);
-    presentation_font_ = io.Fonts->AddFontFromFileTTF(path, 30.0f * scale);
+    regular_font_ = io.Fonts->AddFontFromFileTTF(path, 16.0f * scale, nullptr, ranges);
+    presentation_font_ = io.Fonts->AddFontFromFileTTF(path, 30.0f * scale, nullptr, ranges);
   }
   if (!regular_font_ || !presentation_font_) {
     ImFontConfig config;
@@ -559,10 +568,10 @@ void App::build_marker_batch(LineBatch& batch) {
     const Trajectory& trajectory = state_.run.trajectories[i];
     if (trajectory.empty()) continue;
     const int last = trajectory.size() - 1;
-    const int row = std::min(static_cast<int>(std::floor(step)), last);
+    const int row = playback_row(trajectory, step);
     const int next = std::min(row + 1, last);
     const double fraction = std::clamp(step - row, 0.0, 1.0);
-    const Vec x = (1 - fraction) * trajectory.x(row) + fraction * trajectory.x(next);
+    const Vec x = playback_point(trajectory, step);
     const double value = (1 - fraction) * trajectory.loss[static_cast<size_t>(row)] +
                          fraction * trajectory.loss[static_cast<size_t>(next)];
     const Vector3 current = lifted(x[0], x[1], value);
@@ -575,6 +584,26 @@ void App::build_marker_batch(LineBatch& batch) {
       batch.add_segment(current + Vector3(-arm, -arm, 0), current + Vector3(arm, arm, 0), red, 4.0f,
                         0);
       batch.add_segment(current + Vector3(-arm, arm, 0), current + Vector3(arm, -arm, 0), red, 4.0f,
+                        0);
+    }
+  }
+}
+
+// Rings where a run's λmax passed its stability limit (once the playback has reached them) and,
+// in 2D, the eigenvector arrows and quadratic-model level sets at each optimizer's point.
+void App::add_curvature_marks(LineBatch& batch) {
+  for (const CrossingRing& ring : crossing_rings(state_)) {
+    const auto& color = state_.optimizers[ring.slot].color;
+    const Trajectory& trajectory = state_.run.trajectories[ring.slot];
+    batch.add_ring(lifted(ring.x, ring.y, trajectory.loss[static_cast<size_t>(ring.row)]),
+                   {color[0], color[1], color[2], 1.0f}, 17.0f, 0);
+  }
+  if (state_.view.three_d) return;
+  for (const OverlayLine& line : curvature_overlay(state_, state_.view.view2d.units_per_pixel)) {
+    for (size_t k = 1; k < line.points.size(); ++k) {
+      const Vec& a = line.points[k - 1];
+      const Vec& b = line.points[k];
+      batch.add_segment(lifted(a[0], a[1], 0.0), lifted(b[0], b[1], 0.0), line.color, line.width,
                         0);
     }
   }
@@ -681,6 +710,7 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
   style.tail_steps = static_cast<float>(state_.playback.tail_steps);
   lines_.draw(0, style);
   LineBatch markers;
+  add_curvature_marks(markers);
   build_marker_batch(markers);
   add_hover_arrows(markers);
   lines_.upload(1, markers);

@@ -56,6 +56,7 @@ class App {
   void refresh(const Layout& layout);
   void rebuild_trajectory_batch();
   void build_marker_batch(LineBatch& batch);
+  void add_curvature_marks(LineBatch& batch);
   void add_hover_arrows(LineBatch& batch);
   void render_scene(const Layout& layout);
   // `heatmap_cache`: the window's 2D picture is kept between frames (offscreen exports draw it

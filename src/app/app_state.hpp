@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compare_session.hpp"
+#include "curvature/trajectory_curvature.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
 #include "network_session.hpp"
@@ -46,6 +47,10 @@ struct RunState {
   int seed = 0;
   double clip_norm = 0.0, clip_value = 0.0;  // 0: off
   std::vector<Trajectory> trajectories;      // one per optimizer slot, in order
+  // Hessian eigenvalues, κ and the stability limit along each trajectory (same slots), computed
+  // with the race (on its worker), never per frame.
+  std::vector<CurvatureTrack> curvature;
+  double curvature_scale = 1.0;  // a typical |λ| of the race: the eigenvector arrows' full length
   bool stale = true;                         // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();
@@ -68,6 +73,10 @@ struct ViewState {
   int contours = 16;
   bool arrows = false;
   bool color_by_curvature = false;
+  // At each optimizer's point (2D): the Hessian's eigenvectors, and the local quadratic model's
+  // level set (curvature_view.hpp).
+  bool hessian_eigenvectors = false;
+  bool quadratic_model = false;
   int mesh_resolution = 0;  // cells per side; 0: automatic (coarse while moving, fine when idle)
   bool surface_contours = true;
   bool floor_contours = true;
@@ -90,6 +99,7 @@ struct UiState {
   bool show_help = false;
   bool show_plots = true;
   bool plots_log_y = true;
+  bool curvature_plots = false;  // the Plots panel shows λmax, λmin and κ instead of the norms
   bool fullscreen = false;
   float dpi_scale = 1.0f;
   int selected_optimizer = 0;

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "curvature/trajectory_curvature.hpp"
 #include "run/runner.hpp"
 
 namespace lv::app {
@@ -27,12 +28,15 @@ struct RaceJob {
 struct RaceResult {
   std::vector<Trajectory> trajectories;  // one per entry of the job
   std::vector<std::string> errors;       // one per entry: why it could not run (empty: it ran)
+  std::vector<CurvatureTrack> curvature;  // one per entry (2D objectives; empty tracks otherwise)
   std::vector<size_t> slots;
   size_t slot_count = 0;
   bool cancelled = false;
 };
 
-// Runs every entry (run_race); a run that throws InputError has its message in `errors`.
+// Runs every entry (run_race); a run that throws InputError has its message in `errors`. Then
+// the curvature along each run (Hessian eigenvalues, stability limit), so the frame only looks
+// it up.
 RaceResult compute_race(RaceJob& job, const std::atomic<bool>* cancel);
 
 class RaceSession {

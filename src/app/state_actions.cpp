@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/errors.hpp"
+#include "curvature_view.hpp"
 #include "functions/residual_forms.hpp"
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
@@ -139,6 +140,9 @@ void remove_optimizer(AppState& state, int index) {
   if (index < static_cast<int>(state.run.trajectories.size())) {
     state.run.trajectories.erase(state.run.trajectories.begin() + index);
   }
+  if (index < static_cast<int>(state.run.curvature.size())) {
+    state.run.curvature.erase(state.run.curvature.begin() + index);
+  }
   state.ui.selected_optimizer = std::clamp(
       state.ui.selected_optimizer, 0, std::max(0, static_cast<int>(state.optimizers.size()) - 1));
   state.run.stale = true;
@@ -209,11 +213,14 @@ void install_race(AppState& state, RaceResult&& result) {
   // Optimizers added or removed since the race was prepared: it is stale, a newer one follows.
   if (result.slot_count != state.optimizers.size()) return;
   state.run.trajectories.assign(state.optimizers.size(), Trajectory(2));
+  state.run.curvature.assign(state.optimizers.size(), CurvatureTrack());
   for (size_t k = 0; k < result.trajectories.size(); ++k) {
     const size_t slot = result.slots[k];
     if (!result.errors[k].empty()) state.optimizers[slot].error = result.errors[k];
     state.run.trajectories[slot] = std::move(result.trajectories[k]);
+    if (k < result.curvature.size()) state.run.curvature[slot] = std::move(result.curvature[k]);
   }
+  state.run.curvature_scale = typical_curvature(state.run.curvature);
   state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
 }
 
@@ -439,6 +446,9 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   view.contours = scene.view.contours;
   view.arrows = scene.view.gradient_arrows;
   view.color_by_curvature = scene.view.color_by_curvature;
+  view.hessian_eigenvectors = scene.view.hessian_eigenvectors;
+  view.quadratic_model = scene.view.quadratic_model;
+  state.ui.curvature_plots = scene.view.curvature_plots;
   view.mesh_resolution = scene.view.mesh_resolution;
   // A region (hand-written scenes) is fitted by the next home view, once.
   view.region_to_show.reset();
@@ -505,6 +515,9 @@ Scene capture_scene(const AppState& state) {
   view.contours = state.view.contours;
   view.gradient_arrows = state.view.arrows;
   view.color_by_curvature = state.view.color_by_curvature;
+  view.hessian_eigenvectors = state.view.hessian_eigenvectors;
+  view.quadratic_model = state.view.quadratic_model;
+  view.curvature_plots = state.ui.curvature_plots;
   view.mesh_resolution = state.view.mesh_resolution;
   // A paused animation keeps its step (the user chose that moment); a playing one is saved
   // playing from the start, as a lesson plays when opened.

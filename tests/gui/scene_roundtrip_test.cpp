@@ -1,7 +1,7 @@
 // Scenes reproduce the picture: a scene saved by the app (lossviz --save-scene, what Ctrl+S
 // saves) and loaded again gives a screenshot identical to the last bit to the one taken from the
 // original scene, for a 2D lesson, a 3D lesson, a race with several optimizers, a schedule,
-// gradient clipping and noise, and a paused 3D view.
+// gradient clipping and noise, a paused 3D view, and the curvature overlays and plots.
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -32,7 +32,8 @@ TEST_CASE("scene: save, load and screenshot again gives the same pixels (2D, 3D,
   // a paused 3D view around a panned camera target: losing any of these changes the picture.
   for (const std::string& scene :
        {lessons + "/01_ravine_momentum.json", lessons + "/03_adam_vs_sgd_rosenbrock.json",
-        data + "/race_schedule_clip_noise.json", data + "/orbit_paused_3d.json"}) {
+        data + "/race_schedule_clip_noise.json", data + "/orbit_paused_3d.json",
+        data + "/curvature_overlays.json"}) {
     CAPTURE(scene);
     const std::string original = scratch("original.png"), saved = scratch("saved.json"),
                       reloaded = scratch("reloaded.png");

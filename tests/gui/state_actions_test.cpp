@@ -73,6 +73,22 @@ TEST_CASE("curvature coloring, mesh resolution and a 2D region to fit reach the 
         doctest::Approx(0.5 * (state.function.domain.x_min + state.function.domain.x_max)));
 }
 
+TEST_CASE("the curvature overlays and plots reach the state and are saved again") {
+  const lv::app::AppState state = state_from(R"({"function": "saddle",
+    "view": {"hessian_eigenvectors": true, "quadratic_model": true, "curvature_plots": true}})");
+  CHECK(state.view.hessian_eigenvectors);
+  CHECK(state.view.quadratic_model);
+  CHECK(state.ui.curvature_plots);
+  const lv::Scene captured = lv::app::capture_scene(state);
+  CHECK(captured.view.hessian_eigenvectors);
+  CHECK(captured.view.quadratic_model);
+  CHECK(captured.view.curvature_plots);
+  const lv::app::AppState plain = state_from(R"({"function": "saddle"})");
+  CHECK_FALSE(plain.view.hessian_eigenvectors);
+  CHECK_FALSE(plain.view.quadratic_model);
+  CHECK_FALSE(plain.ui.curvature_plots);
+}
+
 TEST_CASE("a scene's 2D center and zoom win over its region") {
   lv::app::AppState state = state_from(R"({"function": "quadratic",
     "view": {"region": [-1, 3, 0, 1], "center": [0.25, -0.5], "units_per_pixel": 0.02}})");

@@ -238,4 +238,27 @@ TEST_CASE("a scene's network survives the round trip; scenes without one stay wi
                        doctest::Contains("'hidden'"), lv::InputError);
   CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "network": {"lr": -1}})"),
                        doctest::Contains("'lr'"), lv::InputError);
+
+TEST_CASE("the curvature overlays and plots round-trip; older scenes have them off") {
+  const lv::Scene scene = lv::parse_scene(R"({"function": "saddle",
+    "view": {"hessian_eigenvectors": true, "quadratic_model": true, "curvature_plots": true}})");
+  CHECK(scene.view.hessian_eigenvectors);
+  CHECK(scene.view.quadratic_model);
+  CHECK(scene.view.curvature_plots);
+  const lv::Scene copy = lv::parse_scene(lv::scene_to_json(scene));
+  CHECK(copy.view.hessian_eigenvectors);
+  CHECK(copy.view.quadratic_model);
+  CHECK(copy.view.curvature_plots);
+  const lv::Scene only_model =
+      lv::parse_scene(R"({"function": "saddle", "view": {"quadratic_model": true}})");
+  CHECK_FALSE(only_model.view.hessian_eigenvectors);
+  CHECK(only_model.view.quadratic_model);
+  CHECK_FALSE(only_model.view.curvature_plots);
+  const lv::Scene older = lv::parse_scene(R"({"function": "saddle", "view": {"mode": "2d"}})");
+  CHECK_FALSE(older.view.hessian_eigenvectors);
+  CHECK_FALSE(older.view.quadratic_model);
+  CHECK_FALSE(older.view.curvature_plots);
+  CHECK_THROWS_WITH_AS(
+      lv::parse_scene(R"({"function": "saddle", "view": {"quadratic_model": "yes"}})"),
+      doctest::Contains("quadratic_model"), lv::InputError);
 }

@@ -1,9 +1,11 @@
-// Playback panel: play/pause, step, scrub, speed, loop, tail length, and each run's outcome.
+// Playback panel: play/pause, step, scrub, speed, loop, tail length, each run's outcome and the
+// curvature at its point at the playback step (λ1, λ2, κ, 2/λmax, the stability limit).
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "curvature_view.hpp"
 #include "panels/panels.hpp"
 #include "state_actions.hpp"
 
@@ -45,6 +47,30 @@ void draw_playback_panel(AppState& state) {
       ImGui::Text("%s, f = %.4g after %d steps", status_name(trajectory.status),
                   trajectory.loss.back(), trajectory.size() - 1);
     }
+    if (i >= state.run.curvature.size()) continue;
+    const CurvatureTrack& track = state.run.curvature[i];
+    const int row = playback_row(trajectory, playback.step);
+    if (row >= track.size()) continue;
+    const size_t r = static_cast<size_t>(row);
+    // Wrapped: the readout is wider than the control panel at large font sizes.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::Indent();
+    ImGui::TextWrapped("step %d: %s", row,
+                       curvature_text(track.lambda_min[r], track.lambda_max[r]).c_str());
+    ImGui::PopStyleColor();
+    if (!track.has_limit()) {
+      ImGui::Unindent();
+      continue;
+    }
+    const double limit = track.stability_limit[r];
+    if (track.lambda_max[r] > limit) {
+      const ImVec4 warning =
+          state.ui.dark_theme ? ImVec4(1.0f, 0.55f, 0.15f, 1.0f) : ImVec4(0.75f, 0.3f, 0.0f, 1.0f);
+      ImGui::TextColored(warning, "λmax above this lr's limit %.4g", limit);
+    } else {
+      ImGui::TextDisabled("stable: λmax below this lr's limit %.4g", limit);
+    }
+    ImGui::Unindent();
   }
 }
 

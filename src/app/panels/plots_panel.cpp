@@ -1,14 +1,18 @@
 // Plots panel: loss, gradient norm, update norm and learning rate against the step for every
-// optimizer, drawn with ImGui draw lists (axes, ticks, legend, hover readout, log y axes).
+// optimizer, or (the "curvature" toggle) loss, λmax, λmin and κ of the Hessian at each iterate,
+// with each run's stability limit on the λmax plot (dashed, in its color) and rings where λmax
+// passes it; drawn with ImGui draw lists (axes, ticks, legend, hover readout, log y axes).
 //
-// Contents: axes (fit_y, draw_axes) · draw_series (with simplified) · draw_plot ·
-//           draw_plots_panel
+// Contents: series · axes (fit_y, draw_axes, draw_title) · draw_series (with simplified,
+//           dashed) · draw_plot · draw_plots_panel
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
+#include <vector>
 
 #include "panels/panels.hpp"
 #include "panels/plot_axes.hpp"
@@ -17,21 +21,70 @@
 namespace lv::app {
 namespace {
 
+// ==== series
+// ==================================================================================
+
+// What one plot shows: a column per optimizer slot (null: nothing for that slot).
+struct PlotSpec {
+  const char* title;
+  std::function<const std::vector<double>*(size_t slot)> column;
+  bool log_y = false;
+  bool stability_limits = false;  // the λmax plot: limits and crossings
+};
+
+std::function<const std::vector<double>*(size_t)> trajectory_column(
+    const AppState& state, const std::vector<double> Trajectory::*column) {
+  return [&state, column](size_t slot) { return &(state.run.trajectories[slot].*column); };
+}
+
+std::function<const std::vector<double>*(size_t)> curvature_column(
+    const AppState& state, const std::vector<double> CurvatureTrack::*column) {
+  return [&state, column](size_t slot) -> const std::vector<double>* {
+    return slot < state.run.curvature.size() ? &(state.run.curvature[slot].*column) : nullptr;
+  };
+}
+
+// A log axis cannot show λ ≤ 0 (concave directions): such plots stay linear.
+bool all_positive(const AppState& state, const PlotSpec& spec) {
+  for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
+    const std::vector<double>* values = spec.column(i);
+    if (!state.optimizers[i].visible || values == nullptr) continue;
+    for (double value : *values) {
+      if (std::isfinite(value) && value <= 0.0) return false;
+    }
+  }
+  return true;
+}
+
 // ==== axes
 // ====================================================================================
 
-using Column = const std::vector<double> Trajectory::*;
-
-void fit_y(PlotAxes& axes, const AppState& state, Column column) {
+// The y range of the visible curves; on the λmax plot also the stability limits, when they are
+// within a factor 4 of the curves' largest value on a linear axis (on a log axis always), so a
+// far-away limit does not squash the curves (it is then marked at the top edge instead).
+void fit_y(PlotAxes& axes, const AppState& state, const PlotSpec& spec) {
   YRange range;
+  double largest = -std::numeric_limits<double>::infinity();
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
-    if (!state.optimizers[i].visible) continue;
-    for (double value : state.run.trajectories[i].*column) range.add(axes, value);
+    const std::vector<double>* values = spec.column(i);
+    if (!state.optimizers[i].visible || values == nullptr) continue;
+    for (double value : *values) {
+      range.add(axes, value);
+      if (std::isfinite(value)) largest = std::max(largest, value);
+    }
+  }
+  if (spec.stability_limits) {
+    for (size_t i = 0; i < state.run.curvature.size() && i < state.optimizers.size(); ++i) {
+      if (!state.optimizers[i].visible) continue;
+      for (double limit : state.run.curvature[i].stability_limit) {
+        if (axes.log_y || limit <= 4.0 * std::max(largest, 0.0)) range.add(axes, limit);
+      }
+    }
   }
   range.apply_to(axes);
 }
 
-void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
+void draw_axes(ImDrawList* draw, const PlotAxes& axes) {
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
@@ -53,9 +106,18 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes, const char* title) {
     const float width = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(at.x - 0.5f * width, at.y + 4), text_color, label.c_str());
   }
-  const float title_width = ImGui::CalcTextSize(title).x;
-  draw->AddText(ImVec2(axes.origin.x + axes.size.x - title_width - 6, axes.origin.y + 2),
-                text_color, title);
+}
+
+// The plot's title in its top right corner, drawn after the curves on a backing of the window's
+// color, so a curve or a limit line passing there does not cross it out.
+void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImVec2 title_size = ImGui::CalcTextSize(title);
+  const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 6, axes.origin.y + 2);
+  draw->AddRectFilled(ImVec2(title_at.x - 3, title_at.y),
+                      ImVec2(title_at.x + title_size.x + 3, title_at.y + title_size.y),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f));
+  draw->AddText(title_at, text_color, title);
 }
 
 // ==== draw_series
@@ -111,31 +173,91 @@ void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<doubl
   }
 }
 
+// A curve as dashes (the stability limits, beside the solid λmax curves of the same color).
+void draw_dashed_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<double>& values,
+                        ImU32 color, float thickness) {
+  std::vector<ImVec2> points;
+  const int count = static_cast<int>(values.size());
+  const int stride = std::max(1, static_cast<int>(count / std::max(axes.size.x, 1.0f)));
+  for (int row = 0; row < count; row += stride) {
+    const double y = axes.plotted(values[static_cast<size_t>(row)]);
+    if (!std::isfinite(y) || y < axes.y_min || y > axes.y_max) continue;
+    points.push_back(axes.to_screen(row, y));
+  }
+  points = simplified(points, 0.25f);
+  const float dash = 6.0f, gap = 4.0f;
+  float phase = 0.0f;  // distance walked within the current dash + gap period
+  for (size_t k = 1; k < points.size(); ++k) {
+    const ImVec2 a = points[k - 1], b = points[k];
+    const float length = std::hypot(b.x - a.x, b.y - a.y);
+    float walked = 0.0f;
+    while (walked < length) {
+      const float left_in_period = (phase < dash ? dash : dash + gap) - phase;
+      const float piece = std::min(left_in_period, length - walked);
+      if (phase < dash) {
+        const float t0 = walked / length, t1 = (walked + piece) / length;
+        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                      ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), color, thickness);
+      }
+      walked += piece;
+      phase = std::fmod(phase + piece, dash + gap);
+    }
+  }
+}
+
+// The λmax plot's extras for one run: its stability limit (dashed; a labelled mark at the top
+// edge when it lies above the plotted range) and a ring at each step where λmax passes it.
+void draw_stability_limit(ImDrawList* draw, const PlotAxes& axes, const CurvatureTrack& track,
+                          ImU32 color, float thickness) {
+  if (!track.has_limit()) return;
+  const double first = axes.plotted(track.stability_limit.front());
+  if (std::isfinite(first) && first > axes.y_max) {
+    char label[48];
+    std::snprintf(label, sizeof label, "↑ limit %.3g", track.stability_limit.front());
+    const ImVec2 at = axes.to_screen(axes.x_max, axes.y_max);
+    const float width = ImGui::CalcTextSize(label).x;
+    draw->AddText(ImVec2(at.x - width - 4, at.y + ImGui::GetFontSize() + 2), color, label);
+  }
+  draw_dashed_series(draw, axes, track.stability_limit, color, thickness);
+  for (int row : track.crossings) {
+    const double y = axes.plotted(track.lambda_max[static_cast<size_t>(row)]);
+    if (!std::isfinite(y)) continue;
+    const ImVec2 at = axes.to_screen(row, std::clamp(y, axes.y_min, axes.y_max));
+    draw->AddCircle(at, 4.0f, color, 12, 1.5f);
+  }
+}
+
 // ==== draw_plot
 // ===================================================================================
 
-void draw_plot(AppState& state, const char* title, Column column, bool log_y, ImVec2 size) {
+void draw_plot(AppState& state, const PlotSpec& spec, ImVec2 size) {
+  const char* title = spec.title;
   const ImVec2 corner = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(title, size);
   const bool hovered = ImGui::IsItemHovered();
   const float left_margin = ImGui::CalcTextSize("-0.00e+00").x + 6.0f;
   PlotAxes axes;
-  axes.log_y = log_y;
+  axes.log_y = spec.log_y;
   axes.origin = ImVec2(corner.x + left_margin, corner.y + 2);
   const float right_margin = ImGui::CalcTextSize("00000").x * 0.5f;
   axes.size = ImVec2(size.x - left_margin - right_margin, size.y - ImGui::GetFontSize() - 8);
   axes.x_max = std::max(1, last_step(state));
-  fit_y(axes, state, column);
+  fit_y(axes, state, spec);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(corner, ImVec2(corner.x + size.x, corner.y + size.y), true);
-  draw_axes(draw, axes, title);
+  draw_axes(draw, axes);
   const float thickness = state.ui.presentation ? 3.0f : 1.5f;
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
-    if (!state.optimizers[i].visible) continue;
+    const std::vector<double>* values = spec.column(i);
+    if (!state.optimizers[i].visible || values == nullptr) continue;
     const auto color = readable_color(state, state.optimizers[i].color);
-    draw_series(draw, axes, state.run.trajectories[i].*column,
-                ImGui::GetColorU32(ImVec4(color[0], color[1], color[2], 1.0f)), thickness);
+    const ImU32 color32 = ImGui::GetColorU32(ImVec4(color[0], color[1], color[2], 1.0f));
+    draw_series(draw, axes, *values, color32, thickness);
+    if (spec.stability_limits && i < state.run.curvature.size()) {
+      draw_stability_limit(draw, axes, state.run.curvature[i], color32, thickness);
+    }
   }
+  draw_title(draw, axes, title);
   const ImVec2 now = axes.to_screen(state.playback.step, axes.y_min);
   draw->AddLine(ImVec2(now.x, axes.origin.y), now, ImGui::GetColorU32(ImGuiCol_PlotLinesHovered));
   draw->PopClipRect();
@@ -150,11 +272,20 @@ void draw_plot(AppState& state, const char* title, Column column, bool log_y, Im
   ImGui::BeginTooltip();
   ImGui::Text("%s at step %d", title, row);
   for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
-    const std::vector<double>& values = state.run.trajectories[i].*column;
-    if (row >= static_cast<int>(values.size())) continue;
+    const std::vector<double>* values = spec.column(i);
+    if (values == nullptr || row >= static_cast<int>(values->size())) continue;
     const auto color = readable_color(state, state.optimizers[i].color);
-    ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "%s: %.6g",
-                       state.optimizers[i].label.c_str(), values[static_cast<size_t>(row)]);
+    const size_t r = static_cast<size_t>(row);
+    const CurvatureTrack* track =
+        spec.stability_limits && i < state.run.curvature.size() ? &state.run.curvature[i] : nullptr;
+    if (track != nullptr && track->has_limit()) {
+      ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "%s: %.6g (limit %.6g)",
+                         state.optimizers[i].label.c_str(), (*values)[r],
+                         track->stability_limit[r]);
+    } else {
+      ImGui::TextColored(ImVec4(color[0], color[1], color[2], 1.0f), "%s: %.6g",
+                         state.optimizers[i].label.c_str(), (*values)[r]);
+    }
   }
   ImGui::EndTooltip();
 }
@@ -176,6 +307,14 @@ void draw_plots_panel(AppState& state, const Rect& area) {
     return;
   }
   ImGui::Checkbox("log y", &state.ui.plots_log_y);
+  ImGui::SameLine();
+  ImGui::Checkbox("curvature", &state.ui.curvature_plots);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Hessian eigenvalues λmax, λmin and κ = max|λ|/min|λ| at every step; dashed on the λmax\n"
+        "plot: the run's stability limit (2/lr for GD, (2+2β)/lr heavy ball,\n"
+        "(2+2β)/((1+2β)lr) Nesterov), rings where λmax passes it");
+  }
   for (size_t i = 0; i < state.optimizers.size(); ++i) {  // legend
     ImGui::SameLine();
     const auto color = readable_color(state, state.optimizers[i].color);
@@ -186,13 +325,24 @@ void draw_plots_panel(AppState& state, const Rect& area) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const ImVec2 size((available.x - 3 * spacing) / 4.0f, std::max(available.y, 40.0f));
   const bool log_y = state.ui.plots_log_y;
-  draw_plot(state, "loss", &Trajectory::loss, log_y, size);
-  ImGui::SameLine();
-  draw_plot(state, "gradient norm", &Trajectory::gradient_norm, log_y, size);
-  ImGui::SameLine();
-  draw_plot(state, "update norm", &Trajectory::update_norm, log_y, size);
-  ImGui::SameLine();
-  draw_plot(state, "learning rate", &Trajectory::learning_rate, log_y, size);
+  std::vector<PlotSpec> plots;
+  plots.push_back({"loss", trajectory_column(state, &Trajectory::loss), log_y});
+  if (state.ui.curvature_plots) {
+    plots.push_back({"λmax", curvature_column(state, &CurvatureTrack::lambda_max), log_y, true});
+    plots.push_back({"λmin", curvature_column(state, &CurvatureTrack::lambda_min), log_y});
+    plots.push_back({"κ", curvature_column(state, &CurvatureTrack::condition), log_y});
+  } else {
+    plots.push_back({"gradient norm", trajectory_column(state, &Trajectory::gradient_norm), log_y});
+    plots.push_back({"update norm", trajectory_column(state, &Trajectory::update_norm), log_y});
+    plots.push_back({"learning rate", trajectory_column(state, &Trajectory::learning_rate), log_y});
+  }
+  for (size_t k = 0; k < plots.size(); ++k) {
+    if (k > 0) ImGui::SameLine();
+    PlotSpec& plot = plots[k];
+    const bool eigenvalues = state.ui.curvature_plots && k > 0;  // loss keeps its log axis
+    if (eigenvalues) plot.log_y = plot.log_y && all_positive(state, plot);
+    draw_plot(state, plot, size);
+  }
   ImGui::End();
 }
 

@@ -1,5 +1,6 @@
 // View panel: 2D/3D, colormap and value scale, contours, gradient arrows, curvature coloring,
-// 3D mesh resolution and height, theme and presentation mode.
+// the curvature overlays at the optimizers' points (2D), 3D mesh resolution and height, theme and
+// presentation mode.
 #include <imgui.h>
 
 #include "panels/panels.hpp"
@@ -45,6 +46,20 @@ void draw_view_panel(AppState& state) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("descent direction -grad f (2D view)");
   ImGui::SliderInt("contours", &view.contours, 0, 60);
   ImGui::Checkbox("color by smallest Hessian eigenvalue", &view.color_by_curvature);
+  ImGui::Checkbox("eigenvectors", &view.hessian_eigenvectors);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Hessian eigenvectors at each optimizer's point (2D): arrow length grows with log |λ|;\n"
+        "dashed magenta: negative curvature (the surface bends down along it)");
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("quadratic model", &view.quadratic_model);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "level set of the local model f + g·d + ½ d·Hd = f through each optimizer's point (2D):\n"
+        "an ellipse around the Newton point where H is definite, hyperbolas where it is\n"
+        "indefinite (near a minimum: a small ellipse at a slightly higher level)");
+  }
   if (view.three_d) {
     if (ImGui::BeginCombo("mesh", resolution_label(view.mesh_resolution).c_str())) {
       for (int resolution : k_resolutions) {

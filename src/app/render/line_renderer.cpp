@@ -37,6 +37,12 @@ void LineBatch::add_marker(const Vector3& center, const Color& color, float diam
   for (size_t i = first; i < vertices_.size(); ++i) vertices_[i].corner[2] = 1.0f;
 }
 
+void LineBatch::add_ring(const Vector3& center, const Color& color, float diameter, float step) {
+  const size_t first = vertices_.size();
+  add_segment(center, center, color, diameter, step);
+  for (size_t i = first; i < vertices_.size(); ++i) vertices_[i].corner[2] = 2.0f;
+}
+
 void LineBatch::add_polyline(const std::vector<Vector3>& points, const Color& color, float width) {
   for (size_t i = 1; i < points.size(); ++i) {
     add_segment(points[i - 1], points[i], color, width, static_cast<float>(i));

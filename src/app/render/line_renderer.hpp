@@ -20,6 +20,8 @@ class LineBatch {
   // A segment a → b, `width` pixels wide (before DPI scaling), tagged with `step`.
   void add_segment(const Vector3& a, const Vector3& b, const Color& color, float width, float step);
   void add_marker(const Vector3& center, const Color& color, float diameter, float step);
+  // A ring (a marker with a hole, white-rimmed) of outer diameter `diameter` pixels.
+  void add_ring(const Vector3& center, const Color& color, float diameter, float step);
   void add_polyline(const std::vector<Vector3>& points, const Color& color, float width);
 
   struct Vertex {

@@ -176,6 +176,10 @@ SceneView read_view(const Reader& reader, const Json& root) {
   view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
   view.color_by_curvature =
       reader.boolean(view_json, "color_by_curvature", view.color_by_curvature);
+  view.hessian_eigenvectors =
+      reader.boolean(view_json, "hessian_eigenvectors", view.hessian_eigenvectors);
+  view.quadratic_model = reader.boolean(view_json, "quadratic_model", view.quadratic_model);
+  view.curvature_plots = reader.boolean(view_json, "curvature_plots", view.curvature_plots);
   view.mesh_resolution =
       static_cast<int>(reader.whole(view_json, "mesh_resolution", view.mesh_resolution, 0, 4096));
   if (view_json.contains("region")) {
@@ -343,6 +347,9 @@ std::string scene_to_json(const Scene& scene) {
                {"contours", scene.view.contours},
                {"gradient_arrows", scene.view.gradient_arrows},
                {"color_by_curvature", scene.view.color_by_curvature},
+               {"hessian_eigenvectors", scene.view.hessian_eigenvectors},
+               {"quadratic_model", scene.view.quadratic_model},
+               {"curvature_plots", scene.view.curvature_plots},
                {"mesh_resolution", scene.view.mesh_resolution}};
   if (scene.view.has_box) view["box"] = box_json(scene.view.box);
   if (scene.view.has_region) view["region"] = box_json(scene.view.region);

@@ -49,6 +49,11 @@ struct SceneView {
   int contours = 16;
   bool gradient_arrows = false;
   bool color_by_curvature = false;  // color by the smallest Hessian eigenvalue (default: off)
+  // At each optimizer's point: the Hessian's eigenvectors and the local quadratic model's level
+  // set (default: off); the Plots panel's curvature plots (λmax, λmin, κ; default: off).
+  bool hessian_eigenvectors = false;
+  bool quadratic_model = false;
+  bool curvature_plots = false;
   int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
   // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
   // size: for hand-written scenes. A center and zoom, when present, win over it.
