@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/network_setup.hpp"
+#include "cli/progress.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "curvature/hutchinson_trace.hpp"
@@ -117,16 +118,27 @@ int spectrum_command(const Args& args) {
   const Vec weights = load_weights_flag(arguments, setup.mlp);
   const NetworkObjective objective(setup.mlp, setup.data);
 
+  // Stages, for progress on a terminal: each part asked for counts one.
+  const int stages = 1 + arguments.has("trace") + arguments.has("density") +
+                     arguments.has("per-layer") + (epsilon ? 1 : 0) + (sam_rho ? 1 : 0);
+  int done = 0;
+  Progress progress("spectrum");
+  const auto stage_done = [&](const std::string& what) {
+    progress.update(static_cast<double>(++done) / stages, what);
+  };
   const TopEigenResult top = top_hessian_eigenvalues(objective, weights, top_k);
+  stage_done("top " + std::to_string(top_k) + " eigenvalues");
   Extras extras;
   if (arguments.has("trace")) {
     extras.trace = trace_method == "hutch++" ? hutchpp_trace(objective, weights, probes, seed)
                                              : hutchinson_trace(objective, weights, probes, seed);
+    stage_done("trace");
   }
   if (arguments.has("density")) {
     DensitySettings settings;
     settings.seed = seed;
     extras.density = spectral_density(objective, weights, settings);
+    stage_done("density");
   }
   if (arguments.has("per-layer")) {
     BlockCurvatureSettings settings;
@@ -134,9 +146,17 @@ int spectrum_command(const Args& args) {
     settings.seed = seed;
     extras.per_layer = true;
     extras.layers = block_curvature(objective, weights, parameter_blocks(setup.mlp), settings);
+    stage_done("per layer");
   }
-  if (epsilon) extras.epsilon = epsilon_sharpness(objective, weights, *epsilon);
-  if (sam_rho) extras.sam = sam_sharpness(objective, weights, *sam_rho);
+  if (epsilon) {
+    extras.epsilon = epsilon_sharpness(objective, weights, *epsilon);
+    stage_done("epsilon-sharpness");
+  }
+  if (sam_rho) {
+    extras.sam = sam_sharpness(objective, weights, *sam_rho);
+    stage_done("SAM sharpness");
+  }
+  progress.finish(std::to_string(top.hessian_vector_products) + " HVPs for the eigenvalues");
   if (top.status != EigenStatus::Converged) {
     std::fprintf(stderr, "spectrum: Lanczos %s; eigenvalues may be inaccurate\n",
                  eigen_status_name(top.status));

@@ -92,6 +92,7 @@ TEST_CASE("spectrum --per-layer, --sharpness and --sam-rho add their keys") {
                       " --sam-rho 0.05 --json"));
   REQUIRE_MESSAGE(result.exit_code == 0, result.err);
   const auto document = nlohmann::json::parse(result.out);
+  CHECK(result.err.find("spectrum: done") != std::string::npos);  // progress, then the summary
   REQUIRE(document["layers"].size() == 4);
   CHECK(document["layers"][0]["name"] == "0.weight");
   CHECK(document["layers"][3]["name"] == "2.bias");
