@@ -238,6 +238,7 @@ TEST_CASE("a scene's network survives the round trip; scenes without one stay wi
                        doctest::Contains("'hidden'"), lv::InputError);
   CHECK_THROWS_WITH_AS(lv::parse_scene(R"({"function": "quadratic", "network": {"lr": -1}})"),
                        doctest::Contains("'lr'"), lv::InputError);
+}
 
 TEST_CASE("the curvature overlays and plots round-trip; older scenes have them off") {
   const lv::Scene scene = lv::parse_scene(R"({"function": "saddle",
