@@ -12,7 +12,7 @@ budget=${1:-20}
 shift || true
 if [[ "$budget" == runs=* ]]; then
   limit=(-runs="${budget#runs=}" -seed=1)
-  what="${budget#runs=} inputs (seed 1)"
+  what="fixed seed 1"
 else
   limit=(-max_total_time="$budget")
   what="${budget} s"
