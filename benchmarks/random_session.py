@@ -4,7 +4,9 @@
 undo-free edits) over every lesson, one run per lesson and seed, under Xvfb. Reports crashes
 (a non-zero exit or a sanitizer report) and the process's resident memory over time.
 
-    benchmarks/random_session.py --app build-asan/lossviz --minutes 5 [--seed 1]
+    benchmarks/random_session.py --app build-asan/lossviz --minutes 5 [--seed 1] [--frames N]
+                                 [--only TEXT]   (scenes whose file name contains TEXT;
+                                                  "network" picks the network demo)
 
 Use the sanitizer build (scripts/test.sh makes build-asan) so memory errors are reported."""
 import argparse
@@ -101,11 +103,17 @@ def main():
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--frames", type=int, default=600, help="frames per run")
+    parser.add_argument("--only", default="", help="only scenes whose name contains this")
     args = parser.parse_args()
     args.app = os.path.abspath(args.app)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     scenes = sorted(glob.glob(os.path.join(root, "assets/scenes/**/*.json"), recursive=True))
     scenes.append(None)  # the network demo
+    if args.only:
+        scenes = [scene for scene in scenes
+                  if args.only in (os.path.basename(scene) if scene else "network demo")]
+        if not scenes:
+            parser.error(f"no scene matches --only {args.only}")
     deadline = time.time() + args.minutes * 60
     failures = 0
     runs = 0
