@@ -14,9 +14,23 @@ RaceResult compute_race(RaceJob& job, const std::atomic<bool>* cancel) {
   try {
     result.trajectories = run_race(*job.objective, job.entries);
     result.errors.assign(job.entries.size(), std::string());
-  } catch (const InputError& error) {
-    result.trajectories.assign(job.entries.size(), Trajectory(job.objective->dim()));
-    result.errors.assign(job.entries.size(), error.what());
+  } catch (const InputError&) {
+    // One entry cannot run here (e.g. a constrained method without constraints): run each on
+    // its own, so that only its row shows the reason and the others still race.
+    result.trajectories.clear();
+    result.errors.clear();
+    for (RaceEntry& entry : job.entries) {
+      std::vector<RaceEntry> single;
+      single.push_back(std::move(entry));
+      try {
+        result.trajectories.push_back(std::move(run_race(*job.objective, single).front()));
+        result.errors.emplace_back();
+      } catch (const InputError& error) {
+        result.trajectories.emplace_back(job.objective->dim());
+        result.errors.emplace_back(error.what());
+      }
+      entry = std::move(single.front());
+    }
   }
   // One task per run, as run_race does (8 runs × 5,000 steps are 40,000 Hessians); objectives
   // are safe for concurrent const use.

@@ -1,6 +1,6 @@
 // Races off the UI thread (race_session.hpp): the worker's result equals the race computed in
-// place, a cancel stops a long race within a step and leaves no result, and a newer race replaces
-// one still running.
+// place, an optimizer that cannot run fails on its own row only, a cancel stops a long race
+// within a step and leaves no result, and a newer race replaces one still running.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -48,6 +48,24 @@ TEST_CASE("a race on the worker gives the trajectories computed in place") {
     CHECK(result->errors[k].empty());
   }
   CHECK_FALSE(session.take_result().has_value());  // taken once
+}
+
+TEST_CASE("an optimizer that cannot run is marked on its own row; the others still race") {
+  lv::app::RaceJob job = bowl_race(100);
+  lv::RaceEntry projected{lv::make_optimizer("projected"), nullptr, lv::Vec{{1.5, -1.0}}, {}};
+  projected.settings.max_steps = 100;
+  job.entries.insert(job.entries.begin() + 1, std::move(projected));  // sgd, projected, adam
+  job.slots.push_back(2);
+  job.slot_count = 3;
+  const lv::app::RaceResult result = lv::app::compute_race(job, nullptr);
+  REQUIRE(result.errors.size() == 3);
+  CHECK(result.errors[0].empty());
+  CHECK_FALSE(result.errors[1].empty());  // projected gradient needs a constraint set
+  CHECK(result.errors[2].empty());
+  CHECK(result.trajectories[0].positions.size() > 50);
+  CHECK(result.trajectories[2].positions.size() > 50);
+  // The entries are back in the job for the next race.
+  CHECK(job.entries[1].optimizer->name() == "projected");
 }
 
 TEST_CASE("cancel stops a long race at once and leaves no result") {

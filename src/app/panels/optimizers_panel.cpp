@@ -24,6 +24,13 @@ void add_menu(AppState& state) {
 }
 
 // Returns false when the slot was removed.
+// Why this optimizer did not run, wrapped to the panel's width (the others still race).
+void slot_error(const std::string& error) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.3f, 0.25f, 1));
+  ImGui::TextWrapped("%s", error.c_str());
+  ImGui::PopStyleColor();
+}
+
 bool optimizer_slot(AppState& state, int index) {
   OptimizerSlot& slot = state.optimizers[static_cast<size_t>(index)];
   ImGui::PushID(index);
@@ -49,11 +56,10 @@ bool optimizer_slot(AppState& state, int index) {
     changed |= draw_hyperparameter_widgets(slot.optimizer->hyperparameters());
     if (ImGui::IsAnyItemActive()) state.ui.interacting = true;
     if (changed) state.run.stale = true;
-    if (!slot.error.empty())
-      ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", slot.error.c_str());
+    if (!slot.error.empty()) slot_error(slot.error);
     ImGui::TreePop();
   } else if (!slot.error.empty()) {
-    ImGui::TextColored(ImVec4(1, 0.4f, 0.35f, 1), "%s", slot.error.c_str());
+    slot_error(slot.error);
   }
   ImGui::PopID();
   return keep;
