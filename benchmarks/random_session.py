@@ -127,8 +127,19 @@ def main():
             name = os.path.basename(scene) if scene else "network demo"
             rss = [mib for _, mib in samples if mib > 0]
             curve = " ".join(f"{mib:.0f}" for mib in rss[:: max(1, len(rss) // 8)])
+            # Growth after warm-up: the least-squares slope of RSS over the run's second half.
+            half = [(t, mib) for t, mib in samples[len(samples) // 2:] if mib > 0]
+            slope = "-"
+            if len(half) >= 3:
+                mean_t = sum(t for t, _ in half) / len(half)
+                mean_m = sum(m for _, m in half) / len(half)
+                var_t = sum((t - mean_t) ** 2 for t, _ in half)
+                if var_t > 0:
+                    per_second = sum((t - mean_t) * (m - mean_m) for t, m in half) / var_t
+                    slope = f"{per_second * 60:+.2f}"
             print(f"run {runs}: {name}, seed {seed}, {seconds:.0f} s, exit {code}, "
-                  f"RSS MiB over time: {curve or '-'}", flush=True)
+                  f"RSS MiB over time: {curve or '-'}, peak {max(rss, default=0):.0f}, "
+                  f"second-half slope {slope} MiB/min", flush=True)
             if crashed:
                 failures += 1
                 print(stderr[-4000:], file=sys.stderr)
