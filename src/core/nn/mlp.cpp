@@ -58,7 +58,7 @@ Vec Mlp::initial_parameters(std::mt19937_64& generator) const {
   return parameters;
 }
 
-std::vector<Mat> Mlp::forward_values(const Vec& parameters, const Mat& inputs,
+std::vector<Mat> Mlp::forward_values(const Vec& parameters, const MatRef& inputs,
                                      const DropoutMasks* masks) const {
   std::vector<Mat> values(spec_.layers.size() + 1);
   values[0] = inputs;
@@ -96,8 +96,8 @@ Mat Mlp::forward_from(const Vec& parameters, int first_layer, Mat values) const 
   return values;
 }
 
-double Mlp::loss(const Vec& parameters, const Mat& inputs, const Mat& targets) const {
-  return loss_value(spec_.loss, forward(parameters, inputs), targets);
+double Mlp::loss(const Vec& parameters, const MatRef& inputs, const Mat& targets) const {
+  return loss_value(spec_.loss, forward_from(parameters, 0, inputs), targets);
 }
 
 Evaluation Mlp::evaluate(const Vec& parameters, const Mat& inputs, const Mat& targets) const {
@@ -105,7 +105,7 @@ Evaluation Mlp::evaluate(const Vec& parameters, const Mat& inputs, const Mat& ta
   return {loss_value(spec_.loss, outputs, targets), accuracy(spec_.loss, outputs, targets)};
 }
 
-double Mlp::loss_gradient(const Vec& parameters, const Mat& inputs, const Mat& targets,
+double Mlp::loss_gradient(const Vec& parameters, const MatRef& inputs, const Mat& targets,
                           Vec& gradient, const DropoutMasks* masks) const {
   const std::vector<Mat> values = forward_values(parameters, inputs, masks);
   gradient.resize(parameter_count_);
@@ -132,7 +132,7 @@ double Mlp::loss_gradient(const Vec& parameters, const Mat& inputs, const Mat& t
   return loss_value(spec_.loss, values.back(), targets);
 }
 
-Vec Mlp::hvp(const Vec& parameters, const Mat& inputs, const Mat& targets,
+Vec Mlp::hvp(const Vec& parameters, const MatRef& inputs, const Mat& targets,
              const Vec& direction) const {
   const std::vector<Mat> values = forward_values(parameters, inputs, nullptr);
   const size_t layer_count = spec_.layers.size();

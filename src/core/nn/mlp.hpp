@@ -24,6 +24,9 @@ struct LinearBlock {
   Eigen::Index bias_offset = 0;    // out entries
 };
 
+// A read-only view of a matrix or of a block of whole columns of one.
+using MatRef = Eigen::Ref<const Mat>;
+
 // Per-layer multiplicative masks (inverted dropout); an empty matrix means "no mask".
 using DropoutMasks = std::vector<Mat>;
 
@@ -54,19 +57,21 @@ class Mlp {
   Mat forward(const Vec& parameters, const Mat& inputs) const;
   // Runs layers first_layer.. on `values` (the input of that layer).
   Mat forward_from(const Vec& parameters, int first_layer, Mat values) const;
-  double loss(const Vec& parameters, const Mat& inputs, const Mat& targets) const;
+  // Inputs may be a column block of a larger matrix (a share of the samples), without a copy.
+  double loss(const Vec& parameters, const MatRef& inputs, const Mat& targets) const;
   Evaluation evaluate(const Vec& parameters, const Mat& inputs, const Mat& targets) const;
   // Loss and its gradient by backpropagation; `masks` (may be null) applies dropout to the
   // outputs of the layers that have a non-empty mask.
-  double loss_gradient(const Vec& parameters, const Mat& inputs, const Mat& targets, Vec& gradient,
-                       const DropoutMasks* masks = nullptr) const;
+  double loss_gradient(const Vec& parameters, const MatRef& inputs, const Mat& targets,
+                       Vec& gradient, const DropoutMasks* masks = nullptr) const;
   // Exact H·v by forward-over-reverse differentiation: the R-operator of Pearlmutter (1994),
   // "Fast exact multiplication by the Hessian", applied to forward and backward pass (§4).
-  Vec hvp(const Vec& parameters, const Mat& inputs, const Mat& targets, const Vec& direction) const;
+  Vec hvp(const Vec& parameters, const MatRef& inputs, const Mat& targets,
+          const Vec& direction) const;
 
  private:
   // values[0] = inputs, values[i + 1] = output of layer i.
-  std::vector<Mat> forward_values(const Vec& parameters, const Mat& inputs,
+  std::vector<Mat> forward_values(const Vec& parameters, const MatRef& inputs,
                                   const DropoutMasks* masks) const;
 
   ModelSpec spec_;

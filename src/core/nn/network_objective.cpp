@@ -1,7 +1,10 @@
 #include "nn/network_objective.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <future>
 #include <string>
+#include <thread>
 
 #include "common/errors.hpp"
 #include "common/text.hpp"
@@ -39,18 +42,63 @@ void check_model_fits_data(const Mlp& mlp, const Dataset& data) {
 
 NetworkObjective::NetworkObjective(const Mlp& mlp, const Dataset& data) : mlp_(mlp), data_(data) {
   check_model_fits_data(mlp, data);
+  const Eigen::Index samples = data.inputs.cols();
+  const Eigen::Index hardware = std::max(1u, std::thread::hardware_concurrency());
+  const Eigen::Index workers = std::clamp<Eigen::Index>(samples / 512, 1, hardware);
+  if (workers < 2) return;
+  for (Eigen::Index w = 0; w < workers; ++w) {
+    const Eigen::Index first = samples * w / workers, last = samples * (w + 1) / workers;
+    blocks_.push_back({first, last - first, data.targets.middleCols(first, last - first)});
+  }
+}
+
+// Σ_b (n_b / n)·work(inputs_b, targets_b): the whole set's mean from the blocks' means (for mse
+// too: each block's mean is over its outputs × samples).
+template <typename Result, typename Work>
+Result NetworkObjective::sum_over_blocks(Work work) const {
+  std::vector<std::future<Result>> parts;
+  for (size_t b = 1; b < blocks_.size(); ++b) {
+    parts.push_back(std::async(std::launch::async, [&, b] {
+      const SampleBlock& block = blocks_[b];
+      return work(MatRef(data_.inputs.middleCols(block.first, block.count)), block.targets);
+    }));
+  }
+  const SampleBlock& head = blocks_.front();
+  const double samples = static_cast<double>(data_.inputs.cols());
+  Result total = work(MatRef(data_.inputs.middleCols(head.first, head.count)), head.targets);
+  total *= static_cast<double>(head.count) / samples;
+  for (size_t b = 1; b < blocks_.size(); ++b) {
+    Result part = parts[b - 1].get();
+    part *= static_cast<double>(blocks_[b].count) / samples;
+    total += part;
+  }
+  return total;
 }
 
 double NetworkObjective::value(const Vec& x) const {
-  return mlp_.loss(x, data_.inputs, data_.targets);
+  if (blocks_.empty()) return mlp_.loss(x, data_.inputs, data_.targets);
+  return sum_over_blocks<double>(
+      [&](const MatRef& inputs, const Mat& targets) { return mlp_.loss(x, inputs, targets); });
 }
 
 double NetworkObjective::value_gradient(const Vec& x, Vec& gradient) const {
-  return mlp_.loss_gradient(x, data_.inputs, data_.targets, gradient);
+  if (blocks_.empty()) return mlp_.loss_gradient(x, data_.inputs, data_.targets, gradient);
+  // The loss rides along as one more entry of the gradient vector.
+  const Vec both = sum_over_blocks<Vec>([&](const MatRef& inputs, const Mat& targets) {
+    Vec part(mlp_.parameter_count() + 1);
+    Vec block_gradient;
+    part[part.size() - 1] = mlp_.loss_gradient(x, inputs, targets, block_gradient);
+    part.head(block_gradient.size()) = block_gradient;
+    return part;
+  });
+  gradient = both.head(both.size() - 1);
+  return both[both.size() - 1];
 }
 
 Vec NetworkObjective::hvp(const Vec& x, const Vec& v) const {
-  return mlp_.hvp(x, data_.inputs, data_.targets, v);
+  if (blocks_.empty()) return mlp_.hvp(x, data_.inputs, data_.targets, v);
+  return sum_over_blocks<Vec>(
+      [&](const MatRef& inputs, const Mat& targets) { return mlp_.hvp(x, inputs, targets, v); });
 }
 
 Evaluation NetworkObjective::evaluate(const Vec& x) const {

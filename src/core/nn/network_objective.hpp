@@ -1,7 +1,8 @@
 // Neural networks as lv::Objective: the mean loss of an Mlp over a data set as a function of the
 // flat parameter vector, so every optimizer and curvature tool (Lanczos, Hutchinson, SLQ) works
-// on it. MiniBatchObjective is the view a training step sees: one mini-batch (with its dropout
-// masks and the weight-decay term), changed by the trainer between steps.
+// on it. NetworkObjective (the whole set: curvature, sharpness) uses every core over the samples.
+// MiniBatchObjective is the view a training step sees: one mini-batch (with its dropout masks and
+// the weight-decay term), changed by the trainer between steps.
 #pragma once
 
 #include "nn/dataset.hpp"
@@ -32,8 +33,19 @@ class NetworkObjective : public Objective {
   Evaluation evaluate(const Vec& x) const;
 
  private:
+  // The samples split into column blocks, one per worker (≥ 512 samples each, at most one per
+  // hardware thread): value, gradient and HVP run on the blocks concurrently and add up the
+  // block means weighted by block size, in a fixed order (deterministic results).
+  struct SampleBlock {
+    Eigen::Index first = 0, count = 0;
+    Mat targets;
+  };
+  template <typename Result, typename Work>
+  Result sum_over_blocks(Work work) const;
+
   const Mlp& mlp_;
   const Dataset& data_;
+  std::vector<SampleBlock> blocks_;
 };
 
 class MiniBatchObjective : public Objective {
