@@ -57,7 +57,7 @@ const Command k_commands[] = {
     {"spectrum", lv::cli::spectrum_command,
      "spectrum --model SPEC.json --weights W.safetensors --data DATA [--top-k K] [--trace]\n"
      "        [--trace-method hutchinson|hutch++] [--density] [--json] [--probes P] [--seed S]\n"
-     "        [--per-layer]\n"
+     "        [--per-layer] [--tol T]\n"
      "        [--sharpness eps=E[,steps=N]] [--sam-rho R]"},
 };
 

@@ -97,7 +97,7 @@ void print_text(const TopEigenResult& top, const Extras& extras) {
 int spectrum_command(const Args& args) {
   std::vector<FlagSpec> specs;
   for (const char* name : {"model", "weights", "data", "top-k", "probes", "seed", "sharpness",
-                           "sam-rho", "trace-method"})
+                           "sam-rho", "trace-method", "tol"})
     specs.push_back({name});
   for (const char* name : {"trace", "density", "json", "per-layer"}) specs.push_back({name, false});
   const Arguments arguments(args, specs);
@@ -111,6 +111,9 @@ int spectrum_command(const Args& args) {
   if (const auto text = arguments.value("sharpness")) epsilon = epsilon_settings(*text);
   const std::optional<double> sam_rho = arguments.number("sam-rho");
   if (sam_rho && !(*sam_rho > 0)) throw InputError("--sam-rho must be > 0");
+  // Lanczos stops when every Ritz value is this accurate (relative): ask for what is needed.
+  const double tolerance = arguments.number("tol").value_or(1e-8);
+  if (!(tolerance > 0.0 && tolerance < 1.0)) throw InputError("--tol must be in (0, 1)");
   const std::string trace_method = arguments.value("trace-method").value_or("hutchinson");
   if (trace_method != "hutchinson" && trace_method != "hutch++")
     throw InputError("--trace-method: expected hutchinson or hutch++, got '" + trace_method + "'");
@@ -126,7 +129,9 @@ int spectrum_command(const Args& args) {
   const auto stage_done = [&](const std::string& what) {
     progress.update(static_cast<double>(++done) / stages, what);
   };
-  const TopEigenResult top = top_hessian_eigenvalues(objective, weights, top_k);
+  TopEigenSettings eigen_settings;
+  eigen_settings.tolerance = tolerance;
+  const TopEigenResult top = top_hessian_eigenvalues(objective, weights, top_k, eigen_settings);
   stage_done("top " + std::to_string(top_k) + " eigenvalues");
   Extras extras;
   if (arguments.has("trace")) {
@@ -167,7 +172,8 @@ int spectrum_command(const Args& args) {
   }
   nlohmann::json document = {{"top_eigenvalues", as_vector(top.values)},
                              {"eigenvalue_residuals", as_vector(top.residuals)},
-                             {"status", eigen_status_name(top.status)}};
+                             {"status", eigen_status_name(top.status)},
+                             {"hessian_vector_products", top.hessian_vector_products}};
   if (extras.trace) {
     document["trace"] = extras.trace->trace;
     document["trace_standard_error"] = extras.trace->standard_error;

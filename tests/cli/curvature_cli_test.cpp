@@ -93,6 +93,7 @@ TEST_CASE("spectrum --per-layer, --sharpness and --sam-rho add their keys") {
   REQUIRE_MESSAGE(result.exit_code == 0, result.err);
   const auto document = nlohmann::json::parse(result.out);
   CHECK(result.err.find("spectrum: done") != std::string::npos);  // progress, then the summary
+  CHECK(document["hessian_vector_products"].get<long>() >= 2);
   REQUIRE(document["layers"].size() == 4);
   CHECK(document["layers"][0]["name"] == "0.weight");
   CHECK(document["layers"][3]["name"] == "2.bias");
