@@ -3,6 +3,7 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 #include <sstream>
 
@@ -307,6 +308,7 @@ void NetworkSession::start_curvature(const CurvatureConfig& config) {
   if (config.validation_set && validation_.size() == 0)
     throw InputError("no validation set: train with a validation fraction above 0");
   if (config.top_k < 1 || config.top_k > 20) throw InputError("top-k must be in 1..20");
+  if (config.subsamples < 0 || config.subsamples > 64) throw InputError("subsets must be in 0..64");
   if (config.probes < 6 || config.probes > 10000) throw InputError("probes must be in 6..10000");
   if (config.sharpness && (!(config.epsilon > 0.0) || !(config.sam_rho > 0.0)))
     throw InputError("epsilon and rho must be > 0");
@@ -368,6 +370,29 @@ void NetworkSession::curvature(const CurvatureConfig& config) {
     result.epsilon_setting = config.epsilon;
     result.sam_rho = config.sam_rho;
     result.has_sharpness = true;
+    publish();
+  }
+  if (wanted(config.subsamples > 0)) {
+    // λmax varies between batches (users of PyHessian report 10×): measure it on disjoint
+    // random subsets of the set, to show how much a mini-batch estimate can be trusted.
+    std::vector<int> order(static_cast<size_t>(data.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 generator(config.seed);
+    std::shuffle(order.begin(), order.end(), generator);
+    const int size = data.size() / config.subsamples;
+    result.subsample_size = size;
+    for (int k = 0; size > 0 && k < config.subsamples; ++k) {
+      const Dataset subset =
+          data.subset(std::vector<int>(order.begin() + k * size, order.begin() + (k + 1) * size));
+      const NetworkObjective part(*mlp_, subset);
+      LargestEigenSettings settings;
+      settings.max_steps = 40;
+      result.subsample_lambda_max.push_back(
+          largest_hessian_eigenvalue(
+              part, x, result.top.vectors.cols() > 0 ? Vec(result.top.vectors.col(0)) : Vec(),
+              settings)
+              .value);
+    }
     publish();
   }
   if (wanted(config.dense_check)) {

@@ -88,6 +88,7 @@ struct CurvatureConfig {
   double epsilon = 1e-3;
   double sam_rho = 0.05;
   bool dense_check = false;  // compare with the dense Hessian's spectrum (small models only)
+  int subsamples = 4;        // λmax on this many disjoint random subsets (its spread); 0: off
   uint64_t seed = 0;
 };
 
@@ -108,6 +109,8 @@ struct CurvatureResult {
   EpsilonSharpness epsilon;
   SamSharpness sam;
   double epsilon_setting = 0.0, sam_rho = 0.0;
+  std::vector<double> subsample_lambda_max;  // one per disjoint random subset
+  int subsample_size = 0;
   bool has_dense = false;
   Vec dense_top;             // the dense Hessian's top-k eigenvalues, descending
   double dense_trace = 0.0;  // its exact trace

@@ -4,9 +4,10 @@
 // and surfaces and weights round-trip through their files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <chrono>
 #include <random>
 #include <string>
 #include <thread>
@@ -382,6 +383,13 @@ TEST_CASE("the curvature task measures the trained weights: dense check, trace, 
   REQUIRE(result.has_trace);
   CHECK(std::abs(result.trace.trace - result.dense_trace) <= 4 * result.trace.standard_error);
   CHECK(result.layers.size() == 4);  // 0.weight, 0.bias, 2.weight, 2.bias
+  // λmax on 4 disjoint subsets of 37 samples: positive, and spread around the whole set's.
+  REQUIRE(result.subsample_lambda_max.size() == 4);
+  CHECK(result.subsample_size == 150 / 4);
+  const auto [low, high] =
+      std::minmax_element(result.subsample_lambda_max.begin(), result.subsample_lambda_max.end());
+  CHECK(*low > 0.0);
+  CHECK(*low < *high);
   CHECK(result.has_density);
   CHECK(result.has_sharpness);
   CHECK(snapshot.message.find("curvature measured") != std::string::npos);
@@ -420,9 +428,8 @@ TEST_CASE("sharpness tracking in the panel's training, steered by a live learnin
   using Records = std::vector<lv::SharpnessRecord>;
   REQUIRE(wait_for([](const Records& r) { return r.size() >= 2; }));
   session.set_learning_rate(0.05);
-  const bool moved = wait_for([](const Records& r) {
-    return !r.empty() && std::abs(r.back().two_over_lr - 40.0) < 1e-9;
-  });
+  const bool moved = wait_for(
+      [](const Records& r) { return !r.empty() && std::abs(r.back().two_over_lr - 40.0) < 1e-9; });
   session.cancel();
   session.wait();
   CHECK(moved);

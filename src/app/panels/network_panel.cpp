@@ -320,6 +320,17 @@ void curvature_results(NetworkState& network) {
   }
   if (top.values.size() > 0 && top.values[0] > 0.0)
     ImGui::Text("largest stable GD lr 2/lambda_max = %.4g", 2.0 / top.values[0]);
+  if (!result.subsample_lambda_max.empty()) {
+    const auto [low, high] =
+        std::minmax_element(result.subsample_lambda_max.begin(), result.subsample_lambda_max.end());
+    ImGui::Text("lambda_max on %d subsets of %d: %.4g .. %.4g",
+                static_cast<int>(result.subsample_lambda_max.size()), result.subsample_size, *low,
+                *high);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "the sharpness a mini-batch of that size would report: how far one "
+          "batch's estimate can be from the whole set's");
+  }
   if (result.has_trace) {
     ImGui::Text("trace %.6g +- %.2g (%d probes)", result.trace.trace, result.trace.standard_error,
                 result.trace.probes);
@@ -398,6 +409,7 @@ void curvature_controls(NetworkState& network) {
     ImGui::SetTooltip(
         "Meyer et al. 2021: deflate the top of the spectrum first; the same HVPs "
         "give a smaller error when a few eigenvalues dominate");
+  ImGui::InputInt("subsets for the spread", &config.subsamples);
   ImGui::Checkbox("sharpness", &config.sharpness);
   if (config.sharpness) {
     ImGui::InputDouble("epsilon", &config.epsilon, 0.0, 0.0, "%.3g");
