@@ -332,8 +332,8 @@ void curvature_results(NetworkState& network) {
           "batch's estimate can be from the whole set's");
   }
   if (result.has_trace) {
-    ImGui::Text("trace %.6g +- %.2g (%d probes)", result.trace.trace, result.trace.standard_error,
-                result.trace.probes);
+    ImGui::Text("trace %.6g +- %.2g (%s, %d HVPs)", result.trace.trace,
+                result.trace.standard_error, result.trace_method.c_str(), result.trace.probes);
     if (result.has_dense) ImGui::TextDisabled("dense trace %.6g", result.dense_trace);
   }
   if (result.has_density && result.density.x.size() >= 2) {
