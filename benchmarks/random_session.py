@@ -8,7 +8,9 @@ undo-free edits) over every lesson, one run per lesson and seed, under Xvfb. Rep
                                  [--only TEXT]   (scenes whose file name contains TEXT;
                                                   "network" picks the network demo)
 
-Use the sanitizer build (scripts/test.sh makes build-asan) so memory errors are reported."""
+Use the sanitizer build (scripts/test.sh makes build-asan) so memory errors are reported, and the
+Release build (build/lossviz) for the memory curve: AddressSanitizer keeps freed memory in a
+quarantine of up to 256 MiB, so under it RSS climbs for minutes without any leak."""
 import argparse
 import glob
 import os
@@ -72,7 +74,7 @@ def run_once(app, scene, seed, frames, folder):
                                text=True, cwd=folder)
     samples = []
     while process.poll() is None:
-        samples.append((time.time() - start, lossviz_rss_mib()))
+        samples.append((time.time() - start, lossviz_rss_mib(process.pid)))
         time.sleep(1.0)
     stderr = process.stderr.read()
     crashed = process.returncode not in (0, 2) or "ERROR: AddressSanitizer" in stderr or \
@@ -80,20 +82,36 @@ def run_once(app, scene, seed, frames, folder):
     return crashed, process.returncode, stderr, samples, time.time() - start
 
 
-def lossviz_rss_mib():
-    """Largest resident set of any running lossviz process (the app under xvfb-run)."""
-    best = 0.0
-    for status in glob.glob("/proc/[0-9]*/status"):
+def lossviz_rss_mib(root_pid):
+    """Resident set of the lossviz process started under `root_pid` (xvfb-run's child), so that
+    several sessions (or a test suite) running at once do not mix their numbers."""
+    parents, names = {}, {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
         try:
-            with open(status) as handle:
-                text = handle.read()
+            with open(stat) as handle:
+                fields = handle.read()
         except OSError:
             continue
-        if "Name:\tlossviz\n" not in text:
+        pid = int(fields[:fields.index(" ")])
+        name = fields[fields.index("(") + 1:fields.rindex(")")]
+        parents[pid] = int(fields[fields.rindex(")") + 2:].split()[1])
+        names[pid] = name
+    best = 0.0
+    for pid, name in names.items():
+        if name != "lossviz":
             continue
-        for line in text.splitlines():
-            if line.startswith("VmRSS:"):
-                best = max(best, int(line.split()[1]) / 1024.0)
+        ancestor = pid
+        while ancestor in parents and ancestor != root_pid and ancestor > 1:
+            ancestor = parents[ancestor]
+        if ancestor != root_pid:
+            continue
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        best = max(best, int(line.split()[1]) / 1024.0)
+        except OSError:
+            continue
     return best
 
 
