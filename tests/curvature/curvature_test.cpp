@@ -11,25 +11,13 @@
 #include "curvature/spectral_density.hpp"
 #include "curvature/top_eigenvalues.hpp"
 #include "nn/network_objective.hpp"
+#include "tiny_network.hpp"
 
 using namespace lv;
+using lv::test::tiny_network;
+using lv::test::TinyNetwork;
 
 namespace {
-
-struct TinyNetwork {
-  Mlp mlp;
-  Dataset data;
-  Vec weights;
-};
-
-TinyNetwork tiny_network() {
-  ModelSpec spec;
-  spec.layers = {{LayerType::Linear, 2, 6}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 6, 3}};
-  TinyNetwork net{Mlp(spec), load_dataset("spirals:n=60"), Vec()};
-  std::mt19937_64 generator(1);
-  net.weights = 2.0 * net.mlp.initial_parameters(generator);
-  return net;
-}
 
 // The exact Hessian from the objective's HVP columns, symmetrized.
 Mat dense_hessian(const Objective& objective, const Vec& x) {
@@ -83,7 +71,7 @@ TEST_CASE("SLQ density integrates to 1; its first two moments are tr(H)/n and tr
   const NetworkObjective objective(net.mlp, net.data);
   const Mat hessian = dense_hessian(objective, net.weights);
   DensitySettings settings;
-  settings.probes = 400;  // the second moment is dominated by a few outliers: many probes
+  settings.probes = 400;        // the second moment is dominated by a few outliers: many probes
   settings.lanczos_steps = 39;  // the full Krylov space: quadrature exact for each probe
   const SpectralDensity density = spectral_density(objective, net.weights, settings);
   double weight_sum = 0.0, mean = 0.0;

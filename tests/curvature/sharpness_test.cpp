@@ -11,8 +11,11 @@
 #include "curvature/sharpness.hpp"
 #include "nn/network_objective.hpp"
 #include "nn/network_weights.hpp"
+#include "tiny_network.hpp"
 
 using namespace lv;
+using lv::test::tiny_network;
+using lv::test::TinyNetwork;
 
 namespace {
 
@@ -44,21 +47,6 @@ Mat known_spectrum(int n) {
   Vec values = Vec::LinSpaced(n, 1.0, n);
   values[0] = -3.0;
   return q * values.asDiagonal() * q.transpose();
-}
-
-struct TinyNetwork {
-  Mlp mlp;
-  Dataset data;
-  Vec weights;
-};
-
-TinyNetwork tiny_network() {
-  ModelSpec spec;
-  spec.layers = {{LayerType::Linear, 2, 6}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 6, 3}};
-  TinyNetwork net{Mlp(spec), load_dataset("spirals:n=60"), Vec()};
-  std::mt19937_64 generator(1);
-  net.weights = 2.0 * net.mlp.initial_parameters(generator);
-  return net;
 }
 
 }  // namespace

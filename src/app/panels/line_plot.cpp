@@ -73,30 +73,6 @@ void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
 // ==== draw_curve
 // ==================================================================================
 
-// Dashes of 6 px with 6 px gaps along the polyline, the pattern running on across vertices (a
-// dense curve of sub-pixel segments stays dashed).
-void draw_dashed(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color,
-                 float thickness) {
-  const float dash = 6.0f;
-  float phase = 0.0f;  // distance into the current dash + gap period
-  for (size_t k = 1; k < points.size(); ++k) {
-    const ImVec2 a = points[k - 1], b = points[k];
-    const float length = std::hypot(b.x - a.x, b.y - a.y);
-    float t = 0.0f;
-    while (t < length) {
-      const float in_period = std::fmod(phase + t, 2.0f * dash);
-      const float step = std::min(length - t, (in_period < dash ? dash : 2.0f * dash) - in_period);
-      if (in_period < dash) {
-        const float u0 = t / length, u1 = (t + step) / length;
-        draw->AddLine(ImVec2(a.x + u0 * (b.x - a.x), a.y + u0 * (b.y - a.y)),
-                      ImVec2(a.x + u1 * (b.x - a.x), a.y + u1 * (b.y - a.y)), color, thickness);
-      }
-      t += std::max(step, 1e-3f);
-    }
-    phase = std::fmod(phase + length, 2.0f * dash);
-  }
-}
-
 void draw_curve(ImDrawList* draw, const PlotAxes& axes, const Series& series, float thickness) {
   std::vector<ImVec2> points;
   for (size_t k = 0; k < series.x->size() && k < series.y->size(); ++k) {
@@ -105,7 +81,7 @@ void draw_curve(ImDrawList* draw, const PlotAxes& axes, const Series& series, fl
     points.push_back(axes.to_screen((*series.x)[k], std::clamp(y, axes.y_min, axes.y_max)));
   }
   if (series.dashed) {
-    draw_dashed(draw, points, series.color, thickness);
+    draw_dashed_polyline(draw, points, series.color, thickness);
     return;
   }
   if (points.size() >= 2)

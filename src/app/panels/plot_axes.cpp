@@ -39,4 +39,25 @@ std::string axis_tick_label(double value, bool log_y) {
   return text;
 }
 
+void draw_dashed_polyline(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color,
+                          float thickness, float dash, float gap) {
+  float phase = 0.0f;  // distance walked within the current dash + gap period
+  for (size_t k = 1; k < points.size(); ++k) {
+    const ImVec2 a = points[k - 1], b = points[k];
+    const float length = std::hypot(b.x - a.x, b.y - a.y);
+    float walked = 0.0f;
+    while (walked < length) {
+      const float left_in_period = (phase < dash ? dash : dash + gap) - phase;
+      const float piece = std::max(std::min(left_in_period, length - walked), 1e-4f);
+      if (phase < dash) {
+        const float t0 = walked / length, t1 = std::min(walked + piece, length) / length;
+        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                      ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), color, thickness);
+      }
+      walked += piece;
+      phase = std::fmod(phase + piece, dash + gap);
+    }
+  }
+}
+
 }  // namespace lv::app

@@ -1,11 +1,12 @@
 // The axes shared by the panels' line plots drawn with ImGui draw lists (the Plots panel and the
-// Network panel's interpolation plot): data ranges, the mapping to screen pixels, tick labels.
+// Network panel's plots): data ranges, the mapping to screen pixels, tick labels, dashed lines.
 #pragma once
 
 #include <imgui.h>
 
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace lv::app {
 
@@ -34,5 +35,11 @@ class YRange {
 
 // A tick label ("%.3g"; on a log axis the label of 10^value).
 std::string axis_tick_label(double value, bool log_y);
+
+// A polyline drawn as dashes (`dash` pixels on, `gap` off), the pattern running on across
+// vertices so that a dense curve of sub-pixel segments stays dashed. For reference lines such as
+// stability limits.
+void draw_dashed_polyline(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color,
+                          float thickness, float dash = 6.0f, float gap = 4.0f);
 
 }  // namespace lv::app

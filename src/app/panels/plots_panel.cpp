@@ -155,19 +155,26 @@ std::vector<ImVec2> simplified(const std::vector<ImVec2>& points, float toleranc
   return kept;
 }
 
-// One polyline per optimizer, one vertex per pixel column at most (long runs stay cheap), less
-// where the curve is straight to within a quarter pixel.
-void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<double>& values,
-                 ImU32 color, float thickness) {
+// A run's values as screen points, one per pixel column at most (long runs stay cheap), less
+// where the curve is straight to within a quarter pixel. Values outside the y range are clamped
+// to its edge, or left out when `clip`.
+std::vector<ImVec2> column_points(const PlotAxes& axes, const std::vector<double>& values,
+                                  bool clip) {
   std::vector<ImVec2> points;
   const int count = static_cast<int>(values.size());
   const int stride = std::max(1, static_cast<int>(count / std::max(axes.size.x, 1.0f)));
   for (int row = 0; row < count; row += stride) {
     const double y = axes.plotted(values[static_cast<size_t>(row)]);
-    if (!std::isfinite(y)) continue;
+    if (!std::isfinite(y) || (clip && (y < axes.y_min || y > axes.y_max))) continue;
     points.push_back(axes.to_screen(row, std::clamp(y, axes.y_min, axes.y_max)));
   }
-  points = simplified(points, 0.25f);
+  return simplified(points, 0.25f);
+}
+
+// One polyline per optimizer.
+void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<double>& values,
+                 ImU32 color, float thickness) {
+  const std::vector<ImVec2> points = column_points(axes, values, false);
   if (points.size() >= 2) {
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, thickness);
   }
@@ -176,33 +183,7 @@ void draw_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<doubl
 // A curve as dashes (the stability limits, beside the solid λmax curves of the same color).
 void draw_dashed_series(ImDrawList* draw, const PlotAxes& axes, const std::vector<double>& values,
                         ImU32 color, float thickness) {
-  std::vector<ImVec2> points;
-  const int count = static_cast<int>(values.size());
-  const int stride = std::max(1, static_cast<int>(count / std::max(axes.size.x, 1.0f)));
-  for (int row = 0; row < count; row += stride) {
-    const double y = axes.plotted(values[static_cast<size_t>(row)]);
-    if (!std::isfinite(y) || y < axes.y_min || y > axes.y_max) continue;
-    points.push_back(axes.to_screen(row, y));
-  }
-  points = simplified(points, 0.25f);
-  const float dash = 6.0f, gap = 4.0f;
-  float phase = 0.0f;  // distance walked within the current dash + gap period
-  for (size_t k = 1; k < points.size(); ++k) {
-    const ImVec2 a = points[k - 1], b = points[k];
-    const float length = std::hypot(b.x - a.x, b.y - a.y);
-    float walked = 0.0f;
-    while (walked < length) {
-      const float left_in_period = (phase < dash ? dash : dash + gap) - phase;
-      const float piece = std::min(left_in_period, length - walked);
-      if (phase < dash) {
-        const float t0 = walked / length, t1 = (walked + piece) / length;
-        draw->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
-                      ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), color, thickness);
-      }
-      walked += piece;
-      phase = std::fmod(phase + piece, dash + gap);
-    }
-  }
+  draw_dashed_polyline(draw, column_points(axes, values, true), color, thickness);
 }
 
 // The λmax plot's extras for one run: its stability limit (dashed; a labelled mark at the top
