@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "plot/nice_ticks.hpp"
 #include "plot/value_scale.hpp"
@@ -90,4 +92,36 @@ TEST_CASE("ticks over extreme and degenerate ranges stay finite and bounded") {
   CHECK_FALSE(lv::log_ticks(0.0, 10.0).values.empty());
   CHECK_FALSE(lv::log_ticks(10.0, 1.0).values.empty());
   CHECK_FALSE(lv::log_ticks(1e-320, 1e308).values.empty());
+}
+
+TEST_CASE("log axis ticks in log10 units: decades as people read them, 1-2-5 within two") {
+  std::vector<double> minor;
+  // 1e-18 … 20: twenty decades thinned to at most five labels, powers of ten only.
+  const lv::Ticks wide = lv::log10_axis_ticks(-18.3, 1.3, &minor);
+  CHECK(wide.values.size() <= 5);
+  CHECK(wide.values.size() >= 3);
+  for (const double value : wide.values) CHECK(value == std::round(value));
+  CHECK(wide.labels.front() == "1e-18");
+  CHECK(minor.empty());  // too many decades for minor ticks
+  // 0.003 … 30: "0.01", "0.1", "1", "10", with minor ticks at 2…9 × 10^k.
+  const lv::Ticks few = lv::log10_axis_ticks(std::log10(0.003), std::log10(30.0), &minor);
+  CHECK(few.labels == std::vector<std::string>{"0.01", "0.1", "1", "10"});
+  CHECK(minor.size() > 20);
+  for (const double at : minor) {
+    CHECK(at > std::log10(0.003));
+    CHECK(at < std::log10(30.0));
+  }
+  // 0.02 … 0.4 (less than two decades): 1, 2 and 5 times powers of ten.
+  const lv::Ticks narrow = lv::log10_axis_ticks(std::log10(0.02), std::log10(0.4));
+  CHECK(narrow.labels == std::vector<std::string>{"0.02", "0.05", "0.1", "0.2"});
+  CHECK(narrow.values[1] == doctest::Approx(std::log10(0.05)));
+  // 0.21 … 0.29: no 1-2-5 value inside; nice linear values of the data instead.
+  const lv::Ticks tight = lv::log10_axis_ticks(std::log10(0.21), std::log10(0.29));
+  REQUIRE(tight.values.size() >= 2);
+  for (const double at : tight.values) {
+    CHECK(at >= std::log10(0.21) - 1e-12);
+    CHECK(at <= std::log10(0.29) + 1e-12);
+  }
+  CHECK(lv::log10_axis_ticks(1.0, 1.0).values.empty());  // empty range
+  CHECK(lv::log10_axis_ticks(-INFINITY, 2.0).values.empty());
 }

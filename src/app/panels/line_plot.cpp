@@ -28,17 +28,9 @@ void fit_y(PlotAxes& axes, const std::vector<Series>& series) {
 void draw_axes(ImDrawList* draw, const PlotAxes& axes, const LinePlotOptions& options) {
   const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
-  const ImU32 faint = (grid_color & 0x00ffffff) | 0x40000000;
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
                 grid_color);
-  for (const double y : linear_ticks(axes.y_min, axes.y_max, 4).values) {
-    const ImVec2 at = axes.to_screen(axes.x_min, y);
-    draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), faint);
-    const std::string label = axis_tick_label(y, axes.log_y);
-    const float width = ImGui::CalcTextSize(label.c_str()).x;
-    draw->AddText(ImVec2(at.x - width - 4, at.y - ImGui::GetFontSize() * 0.5f), text_color,
-                  label.c_str());
-  }
+  draw_y_axis(draw, axes);
   for (const double x : linear_ticks(axes.x_min, axes.x_max, 4).values) {
     const ImVec2 at = axes.to_screen(x, axes.y_min);
     draw->AddLine(at, ImVec2(at.x, at.y + 4), text_color);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "plot/nice_ticks.hpp"
+
 namespace lv::app {
 
 double PlotAxes::plotted(double value) const {
@@ -33,10 +35,32 @@ void YRange::apply_to(PlotAxes& axes) const {
   axes.y_max = high + margin;
 }
 
-std::string axis_tick_label(double value, bool log_y) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3g", log_y ? std::pow(10.0, value) : value);
-  return text;
+std::vector<AxisTick> y_axis_ticks(const PlotAxes& axes) {
+  std::vector<AxisTick> ticks;
+  std::vector<double> minor;
+  const Ticks major = axes.log_y ? log10_axis_ticks(axes.y_min, axes.y_max, &minor)
+                                 : linear_ticks(axes.y_min, axes.y_max, 4);
+  for (size_t k = 0; k < major.values.size(); ++k)
+    ticks.push_back({major.values[k], major.labels[k]});
+  for (const double at : minor) ticks.push_back({at, ""});
+  return ticks;
+}
+
+void draw_y_axis(ImDrawList* draw, const PlotAxes& axes) {
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
+  const ImU32 faint = (grid_color & 0x00ffffff) | 0x40000000;
+  for (const AxisTick& tick : y_axis_ticks(axes)) {
+    const ImVec2 at = axes.to_screen(axes.x_min, tick.at);
+    if (tick.label.empty()) {
+      draw->AddLine(at, ImVec2(at.x + 3, at.y), text_color);
+      continue;
+    }
+    draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), faint);
+    const float width = ImGui::CalcTextSize(tick.label.c_str()).x;
+    draw->AddText(ImVec2(at.x - width - 4, at.y - ImGui::GetFontSize() * 0.5f), text_color,
+                  tick.label.c_str());
+  }
 }
 
 void draw_dashed_polyline(ImDrawList* draw, const std::vector<ImVec2>& points, ImU32 color,

@@ -33,8 +33,17 @@ class YRange {
   double high_ = -std::numeric_limits<double>::infinity();
 };
 
-// A tick label ("%.3g"; on a log axis the label of 10^value).
-std::string axis_tick_label(double value, bool log_y);
+struct AxisTick {
+  double at = 0.0;    // in plotted units (log10 on a log axis)
+  std::string label;  // empty for a minor tick
+};
+
+// The y axis's ticks: on a log axis lv::log10_axis_ticks (decades as people read them, minor
+// ticks unlabelled), on a linear axis about four nice values.
+std::vector<AxisTick> y_axis_ticks(const PlotAxes& axes);
+
+// Draws the y ticks with faint grid lines across the plot and labels left of it.
+void draw_y_axis(ImDrawList* draw, const PlotAxes& axes);
 
 // A polyline drawn as dashes (`dash` pixels on, `gap` off), the pattern running on across
 // vertices so that a dense curve of sub-pixel segments stays dashed. For reference lines such as

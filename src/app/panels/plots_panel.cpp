@@ -89,15 +89,7 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes) {
   const ImU32 grid_color = ImGui::GetColorU32(ImGuiCol_Border);
   draw->AddRect(axes.origin, ImVec2(axes.origin.x + axes.size.x, axes.origin.y + axes.size.y),
                 grid_color);
-  for (int tick = 0; tick <= 4; ++tick) {
-    const double y = axes.y_min + (axes.y_max - axes.y_min) * tick / 4.0;
-    const ImVec2 at = axes.to_screen(0, y);
-    draw->AddLine(at, ImVec2(at.x + axes.size.x, at.y), (grid_color & 0x00ffffff) | 0x40000000);
-    const std::string label = axis_tick_label(y, axes.log_y);
-    const float width = ImGui::CalcTextSize(label.c_str()).x;
-    draw->AddText(ImVec2(at.x - width - 4, at.y - ImGui::GetFontSize() * 0.5f), text_color,
-                  label.c_str());
-  }
+  draw_y_axis(draw, axes);
   for (int tick = 0; tick <= 2; ++tick) {
     const double step = axes.x_max * tick / 2.0;
     const ImVec2 at = axes.to_screen(step, axes.y_min);

@@ -103,4 +103,57 @@ Ticks log_ticks(double low, double high) {
   return ticks;
 }
 
+namespace {
+
+std::string plain_number(double value) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+}  // namespace
+
+Ticks log10_axis_ticks(double log_low, double log_high, std::vector<double>* minor) {
+  Ticks ticks;
+  if (minor) minor->clear();
+  if (!(log_high > log_low) || !std::isfinite(log_low) || !std::isfinite(log_high)) return ticks;
+  const double first = std::ceil(log_low - 1e-9), last = std::floor(log_high + 1e-9);
+  if (last - first >= 1) {
+    const int decades = static_cast<int>(last - first) + 1;
+    const int stride = (decades + 4) / 5;
+    for (int k = static_cast<int>(first); k <= static_cast<int>(last); k += stride) {
+      ticks.values.push_back(k);
+      ticks.labels.push_back(k >= -3 && k <= 3 ? plain_number(std::pow(10.0, k))
+                                               : "1e" + std::to_string(k));
+    }
+    if (minor && log_high - log_low <= 6) {
+      for (int k = static_cast<int>(std::floor(log_low)); k <= static_cast<int>(last); ++k) {
+        for (int m = 2; m <= 9; ++m) {
+          const double at = k + std::log10(static_cast<double>(m));
+          if (at > log_low && at < log_high) minor->push_back(at);
+        }
+      }
+    }
+    return ticks;
+  }
+  for (int k = static_cast<int>(std::floor(log_low)); k <= static_cast<int>(last); ++k) {
+    for (const int m : {1, 2, 5}) {
+      const double value = m * std::pow(10.0, k);
+      const double at = std::log10(value);
+      if (at < log_low - 1e-9 || at > log_high + 1e-9) continue;
+      ticks.values.push_back(at);
+      ticks.labels.push_back(plain_number(value));
+    }
+  }
+  if (ticks.values.size() >= 2) return ticks;
+  const Ticks linear = linear_ticks(std::pow(10.0, log_low), std::pow(10.0, log_high), 4);
+  ticks = {};
+  for (size_t k = 0; k < linear.values.size(); ++k) {
+    if (!(linear.values[k] > 0)) continue;
+    ticks.values.push_back(std::log10(linear.values[k]));
+    ticks.labels.push_back(linear.labels[k]);
+  }
+  return ticks;
+}
+
 }  // namespace lv
