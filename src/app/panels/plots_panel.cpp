@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "panels/panels.hpp"
@@ -308,6 +309,27 @@ void draw_plots_panel(AppState& state, const Rect& area) {
     plots.push_back({"gradient norm", trajectory_column(state, &Trajectory::gradient_norm), log_y});
     plots.push_back({"update norm", trajectory_column(state, &Trajectory::update_norm), log_y});
     plots.push_back({"learning rate", trajectory_column(state, &Trajectory::learning_rate), log_y});
+  }
+  // A loss that reaches zero or below cannot be shown on a log axis as it is: plot its distance
+  // to the lowest loss any run reached, f − f_min, and say so in the title.
+  std::vector<std::vector<double>> shifted;
+  std::string shifted_title;
+  if (log_y && !all_positive(state, plots[0])) {
+    double lowest = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < state.run.trajectories.size(); ++i) {
+      if (!state.optimizers[i].visible) continue;
+      for (const double value : state.run.trajectories[i].loss)
+        if (std::isfinite(value)) lowest = std::min(lowest, value);
+    }
+    for (const Trajectory& trajectory : state.run.trajectories) {
+      shifted.push_back(trajectory.loss);
+      for (double& value : shifted.back()) value -= lowest;
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "loss - min (%.4g)", lowest);
+    shifted_title = text;
+    plots[0].title = shifted_title.c_str();
+    plots[0].column = [&shifted](size_t slot) { return &shifted[slot]; };
   }
   for (size_t k = 0; k < plots.size(); ++k) {
     if (k > 0) ImGui::SameLine();
