@@ -8,6 +8,7 @@
 
 #include "common/errors.hpp"
 #include "curvature/hutchinson_trace.hpp"
+#include "curvature/lanczos.hpp"
 
 namespace lv {
 
@@ -111,44 +112,25 @@ LargestEigen largest_hessian_eigenvalue(const Objective& objective, const Vec& x
   if (warm_start.size() == n && warm_start.allFinite() && warm_start.norm() > 0.0) {
     start = warm_start.normalized() + 1e-3 * start.normalized();
   }
-  const int steps = static_cast<int>(std::min<Eigen::Index>(settings.max_steps, n));
-  Mat basis(n, steps);
-  basis.col(0) = start.normalized();
-  std::vector<double> alpha, beta;
   Vec ritz_coefficients;
-  for (int j = 0; j < steps; ++j) {
-    Vec w = objective.hvp(x, basis.col(j));
-    ++result.hessian_vector_products;
-    alpha.push_back(basis.col(j).dot(w));
-    // Full reorthogonalization, twice (Parlett's "twice is enough").
-    for (int pass = 0; pass < 2; ++pass) {
-      w -= basis.leftCols(j + 1) * (basis.leftCols(j + 1).transpose() * w);
-    }
-    const double next_beta = w.norm();
-    // Ritz values of the (j+1)×(j+1) tridiagonal T.
-    Mat t = Mat::Zero(j + 1, j + 1);
-    for (int i = 0; i <= j; ++i) {
-      t(i, i) = alpha[static_cast<size_t>(i)];
-      if (i < j) t(i, i + 1) = t(i + 1, i) = beta[static_cast<size_t>(i)];
-    }
-    const Eigen::SelfAdjointEigenSolver<Mat> solver(t);
-    result.value = solver.eigenvalues()[j];
-    ritz_coefficients = solver.eigenvectors().col(j);
-    result.residual = next_beta * std::abs(ritz_coefficients[j]);
-    const bool exhausted = next_beta <= 1e-12 * std::max(1.0, std::abs(result.value));
-    if (!std::isfinite(result.value)) break;
-    if (result.residual <= settings.relative_residual * std::abs(result.value) || exhausted ||
-        j + 1 == n) {
-      result.converged = true;
-      break;
-    }
-    if (j + 1 < steps) {
-      beta.push_back(next_beta);
-      basis.col(j + 1) = w / next_beta;
-    }
-  }
-  const Eigen::Index used = ritz_coefficients.size();
-  result.vector = (basis.leftCols(used) * ritz_coefficients).normalized();
+  const LanczosRun run = lanczos(
+      objective, x, start, settings.max_steps,
+      [&](const Vec& alpha, const Vec& beta, double residual_norm) {
+        // The largest Ritz pair of the tridiagonal so far and its residual ‖r‖·|s_j|.
+        Eigen::SelfAdjointEigenSolver<Mat> solver;
+        solver.computeFromTridiagonal(alpha, beta, Eigen::ComputeEigenvectors);
+        const Eigen::Index j = alpha.size() - 1;
+        result.value = solver.eigenvalues()[j];
+        ritz_coefficients = solver.eigenvectors().col(j);
+        result.residual = residual_norm * std::abs(ritz_coefficients[j]);
+        if (!std::isfinite(result.value)) return true;
+        const bool exhausted = residual_norm <= 1e-12 * std::max(1.0, std::abs(result.value));
+        result.converged = result.residual <= settings.relative_residual * std::abs(result.value) ||
+                           exhausted || j + 1 == n;
+        return result.converged;
+      });
+  result.hessian_vector_products = run.hessian_vector_products;
+  result.vector = (run.basis.leftCols(ritz_coefficients.size()) * ritz_coefficients).normalized();
   return result;
 }
 

@@ -10,33 +10,6 @@
 
 namespace lv {
 
-void lanczos_tridiagonal(const Objective& objective, const Vec& x, const Vec& start, int steps,
-                         Vec& alpha, Vec& beta) {
-  const Eigen::Index n = x.size();
-  steps = static_cast<int>(std::min<Eigen::Index>(steps, n));
-  Mat basis(n, steps);
-  alpha.resize(steps);
-  beta.resize(std::max(steps - 1, 0));
-  basis.col(0) = start.normalized();
-  int built = 0;
-  for (int j = 0; j < steps; ++j) {
-    Vec w = objective.hvp(x, basis.col(j));
-    alpha[j] = basis.col(j).dot(w);
-    built = j + 1;
-    // Full reorthogonalization (twice is enough, Parlett's "twice is enough") keeps the Ritz
-    // values free of ghost copies.
-    for (int pass = 0; pass < 2; ++pass)
-      w -= basis.leftCols(j + 1) * (basis.leftCols(j + 1).transpose() * w);
-    if (j + 1 == steps) break;
-    const double norm = w.norm();
-    if (norm <= 1e-12 * std::max(1.0, std::abs(alpha[j]))) break;
-    beta[j] = norm;
-    basis.col(j + 1) = w / norm;
-  }
-  alpha.conservativeResize(built);
-  beta.conservativeResize(std::max(built - 1, 0));
-}
-
 SpectralDensity spectral_density(const Objective& objective, const Vec& x,
                                  const DensitySettings& settings) {
   if (settings.probes < 1 || settings.lanczos_steps < 1 || settings.points < 2 ||

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/types.hpp"
+#include "curvature/lanczos.hpp"
 #include "objective/objective.hpp"
 
 namespace lv {
@@ -34,11 +35,5 @@ struct SpectralDensity {
 // Throws InputError for non-positive settings or a point of the wrong size.
 SpectralDensity spectral_density(const Objective& objective, const Vec& x,
                                  const DensitySettings& settings = {});
-
-// Lanczos tridiagonalization with full reorthogonalization from `start` (normalized here):
-// returns the diagonal α and off-diagonal β of T (β has one fewer entry). Stops early when the
-// Krylov space is exhausted.
-void lanczos_tridiagonal(const Objective& objective, const Vec& x, const Vec& start, int steps,
-                         Vec& alpha, Vec& beta);
 
 }  // namespace lv
