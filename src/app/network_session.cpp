@@ -338,6 +338,10 @@ void NetworkSession::curvature(const CurvatureConfig& config) {
   };
   const auto wanted = [&](bool part) { return part && !cancel_.load(); };
   result.top = top_hessian_eigenvalues(objective, x, config.top_k);
+  // The eigenvectors (parameters × k) are not shown and the frame copies the snapshot every
+  // frame: keep the top one here, for warm starts, and publish the values only.
+  const Vec top_vector = result.top.vectors.cols() > 0 ? Vec(result.top.vectors.col(0)) : Vec();
+  result.top.vectors.resize(0, 0);
   result.valid = true;
   publish();
   if (wanted(config.trace)) {
@@ -388,10 +392,7 @@ void NetworkSession::curvature(const CurvatureConfig& config) {
       LargestEigenSettings settings;
       settings.max_steps = 40;
       result.subsample_lambda_max.push_back(
-          largest_hessian_eigenvalue(
-              part, x, result.top.vectors.cols() > 0 ? Vec(result.top.vectors.col(0)) : Vec(),
-              settings)
-              .value);
+          largest_hessian_eigenvalue(part, x, top_vector, settings).value);
     }
     publish();
   }

@@ -98,7 +98,7 @@ constexpr int k_dense_check_parameter_limit = 5000;
 struct CurvatureResult {
   bool valid = false;
   std::string set;  // "train" or "validation"
-  TopEigenResult top;
+  TopEigenResult top;  // values, residuals and status (vectors left empty: not shown)
   bool has_trace = false;
   TraceEstimate trace;
   std::string trace_method;  // "Hutchinson" or "Hutch++"

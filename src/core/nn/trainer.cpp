@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "common/errors.hpp"
@@ -63,11 +64,15 @@ EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& 
   return record;
 }
 
-// λmax of the full training loss at x, warm-started from the previous measurement's vector.
+// λmax of the full training loss at x, warm-started from the previous measurement's vector. The
+// full-set objective exists only when tracking is on (it checks the data and splits the samples
+// over the cores when built).
 class SharpnessTracker {
  public:
   SharpnessTracker(const Mlp& mlp, const Dataset& train, const TrainSettings& settings)
-      : objective_(mlp, train), settings_(settings) {}
+      : settings_(settings) {
+    if (settings.sharpness_every > 0) objective_.emplace(mlp, train);
+  }
 
   bool due(long step) const {
     return settings_.sharpness_every > 0 && step % settings_.sharpness_every == 0;
@@ -77,12 +82,13 @@ class SharpnessTracker {
                           const Optimizer& optimizer) {
     SharpnessRecord record;
     record.step = step;
-    record.loss = objective_.value(x);
+    const NetworkObjective& objective = *objective_;  // due() only with tracking on
+    record.loss = objective.value(x);
     record.learning_rate = learning_rate;
     record.two_over_lr = 2.0 / learning_rate;
     if (x.allFinite() && std::isfinite(record.loss)) {
       const LargestEigen top =
-          largest_hessian_eigenvalue(objective_, x, previous_, settings_.sharpness);
+          largest_hessian_eigenvalue(objective, x, previous_, settings_.sharpness);
       previous_ = top.vector;
       record.lambda_max = top.value;
       record.residual = top.residual;
@@ -92,7 +98,7 @@ class SharpnessTracker {
       if (optimizer.preconditioner(preconditioner) && preconditioner.diagonal.allFinite() &&
           (preconditioner.diagonal.array() > 0.0).all()) {
         const LargestEigen preconditioned = largest_preconditioned_eigenvalue(
-            objective_, x, preconditioner.diagonal, previous_preconditioned_, settings_.sharpness);
+            objective, x, preconditioner.diagonal, previous_preconditioned_, settings_.sharpness);
         previous_preconditioned_ = preconditioned.vector;
         record.preconditioned_lambda_max = preconditioned.value;
         record.preconditioned_limit =
@@ -107,7 +113,7 @@ class SharpnessTracker {
   }
 
  private:
-  NetworkObjective objective_;
+  std::optional<NetworkObjective> objective_;
   const TrainSettings& settings_;
   Vec previous_, previous_preconditioned_;
 };
