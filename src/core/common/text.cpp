@@ -96,4 +96,10 @@ std::string format_shortest(double value) {
   return format_exact(value);
 }
 
+std::string format_general(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
 }  // namespace lv

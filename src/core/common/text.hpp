@@ -32,4 +32,8 @@ std::string format_exact(double value);
 // The shortest decimal text that reads back as exactly `value` (0.99, not 0.98999999999999999).
 std::string format_shortest(double value);
 
+// Six significant digits as people read them (printf "%g": 0.02, 1000, 1e-06), for messages and
+// axis labels.
+std::string format_general(double value);
+
 }  // namespace lv

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <cstdio>
+#include "common/text.hpp"
 
 namespace lv {
 
@@ -58,24 +58,14 @@ KktReport check_kkt(const Objective& objective, const ConstraintSet& constraints
   return report;
 }
 
-namespace {
-
-std::string short_number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", value);
-  return buffer;
-}
-
-}  // namespace
-
 std::string KktReport::summary(const ConstraintSet& constraints) const {
   std::string text = std::string(satisfied ? "KKT satisfied" : "KKT not satisfied") +
-                     ": stationarity " + short_number(stationarity) + ", violation " +
-                     short_number(primal_violation);
+                     ": stationarity " + format_general(stationarity) + ", violation " +
+                     format_general(primal_violation);
   for (int i = 0; i < constraints.size(); ++i) {
     text += "; '" + constraints.constraints()[static_cast<size_t>(i)].text + "' " +
             (active[static_cast<size_t>(i)] ? "active" : "inactive") + ", multiplier " +
-            short_number(multipliers[i]);
+            format_general(multipliers[i]);
   }
   return text;
 }

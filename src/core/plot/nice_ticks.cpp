@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/text.hpp"
+
 namespace lv {
 
 double nice_number(double value, bool round) {
@@ -103,16 +105,6 @@ Ticks log_ticks(double low, double high) {
   return ticks;
 }
 
-namespace {
-
-std::string plain_number(double value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-
-}  // namespace
-
 Ticks log10_axis_ticks(double log_low, double log_high, std::vector<double>* minor) {
   Ticks ticks;
   if (minor) minor->clear();
@@ -123,7 +115,7 @@ Ticks log10_axis_ticks(double log_low, double log_high, std::vector<double>* min
     const int stride = (decades + 4) / 5;
     for (int k = static_cast<int>(first); k <= static_cast<int>(last); k += stride) {
       ticks.values.push_back(k);
-      ticks.labels.push_back(k >= -3 && k <= 3 ? plain_number(std::pow(10.0, k))
+      ticks.labels.push_back(k >= -3 && k <= 3 ? format_general(std::pow(10.0, k))
                                                : "1e" + std::to_string(k));
     }
     if (minor && log_high - log_low <= 6) {
@@ -142,7 +134,7 @@ Ticks log10_axis_ticks(double log_low, double log_high, std::vector<double>* min
       const double at = std::log10(value);
       if (at < log_low - 1e-9 || at > log_high + 1e-9) continue;
       ticks.values.push_back(at);
-      ticks.labels.push_back(plain_number(value));
+      ticks.labels.push_back(format_general(value));
     }
   }
   if (ticks.values.size() >= 2) return ticks;
