@@ -17,14 +17,19 @@
 #include <filesystem>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "common/errors.hpp"
 #include "curvature_view.hpp"
+#include "files/atomic_file.hpp"
 #include "io/scene.hpp"
 #include "optim/registry.hpp"
 #include "render/colormap.hpp"
 #include "render/framebuffer_capture.hpp"
 #include "render/resources.hpp"
 #include "state_actions.hpp"
+#include "theme.hpp"
+#include "view_axes.hpp"
 
 namespace lv::app {
 namespace {
@@ -208,6 +213,8 @@ void App::frame(double seconds) {
   ImGui::PushFont(state_.ui.presentation ? presentation_font_ : regular_font_);
   state_.ui.interacting = false;
   const Layout layout = compute_layout();
+  last_layout_ = layout;
+  last_font_size_ = ImGui::GetFontSize();
   draw_panels(layout);
   handle_keys();
   handle_mouse(layout);
@@ -238,14 +245,31 @@ App::Layout App::compute_layout() const {
   const float plots_height = plots ? std::min(k_plots_height * scale, 0.35f * window_height) : 0.0f;
   Layout layout;
   const float width = static_cast<float>(window_width), height = static_cast<float>(window_height);
+  const float lesson_height =
+      std::round(std::min(lesson_panel_height(state_, width - controls), 0.4f * height));
   layout.controls = {0, 0, controls, height};
-  layout.scene = {controls, 0, width - controls, height - plots_height};
+  layout.lesson = {controls, 0, width - controls, lesson_height};
+  layout.view = {controls, lesson_height, width - controls, height - plots_height - lesson_height};
   layout.plots = {controls, height - plots_height, width - controls, plots_height};
+  // The picture gives up margins for its axes and colorbar (not the network landscape, which
+  // draws its own).
+  const AxesMargins margins = state_.view.axes && !landscape_shown()
+                                  ? axes_margins(state_.view, ImGui::GetFontSize())
+                                  : AxesMargins{};
+  // Whole pixels, so picking (ImGui coordinates) and drawing (the viewport) agree exactly.
+  const float scene_left = std::round(layout.view.x + margins.left);
+  const float scene_top = std::round(layout.view.y + margins.top);
+  layout.scene = {
+      scene_left, scene_top,
+      std::max(1.0f, std::round(layout.view.x + layout.view.width - margins.right) - scene_left),
+      std::max(1.0f, std::round(layout.view.y + layout.view.height - margins.bottom) - scene_top)};
   const float to_pixels_x = static_cast<float>(framebuffer_width) / width;
   const float to_pixels_y = static_cast<float>(framebuffer_height) / height;
+  layout.pixels_per_point = to_pixels_x;
+  const float scene_bottom = height - (layout.scene.y + layout.scene.height);
   layout.scene_viewport = {
-      static_cast<int>(std::lround(controls * to_pixels_x)),
-      static_cast<int>(std::lround(plots_height * to_pixels_y)),
+      static_cast<int>(std::lround(layout.scene.x * to_pixels_x)),
+      static_cast<int>(std::lround(scene_bottom * to_pixels_y)),
       std::max(1, static_cast<int>(std::lround(layout.scene.width * to_pixels_x))),
       std::max(1, static_cast<int>(std::lround(layout.scene.height * to_pixels_y)))};
   return layout;
@@ -272,9 +296,10 @@ void App::draw_panels(const Layout& layout) {
     }
     ImGui::End();
     draw_plots_panel(state_, layout.plots);
-    draw_compare_window(state_, layout.scene);
+    draw_compare_window(state_, layout.view);
   }
-  draw_lesson_panel(state_, layout.scene);
+  draw_lesson_panel(state_, layout.lesson);
+  if (!landscape_shown()) draw_view_axes(state_, layout.scene, layout.pixels_per_point);
   draw_help_overlay(state_);
   draw_recovery_prompt(state_);
 }
@@ -382,6 +407,7 @@ void App::handle_mouse(const Layout& layout) {
       view.view2d.units_per_pixel *= factor;
       limit_view2d(view.view2d);
       view.range_stale = true;
+      homed_region_.reset();
     }
   }
   for (int button = 0; button < 2; ++button) {
@@ -399,6 +425,7 @@ void App::handle_mouse(const Layout& layout) {
       view.view2d.center_y += delta.y * to_pixels * view.view2d.units_per_pixel;
       limit_view2d(view.view2d);
       view.range_stale = true;
+      homed_region_.reset();
     } else if (drag_.button == 0) {
       view.camera.rotate(-delta.x * 0.008f, delta.y * 0.008f);
     } else {
@@ -433,10 +460,26 @@ void App::process_requests(const Layout& layout) {
       ui.messages = {error.what()};
     }
   }
+  // A view fitted by "home" stays fitted while the picture changes size under it (the plots
+  // appear after the first run, a lesson's text arrives), until the user pans or zooms.
+  const Viewport& viewport = layout.scene_viewport;
+  // The 2D value range covers the visible region: a resized picture shows another region.
+  if (viewport.width != last_layout_size_[0] || viewport.height != last_layout_size_[1]) {
+    state_.view.range_stale = true;
+    last_layout_size_[0] = viewport.width;
+    last_layout_size_[1] = viewport.height;
+  }
+  const bool resized = homed_width_ != viewport.width || homed_height_ != viewport.height;
+  if (!ui.home_request && resized && homed_region_ && !state_.view.three_d) {
+    state_.view.region_to_show = homed_region_;
+    ui.home_request = true;
+  }
   if (ui.home_request) {
     ui.home_request = false;
-    home_view(state_, static_cast<float>(layout.scene_viewport.width),
-              static_cast<float>(layout.scene_viewport.height));
+    homed_region_ = state_.view.region_to_show.value_or(state_.function.domain);
+    homed_width_ = viewport.width;
+    homed_height_ = viewport.height;
+    home_view(state_, static_cast<float>(viewport.width), static_cast<float>(viewport.height));
   }
 }
 
@@ -633,6 +676,13 @@ void App::add_hover_arrows(LineBatch& batch) {
   }
 }
 
+// The 3D box around the surface: thin lines, hidden where the surface stands in front of them.
+void App::add_box_edges(LineBatch& batch, float aspect) {
+  const bool dark = state_.ui.dark_theme;
+  const Color edge = dark ? Color{0.75f, 0.75f, 0.78f, 0.55f} : Color{0.25f, 0.25f, 0.28f, 0.6f};
+  for (const auto& [a, b] : box_axes(state_, aspect).edges) batch.add_segment(a, b, edge, 1.2f, 0);
+}
+
 int App::mesh_resolution() const {
   if (state_.view.mesh_resolution > 0) return state_.view.mesh_resolution;
   const bool moving = state_.ui.interacting || drag_.active || state_.playback.playing;
@@ -644,7 +694,9 @@ void App::render_scene(const Layout& layout) {
   glfwGetFramebufferSize(window_, &framebuffer_width, &framebuffer_height);
   glViewport(0, 0, framebuffer_width, framebuffer_height);
   const bool dark = state_.ui.dark_theme;
-  glClearColor(dark ? 0.08f : 0.94f, dark ? 0.08f : 0.94f, dark ? 0.09f : 0.95f, 1.0f);
+  const Rgb background = theme_colors(dark).scene;
+  glClearColor(static_cast<float>(background.r), static_cast<float>(background.g),
+               static_cast<float>(background.b), 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   if (landscape_shown()) {
     render_landscape(layout);
@@ -689,6 +741,7 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
     surface.resolution = resolution;
     surface.surface_contours = state_.view.surface_contours;
     surface.floor_contours = state_.view.floor_contours;
+    surface.floor_height = k_floor_height;
     surface.floor_color = dark ? std::array<float, 3>{0.16f, 0.16f, 0.18f}
                                : std::array<float, 3>{0.85f, 0.85f, 0.87f};
     formula_renderer_.draw_surface(shading, surface, state_.view.camera, viewport);
@@ -710,6 +763,9 @@ void App::render_view(const Viewport& viewport, float pixel_scale, int resolutio
   style.tail_steps = static_cast<float>(state_.playback.tail_steps);
   lines_.draw(0, style);
   LineBatch markers;
+  if (state_.view.three_d && state_.view.axes) {
+    add_box_edges(markers, style.viewport_width / style.viewport_height);
+  }
   add_curvature_marks(markers);
   build_marker_batch(markers);
   add_hover_arrows(markers);
@@ -821,6 +877,7 @@ int App::run_headless() {
   if (!options_.screenshot_path.empty()) {
     save_framebuffer_png(options_.screenshot_path, width, height);
   }
+  if (!options_.layout_path.empty()) write_layout_report();
   // What Ctrl+S saves, in the state the picture shows (exports pause the playback).
   int exit_code = save_scene_at_exit();
   exit_code = std::max(exit_code, run_headless_exports());
@@ -829,6 +886,54 @@ int App::run_headless() {
     std::fprintf(stderr, "lossviz: formula: %s\n", state_.function.error.c_str());
   }
   return exit_code;
+}
+
+// --layout-out: the geometry of the last frame, so tests can find ticks and colors in the picture.
+void App::write_layout_report() const {
+  const auto rect = [](const Rect& r) {
+    return nlohmann::json::array({r.x, r.y, r.width, r.height});
+  };
+  const Layout& layout = last_layout_;
+  const float font = last_font_size_;
+  const auto ticks = [](const std::vector<ScreenTick>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ScreenTick& tick : list) {
+      out.push_back({{"at", tick.at}, {"value", tick.value}, {"label", tick.label}});
+    }
+    return out;
+  };
+  const View2D& view = state_.view.view2d;
+  nlohmann::json colorbar_ticks = nlohmann::json::array();
+  const ColorbarGeometry bar = colorbar_geometry(layout.scene, font);
+  for (const auto& tick : value_scale_ticks(state_.view).major) {
+    colorbar_ticks.push_back({{"y", bar.y_of(tick.t)},
+                              {"value", value_at_scale(state_.view, tick.t)},
+                              {"label", tick.label}});
+  }
+  const nlohmann::json report = {
+      {"lesson", rect(layout.lesson)},
+      {"view", rect(layout.view)},
+      {"scene", rect(layout.scene)},
+      {"plots", rect(layout.plots)},
+      {"font_size", font},
+      {"axes", state_.view.axes},
+      {"view2d",
+       {{"center", {view.center_x, view.center_y}}, {"units_per_pixel", view.units_per_pixel}}},
+      {"x_ticks",
+       ticks(view2d_x_ticks(view, layout.scene, layout.pixels_per_point, k_x_tick_spacing * font))},
+      {"y_ticks",
+       ticks(view2d_y_ticks(view, layout.scene, layout.pixels_per_point, k_y_tick_spacing * font))},
+      {"colorbar",
+       {{"left", bar.left},
+        {"width", bar.width},
+        {"top", bar.top},
+        {"bottom", bar.bottom},
+        {"ticks", colorbar_ticks}}}};
+  try {
+    write_file_atomically(options_.layout_path, report.dump(2) + "\n");
+  } catch (const InputError& error) {
+    std::fprintf(stderr, "lossviz: %s\n", error.what());
+  }
 }
 
 int App::save_scene_at_exit() {

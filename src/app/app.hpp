@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app_state.hpp"
@@ -29,8 +30,12 @@ class App {
 
  private:
   struct Layout {
-    Rect controls, scene, plots;  // ImGui coordinates (top-left origin)
-    Viewport scene_viewport;      // framebuffer pixels (bottom-left origin)
+    // ImGui coordinates (top-left origin). `lesson` is the strip above the picture holding the
+    // lesson text (empty without one); `view` the area below it, of which the picture `scene`
+    // leaves margins for its axes and colorbar.
+    Rect controls, lesson, view, scene, plots;
+    Viewport scene_viewport;  // framebuffer pixels (bottom-left origin), the picture `scene`
+    float pixels_per_point = 1.0f;
   };
   struct DragState {
     bool active = false;
@@ -58,6 +63,7 @@ class App {
   void build_marker_batch(LineBatch& batch);
   void add_curvature_marks(LineBatch& batch);
   void add_hover_arrows(LineBatch& batch);
+  void add_box_edges(LineBatch& batch, float aspect);
   void render_scene(const Layout& layout);
   // `heatmap_cache`: the window's 2D picture is kept between frames (offscreen exports draw it
   // afresh).
@@ -88,6 +94,7 @@ class App {
   int run_headless_exports();
   int run_headless();
   int save_scene_at_exit();
+  void write_layout_report() const;
 
   // The headless --compare mode (app_compare.cpp).
   void start_headless_comparison();
@@ -108,6 +115,13 @@ class App {
   ImFont* regular_font_ = nullptr;
   ImFont* presentation_font_ = nullptr;
   DragState drag_;
+  Layout last_layout_;  // the last frame's (for --layout-out)
+  // The region the last "home" fitted and the picture size it was fitted to (the fit is redone
+  // when the picture is resized, until the user pans or zooms: then empty).
+  std::optional<ViewBox> homed_region_;
+  int homed_width_ = 0, homed_height_ = 0;
+  int last_layout_size_[2] = {0, 0};  // the picture's size in the previous frame
+  float last_font_size_ = 16.0f;
   bool trajectory_batch_stale_ = true;
   bool headless_ = false;
   int applied_colormap_ = -1;

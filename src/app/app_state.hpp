@@ -78,6 +78,11 @@ struct ViewState {
   bool hessian_eigenvectors = false;
   bool quadratic_model = false;
   int mesh_resolution = 0;  // cells per side; 0: automatic (coarse while moving, fine when idle)
+  // Axes around the picture (2D: ticked x/y; 3D: the box with x, y and f) and the colorbar; a
+  // grid over the 2D picture; the built-in function's known minima and saddles.
+  bool axes = true;
+  bool grid = false;
+  bool critical_points = true;
   bool surface_contours = true;
   bool floor_contours = true;
   float height_scale = 0.8f;

@@ -24,6 +24,7 @@ std::string usage() {
          "              [--network-demo[=pca|random|hessian]] [--surface FILE.h5]\n"
          "       lossviz --scene FILE.json --screenshot OUT.png [--size WxH] [--frames N]\n"
          "               [--view 2d|3d] [--then-formula F] [--hover X,Y] [--save-scene OUT.json]\n"
+         "               [--layout-out OUT.json]\n"
          "       lossviz [--scene FILE.json] --input EVENTS.txt [--frames N] [--save-scene "
          "OUT.json]\n"
          "               [--screenshot OUT.png]\n"
@@ -121,6 +122,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       options.export_seconds = *seconds;
     } else if (flag == "--save-scene") {
       options.save_scene_path = next();
+    } else if (flag == "--layout-out") {
+      options.layout_path = next();
     } else if (flag == "--input") {
       options.input_path = next();
     } else if (flag == "--compare") {

@@ -50,6 +50,10 @@ struct CommandLine {
   // --save-scene OUT.json: save the scene as Ctrl+S does, in the state the last picture shows
   // (headless runs) or when the window closes.
   std::string save_scene_path;
+  // --layout-out OUT.json (headless runs): where the last frame put the lesson strip, the
+  // picture, its axes' ticks and the colorbar, in window pixels, for tests to check pictures
+  // against (docs/gui.md).
+  std::string layout_path;
 };
 
 // Throws InputError naming the flag at fault.

@@ -10,8 +10,10 @@
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
 #include "plot/palette.hpp"
+#include "plot/value_scale.hpp"
 #include "render/colormap.hpp"
 #include "run/runner.hpp"
+#include "view_axes.hpp"
 
 namespace lv::app {
 namespace {
@@ -75,7 +77,24 @@ void select_builtin_function(AppState& state, int index) {
   state.function.expr = function.expr();
   state.function.error.clear();
   state.function.domain = function.view;
+  state.view.log_scale = default_log_scale(state);
   mark_formula_changed(state);
+}
+
+bool default_log_scale(const AppState& state) {
+  const ViewBox& box = state.function.domain;
+  constexpr int samples = 48;
+  std::vector<double> values;
+  values.reserve(samples * samples);
+  Vec point(2);
+  for (int j = 0; j < samples; ++j) {
+    for (int i = 0; i < samples; ++i) {
+      point << box.x_min + (box.x_max - box.x_min) * (i + 0.5) / samples,
+          box.y_min + (box.y_max - box.y_min) * (j + 0.5) / samples;
+      values.push_back(state.function.expr.value(point));
+    }
+  }
+  return prefers_log_scale(std::move(values));
 }
 
 bool apply_formula_text(AppState& state) {
@@ -261,8 +280,19 @@ void update_value_range(AppState& state, float viewport_width, float viewport_he
   std::sort(values.begin(), values.end());
   // The top 2% are left out of a linear scale so a steep rim does not wash out the valley.
   const size_t top = state.view.log_scale ? values.size() - 1 : (values.size() - 1) * 98 / 100;
-  state.view.value_min = static_cast<float>(values.front());
-  state.view.value_max = static_cast<float>(std::max(values[top], values.front() + 1e-12));
+  // The samples miss the exact minimum: a known one inside the region counts, and a positive
+  // minimum within 0.1% of the range is taken as 0, so the colorbar (and a log scale) count f
+  // itself rather than f − 0.0451.
+  double low = values.front();
+  const double high = std::max(values[top], low + 1e-12);
+  for (const CriticalPoint& point : known_critical_points(state)) {
+    const bool inside = point.x >= box.x_min && point.x <= box.x_max && point.y >= box.y_min &&
+                        point.y <= box.y_max;
+    if (inside && std::isfinite(point.value)) low = std::min(low, point.value);
+  }
+  if (low > 0 && low < 1e-3 * (high - low)) low = 0;
+  state.view.value_min = static_cast<float>(low);
+  state.view.value_max = static_cast<float>(high);
   if (!curvatures.empty()) {
     std::sort(curvatures.begin(), curvatures.end());
     state.view.curvature_range =
@@ -434,7 +464,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
     problems.push_back("unknown colormap '" + scene.view.colormap + "' (using viridis)");
   }
   view.colormap = colormap_index(scene.view.colormap);
-  view.log_scale = scene.view.log_scale;
+  view.log_scale = scene.view.scale_given ? scene.view.log_scale : default_log_scale(state);
   view.contours = scene.view.contours;
   view.arrows = scene.view.gradient_arrows;
   view.color_by_curvature = scene.view.color_by_curvature;

@@ -13,7 +13,11 @@
 
 namespace lv::app {
 
+// Selecting a built-in function also picks its default colour scale (default_log_scale).
 void select_builtin_function(AppState& state, int index);
+// The colour scale the function's values call for over its domain (lv::prefers_log_scale): log
+// for Rosenbrock, Beale, Goldstein–Price; linear for bowls and egg crates.
+bool default_log_scale(const AppState& state);
 // Parses the editor text; on failure sets function.error and keeps the last good formula.
 // Parameters keep their values where the new formula has the same names.
 bool apply_formula_text(AppState& state);

@@ -33,7 +33,7 @@ const Command k_commands[] = {
      "        | --surface FILE.h5 [--trajectory FILE.csv]...\n"
      "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
      "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
-     "        [--log-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
+     "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
      "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
     {"compare", lv::cli::compare_command,
      "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"

@@ -15,6 +15,7 @@
 #include "optim/run_label.hpp"
 #include "plot/colormap.hpp"
 #include "plot/figure_export.hpp"
+#include "plot/value_scale.hpp"
 
 namespace lv::cli {
 
@@ -29,7 +30,8 @@ std::vector<FlagSpec> plot_flags() {
                            "yrange", "resolution", "surface"}) {
     specs.push_back({name});
   }
-  for (const char* name : {"log-levels", "combined", "filled", "label-levels", "step-dots"}) {
+  for (const char* name :
+       {"log-levels", "linear-levels", "combined", "filled", "label-levels", "step-dots"}) {
     specs.push_back({name, false});
   }
   specs.push_back({"trajectory", true, true});
@@ -76,6 +78,8 @@ LandscapePanel landscape_options(const Arguments& arguments) {
     panel.levels = *levels;
   }
   if (const auto name = arguments.value("colormap")) panel.colormap = find_colormap(*name).name;
+  if (arguments.has("log-levels") && arguments.has("linear-levels"))
+    throw InputError("--log-levels and --linear-levels: choose one");
   panel.log_scale = arguments.has("log-levels");
   panel.filled = arguments.has("filled");
   panel.label_levels = arguments.has("label-levels");
@@ -205,6 +209,10 @@ int plot_command(const Args& args) {
     surface_figure(arguments, landscape, figure);
   } else {
     formula_figure(arguments, landscape, figure);
+  }
+  // Without a choice, the surface picks its scale: log where its values span decades.
+  if (!arguments.has("log-levels") && !arguments.has("linear-levels")) {
+    landscape.log_scale = prefers_log_scale(landscape.grid.values);
   }
   arrange(kind, std::move(landscape), figure);
   save_figure(figure, *out, dpi);

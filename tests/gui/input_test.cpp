@@ -1,11 +1,13 @@
 // Replayed mouse and keyboard input (lossviz --input) against the state it leaves (--save-scene)
-// and the pictures it draws. Expected numbers come from the view geometry worked out by hand:
-// at --size 1280x720 the scene spans window x 380..1280 and y 0..510 (the 380 px control panel on
-// the left, the 210 px plots below), 900 x 510 pixels. The scene files ask for the region
-// [-4.5, 4.5] x [-2, 2]; fitting it gives 9 / 900 = 0.01 units per pixel (y needs only 4 / 510)
-// around (0, 0), so window pixel (mx, my) is function point ((mx - 830) / 100, (255 - my) / 100)
-// and the visible y range is [-2.55, 2.55].
+// and the pictures it draws. Expected numbers come from the view geometry: the app reports where
+// the picture lies (--layout-out: right of the 380 px control panel, above the 210 px plots,
+// inside the axes' margins). The scene files ask for the region [-4.5, 4.5] x [-2, 2]; fitting
+// it into the picture's W x H pixels gives max(9 / W, 4 / H) units per pixel around (0, 0), so
+// window pixel (mx, my) is function point ((mx - cx) u, (cy - my) u) with (cx, cy) the picture's
+// centre.
 #include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -30,16 +32,21 @@ struct Replayed {
   std::string picture_path;  // empty unless asked for
 };
 
+// The picture's centre in window pixels in the last replay (from --layout-out), where the scenes
+// put the function point (0, 0), and the units per pixel that fit their region into it.
+double g_center_x = 830.0, g_center_y = 255.0, g_units = 0.01;
+
 // Runs lossviz on `scene_file` with the input `script`; returns the scene saved at exit.
 Replayed replay(const std::string& scene_file, const std::string& script,
                 const std::string& extra_arguments = "", bool picture = false) {
   const std::string input_path = temporary("input.txt");
   const std::string scene_path = temporary("saved.json");
+  const std::string layout_path = temporary("layout.json");
   std::ofstream(input_path) << script;
   Replayed result;
   std::string arguments = "--size 1280x720 --frames 20 --scene " + k_scene_dir + "/" + scene_file +
-                          " --input " + input_path + " --save-scene " + scene_path + " " +
-                          extra_arguments;
+                          " --input " + input_path + " --save-scene " + scene_path +
+                          " --layout-out " + layout_path + " " + extra_arguments;
   if (picture) {
     result.picture_path = temporary("replayed.png");
     arguments += " --screenshot " + result.picture_path;
@@ -48,6 +55,13 @@ Replayed replay(const std::string& scene_file, const std::string& script,
   INFO("stderr: " << process.err);
   REQUIRE(process.exit_code == 0);
   result.scene = lv::load_scene(scene_path);
+  std::ifstream layout_file(layout_path);
+  const nlohmann::json layout = nlohmann::json::parse(layout_file);
+  const auto& area = layout.at("scene");
+  g_center_x = area[0].get<double>() + 0.5 * area[2].get<double>();
+  g_center_y = area[1].get<double>() + 0.5 * area[3].get<double>();
+  g_units = std::max(9.0 / area[2].get<double>(), 4.0 / area[3].get<double>());
+  std::remove(layout_path.c_str());
   std::remove(input_path.c_str());
   std::remove(scene_path.c_str());
   return result;
@@ -61,10 +75,10 @@ std::string click_at(int frame, int x, int y) {
 }
 
 double function_x(double window_x) {
-  return (window_x - 830.0) / 100.0;
+  return (window_x - g_center_x) * g_units;
 }
 double function_y(double window_y) {
-  return (255.0 - window_y) / 100.0;
+  return (g_center_y - window_y) * g_units;
 }
 
 // Float pointer math on the way: a few 1e-7 relative.
@@ -107,8 +121,8 @@ TEST_CASE("the input script format: frames, pointer, buttons, wheel, keys; error
 TEST_CASE("a click on the 2D surface moves the selected optimizer's start to the clicked point") {
   const lv::Scene scene = replay("mouse_scene.json", click_at(5, 980, 100)).scene;
   REQUIRE(scene.optimizers.size() == 2);
-  CHECK(scene.optimizers[0].start_x == near(function_x(980)));  // 1.5
-  CHECK(scene.optimizers[0].start_y == near(function_y(100)));  // 1.55
+  CHECK(scene.optimizers[0].start_x == near(function_x(980)));
+  CHECK(scene.optimizers[0].start_y == near(function_y(100)));
   CHECK(scene.optimizers[1].start_x == 1.0);  // the other start stays where the scene put it
   CHECK(scene.optimizers[1].start_y == -1.0);
 }
@@ -117,14 +131,14 @@ TEST_CASE("a shift-click moves every start") {
   const lv::Scene scene =
       replay("mouse_scene.json", "frame 2\nkey shift down\n" + click_at(5, 600, 400)).scene;
   for (const lv::SceneOptimizer& optimizer : scene.optimizers) {
-    CHECK(optimizer.start_x == near(function_x(600)));  // -2.3
-    CHECK(optimizer.start_y == near(function_y(400)));  // -1.45
+    CHECK(optimizer.start_x == near(function_x(600)));
+    CHECK(optimizer.start_y == near(function_y(400)));
   }
 }
 
 TEST_CASE("clicks on panels do not move the start, even where a panel covers the picture") {
-  // The function description in the control panel, and the lesson panel's title, which lies over
-  // the picture (x 390..1270 from y 10 down).
+  // The function description in the control panel, and the lesson panel's title (in its strip
+  // above the picture).
   const lv::Scene scene =
       replay("mouse_lesson.json", click_at(5, 150, 97) + click_at(10, 830, 25)).scene;
   CHECK(scene.optimizers[0].start_x == -1.0);
@@ -137,21 +151,22 @@ TEST_CASE("dragging the 2D view pans it by the distance the pointer moved") {
                                  "frame 5\nmove 830 255\nframe 6\npress left\nframe 7\nmove 880 "
                                  "280\nframe 8\nmove 930 305\nframe 9\nrelease left\n")
                               .scene;
-  // 100 px right and 50 px down drags the picture along: the center moves 1.0 left, 0.5 up.
+  // 100 px right and 50 px down drags the picture along: the center moves 100 px left, 50 up.
   REQUIRE(scene.view.has_center);
-  CHECK(scene.view.center_x == near(-1.0));
-  CHECK(scene.view.center_y == near(0.5));
-  CHECK(scene.view.units_per_pixel == near(0.01));
+  CHECK(scene.view.center_x == near(-100 * g_units));
+  CHECK(scene.view.center_y == near(50 * g_units));
+  CHECK(scene.view.units_per_pixel == near(g_units));
   CHECK(scene.optimizers[0].start_x == -1.0);  // a drag is not a click
 }
 
 TEST_CASE("the wheel zooms the 2D view about the point under the cursor") {
   const lv::Scene scene =
       replay("mouse_scene.json", "frame 5\nmove 980 100\nframe 6\nscroll 2\n").scene;
-  // Two notches scale the view by 0.85^2 = 0.7225 about (1.5, 1.55), which stays put.
-  const double factor = 0.85 * 0.85, px = 1.5, py = 1.55;
+  // Two notches scale the view by 0.85^2 = 0.7225 about the point under the cursor, which
+  // stays put.
+  const double factor = 0.85 * 0.85, px = function_x(980), py = function_y(100);
   REQUIRE(scene.view.has_center);
-  CHECK(scene.view.units_per_pixel == near(0.01 * factor));
+  CHECK(scene.view.units_per_pixel == near(g_units * factor));
   CHECK(scene.view.center_x == near(px + (0.0 - px) * factor));
   CHECK(scene.view.center_y == near(py + (0.0 - py) * factor));
 }

@@ -25,6 +25,11 @@ void draw_scenes_panel(AppState& state);
 void draw_export_panel(AppState& state);
 void draw_plots_panel(AppState& state, const Rect& area);
 void draw_lesson_panel(AppState& state, const Rect& area);
+// The height the lesson strip needs at `width` (0 without a lesson): laid out before the picture.
+float lesson_panel_height(const AppState& state, float width);
+// The main view's axes, grid, known critical points and colorbar around the picture `plot`
+// (axes_overlay.cpp); `pixels_per_point`: framebuffer pixels per ImGui pixel.
+void draw_view_axes(const AppState& state, const Rect& plot, float pixels_per_point);
 void draw_help_overlay(AppState& state);
 void draw_recovery_prompt(AppState& state);
 void draw_hover_readout(AppState& state);

@@ -45,6 +45,17 @@ void draw_view_panel(AppState& state) {
   ImGui::Checkbox("arrows", &view.arrows);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("descent direction -grad f (2D view)");
   ImGui::SliderInt("contours", &view.contours, 0, 60);
+  ImGui::Checkbox("axes", &view.axes);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("ticked axes around the picture and the colorbar");
+  ImGui::SameLine();
+  ImGui::Checkbox("grid", &view.grid);
+  ImGui::SameLine();
+  ImGui::Checkbox("minima", &view.critical_points);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "the built-in function's known minima (ring; filled: global) and saddles (cross),\n"
+        "from the literature, at its default parameters");
+  }
   ImGui::Checkbox("color by smallest Hessian eigenvalue", &view.color_by_curvature);
   ImGui::Checkbox("eigenvectors", &view.hessian_eigenvectors);
   if (ImGui::IsItemHovered()) {

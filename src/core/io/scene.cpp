@@ -172,6 +172,7 @@ SceneView read_view(const Reader& reader, const Json& root) {
   const std::string scale = reader.text(view_json, "scale", "linear");
   if (scale != "linear" && scale != "log") reader.fail("scale", "must be \"linear\" or \"log\"");
   view.log_scale = scale == "log";
+  view.scale_given = view_json.contains("scale");
   view.contours = static_cast<int>(reader.whole(view_json, "contours", view.contours, 0, 200));
   view.gradient_arrows = reader.boolean(view_json, "gradient_arrows", view.gradient_arrows);
   view.color_by_curvature =

@@ -46,6 +46,7 @@ struct SceneView {
   double center_x = 0.0, center_y = 0.0, units_per_pixel = 0.01;
   std::string colormap = "viridis";
   bool log_scale = false;
+  bool scale_given = true;  // false: the file names no "scale"; the function's default applies
   int contours = 16;
   bool gradient_arrows = false;
   bool color_by_curvature = false;  // color by the smallest Hessian eigenvalue (default: off)

@@ -90,4 +90,19 @@ Ticks ValueScale::ticks() const {
   return log_ ? log_ticks(low_, high_) : linear_ticks(low_, high_, 6);
 }
 
+bool prefers_log_scale(std::vector<double> values) {
+  values.erase(std::remove_if(values.begin(), values.end(),
+                              [](double value) { return !std::isfinite(value); }),
+               values.end());
+  if (values.size() < 10) return false;
+  std::sort(values.begin(), values.end());
+  const double low = values.front();
+  const auto above_minimum = [&](double fraction) {
+    return values[static_cast<size_t>(fraction * static_cast<double>(values.size() - 1))] - low;
+  };
+  const double high = above_minimum(0.98), bottom = above_minimum(0.10);
+  if (!(high > 0)) return false;
+  return bottom <= 0.01 * high;
+}
+
 }  // namespace lv

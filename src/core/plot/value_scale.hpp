@@ -41,4 +41,11 @@ class ValueScale {
   double low_ = 0.0, high_ = 1.0;
 };
 
+// The default colour scale for a surface sampled at `values` (non-finite ones are ignored): log
+// when the values above the minimum span two decades or more between their 10th and 98th
+// percentile, as Rosenbrock's valley and walls do (a linear scale shows its valley as one flat
+// band); linear for bowls, Rastrigin's egg crate and other surfaces whose values are spread
+// evenly. The window and `lossviz-cli plot` use it unless the user chose a scale.
+bool prefers_log_scale(std::vector<double> values);
+
 }  // namespace lv
