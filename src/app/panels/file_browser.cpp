@@ -36,6 +36,19 @@ void open_folder(BrowserState& state, const fs::path& directory) {
   state.listing = list_directory(directory, state.extensions);
   state.selected = -1;
   state.note.clear();
+  if (state.mode == FileBrowserMode::Open) state.name.clear();  // saving keeps the name to save
+}
+
+// Selects the entry called `name` (the field's file, when the browser opens) and puts it in the
+// name field.
+void select_named(BrowserState& state, const std::string& name) {
+  state.name = name;
+  const auto& entries = state.listing.entries;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].name != name || entries[i].is_directory) continue;
+    state.selected = static_cast<int>(i);
+    state.focus_list = true;
+  }
 }
 
 std::string joined(const std::vector<std::string>& extensions) {
@@ -81,7 +94,7 @@ fs::path entry_list(BrowserState& state, float footer_height) {
   } else if (state.listing.entries.empty()) {
     ImGui::TextDisabled("no folders or %s files here", joined(state.extensions).c_str());
   }
-  const ImVec4 folder_color = ImGui::GetStyleColorVec4(ImGuiCol_PlotLinesHovered);
+  const ImVec4 folder_color = ImGui::GetStyleColorVec4(ImGuiCol_CheckMark);  // blue, both themes
   const auto& entries = state.listing.entries;
   for (int i = 0; i < static_cast<int>(entries.size()) && chosen.empty(); ++i) {
     const DirectoryEntry& entry = entries[static_cast<size_t>(i)];
@@ -165,8 +178,9 @@ fs::path browser_window(const char* popup_id) {
   if (!ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoSavedSettings)) return {};
   const bool saving = state.mode == FileBrowserMode::Save;
   path_bar(state);
-  const float footer =
-      ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing();
+  // Below the list: the filter line, the name field, the note line and the buttons.
+  const float footer = 2 * ImGui::GetFrameHeightWithSpacing() +
+                       2 * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   fs::path chosen = entry_list(state, footer);
   ImGui::TextDisabled("showing folders and %s files", joined(state.extensions).c_str());
   // Saving starts in the name field; opening leaves the keys to the list.
@@ -210,8 +224,8 @@ void browse_button(const char* button_label, const std::string& path, FileBrowse
     BrowserState& state = browser();
     state.mode = mode;
     state.extensions = extensions;
-    state.name = mode == FileBrowserMode::Save ? fs::path(path).filename().string() : "";
     open_folder(state, starting_directory(path));
+    select_named(state, fs::path(path).filename().string());
     ImGui::OpenPopup(popup_id(mode));
   }
   if (ImGui::IsItemHovered()) {
