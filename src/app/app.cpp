@@ -291,7 +291,9 @@ void App::draw_panels(const Layout& layout) {
 
 void App::handle_keys() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
+  // A text field keeps its keys (Ctrl+Z included), and so does an open file browser (Enter,
+  // Backspace, arrows).
+  if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const bool control = io.KeyCtrl;
   PlaybackState& playback = state_.playback;
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) playback.playing = !playback.playing;
