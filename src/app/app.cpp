@@ -1,7 +1,8 @@
 // The lossviz frame loop.
 //
-// Contents: window and ImGui setup · scenes · frame · layout and panels · keys · mouse and picking
-//           · requests · playback · refresh (re-run, ranges, shaders) · drawing · headless modes
+// Contents: window and ImGui setup · scenes · frame · layout and panels · keys · dropped files and
+//           undo · mouse and picking · requests · playback · refresh (re-run, ranges, shaders) ·
+//           drawing · headless modes
 #include "app.hpp"
 
 #include <imgui.h>
@@ -21,6 +22,7 @@
 
 #include "common/errors.hpp"
 #include "curvature_view.hpp"
+#include "dropped_files.hpp"
 #include "files/atomic_file.hpp"
 #include "io/scene.hpp"
 #include "optim/registry.hpp"
@@ -74,6 +76,8 @@ bool App::create_window() {
     return false;
   }
   glfwSwapInterval(headless_ ? 0 : 1);
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetDropCallback(window_, drop_callback);
   float scale_x = 1.0f, scale_y = 1.0f;
   glfwGetWindowContentScale(window_, &scale_x, &scale_y);
   state_.ui.dpi_scale = std::max(1.0f, scale_x);
@@ -221,6 +225,7 @@ void App::frame(double seconds) {
   process_requests(layout);
   refresh_network(layout);
   refresh(layout);
+  record_undo_step_when_idle();
   process_exports();
   advance_playback(seconds);
   if (landscape_shown()) state_.ui.hover.active = false;  // the readout shows the formula
@@ -292,6 +297,8 @@ void App::draw_panels(const Layout& layout) {
       draw_compare_panel(state_);
       draw_network_panel(state_);
       ImGui::PopItemWidth();
+      draw_undo_buttons(state_);
+      ImGui::SameLine();
       ImGui::TextDisabled("F1: help   %.0f FPS", ImGui::GetIO().Framerate);
     }
     ImGui::End();
@@ -309,7 +316,9 @@ void App::draw_panels(const Layout& layout) {
 
 void App::handle_keys() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
+  // A text field keeps its keys (Ctrl+Z included), and so does an open file browser (Enter,
+  // Backspace, arrows).
+  if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const bool control = io.KeyCtrl;
   PlaybackState& playback = state_.playback;
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) playback.playing = !playback.playing;
@@ -334,6 +343,34 @@ void App::handle_keys() {
     state_.ui.save_request = state_.ui.scene_path;
   if (control && ImGui::IsKeyPressed(GLFW_KEY_O, false))
     state_.ui.load_request = state_.ui.scene_path;
+  // Undo and redo of the scene (a text field being edited keeps Ctrl+Z for itself: see above).
+  const bool z = control && ImGui::IsKeyPressed(GLFW_KEY_Z);
+  if (z && !io.KeyShift) state_.ui.undo_request = true;
+  if ((z && io.KeyShift) || (control && ImGui::IsKeyPressed(GLFW_KEY_Y)))
+    state_.ui.redo_request = true;
+}
+
+// ==== dropped files and undo
+// ======================================================================
+
+void App::drop_callback(GLFWwindow* window, int count, const char** paths) {
+  auto* app = static_cast<App*>(glfwGetWindowUserPointer(window));
+  if (app == nullptr) return;
+  for (int i = 0; i < count; ++i) app->dropped_paths_.emplace_back(paths[i]);
+}
+
+void App::process_drops() {
+  const std::vector<std::string> paths = std::move(dropped_paths_);
+  dropped_paths_.clear();
+  for (const std::string& path : paths) {
+    apply_dropped_file(state_, classify_dropped_file(path));
+  }
+}
+
+void App::record_undo_step_when_idle() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsAnyMouseDown() || io.WantTextInput || drag_.active || state_.ui.interacting) return;
+  record_undo_step(state_);
 }
 
 // ==== mouse and picking
@@ -445,6 +482,12 @@ void App::handle_mouse(const Layout& layout) {
 
 void App::process_requests(const Layout& layout) {
   UiState& ui = state_.ui;
+  process_drops();
+  if (ui.undo_request || ui.redo_request) {
+    const bool changed = ui.undo_request ? undo_scene_change(state_) : redo_scene_change(state_);
+    ui.undo_request = ui.redo_request = false;
+    if (changed) trajectory_batch_stale_ = true;
+  }
   if (!ui.load_request.empty()) {
     const std::string path = std::move(ui.load_request);
     ui.load_request.clear();
@@ -859,7 +902,9 @@ int App::run_headless() {
   for (int i = 0; i < frames || state_.compare.session->busy() || state_.compare.snapshot.running;
        ++i) {
     glfwPollEvents();
-    if (replay_) replay_->deliver(i, window_);
+    if (replay_) {
+      for (std::string& path : replay_->deliver(i, window_)) dropped_paths_.push_back(path);
+    }
     if (!options_.then_formula.empty() && i == frames / 2) {
       state_.function.editor_text = options_.then_formula;
       apply_formula_text(state_);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app_state.hpp"
 #include "autosave.hpp"
@@ -53,6 +54,12 @@ class App {
   Layout compute_layout() const;
   void draw_panels(const Layout& layout);
   void handle_keys();
+  // Files dropped onto the window: the GLFW callback (and --input's `drop`) only queue them;
+  // process_requests opens them (dropped_files.hpp).
+  static void drop_callback(GLFWwindow* window, int count, const char** paths);
+  void process_drops();
+  // One undo step per finished edit: records the scene while no button, drag or text edit is on.
+  void record_undo_step_when_idle();
   void handle_mouse(const Layout& layout);
   bool pick_function_point(const Layout& layout, float mouse_x, float mouse_y, double& x,
                            double& y);
@@ -132,6 +139,7 @@ class App {
   std::shared_ptr<AnimationExport> animation_;  // the animation being written, if any
   std::unique_ptr<InputReplay> replay_;         // --input
   std::unique_ptr<Autosave> autosave_;          // interactive sessions (autosave.hpp)
+  std::vector<std::string> dropped_paths_;      // queued by drop_callback for the next frame
   int failed_exports_ = 0;
   int comparison_frames_ = 0;  // frames drawn while the comparison ran (headless --compare)
   double longest_comparison_frame_ = 0.0;

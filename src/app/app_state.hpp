@@ -19,6 +19,7 @@
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
+#include "undo_history.hpp"
 
 namespace lv::app {
 
@@ -51,7 +52,7 @@ struct RunState {
   // with the race (on its worker), never per frame.
   std::vector<CurvatureTrack> curvature;
   double curvature_scale = 1.0;  // a typical |λ| of the race: the eigenvector arrows' full length
-  bool stale = true;                         // re-run before drawing
+  bool stale = true;             // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();
 };
@@ -118,6 +119,9 @@ struct UiState {
   // Requests panels leave for the frame loop (which owns files and the viewport size).
   std::string load_request, save_request;
   bool home_request = false;
+  bool undo_request = false, redo_request = false;  // the Undo/Redo buttons
+  // The scene's undo steps (state_actions.hpp: record_undo_step, undo_scene_change).
+  UndoHistory undo;
   HoverState hover;
 };
 

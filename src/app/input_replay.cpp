@@ -9,7 +9,8 @@
 
 namespace lv::app {
 
-void InputReplay::deliver(int frame, GLFWwindow* window) {
+std::vector<std::string> InputReplay::deliver(int frame, GLFWwindow* window) {
+  std::vector<std::string> dropped;
   for (; next_ < events_.size() && events_[next_].frame <= frame; ++next_) {
     const InputEvent& event = events_[next_];
     const size_t button = static_cast<size_t>(event.code);
@@ -36,8 +37,12 @@ void InputReplay::deliver(int frame, GLFWwindow* window) {
         ImGui_ImplGlfw_KeyCallback(window, event.code, 0, action, 0);
         break;
       }
+      case InputEvent::Kind::Drop:
+        dropped.push_back(event.path);
+        break;
     }
   }
+  return dropped;
 }
 
 void InputReplay::apply_pointer(ImGuiIO& io) {

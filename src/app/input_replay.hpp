@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -19,8 +20,9 @@ class InputReplay {
   explicit InputReplay(std::vector<InputEvent> events) : events_(std::move(events)) {}
 
   int last_frame() const { return events_.empty() ? 0 : events_.back().frame; }
-  // Delivers the events of `frame` (call before ImGui_ImplGlfw_NewFrame).
-  void deliver(int frame, GLFWwindow* window);
+  // Delivers the events of `frame` (call before ImGui_ImplGlfw_NewFrame); returns the files
+  // dropped onto the window, for the app to queue as the window's drop callback does.
+  std::vector<std::string> deliver(int frame, GLFWwindow* window);
   // Sets the pointer and buttons (call after ImGui_ImplGlfw_NewFrame, before ImGui::NewFrame).
   void apply_pointer(ImGuiIO& io);
 

@@ -71,6 +71,14 @@ class LineReader {
     return static_cast<float>(*value);
   }
   bool at_end() { return (words_ >> std::ws).eof(); }
+  // The rest of the line without the spaces around it (a path may hold spaces).
+  std::string rest(const char* what) {
+    std::string text;
+    std::getline(words_ >> std::ws, text);
+    text.erase(text.find_last_not_of(" \t\r") + 1);
+    if (text.empty()) fail("missing " + std::string(what));
+    return text;
+  }
   void finish() {
     std::string extra;
     if (words_ >> extra) fail("unexpected '" + extra + "'");
@@ -127,8 +135,12 @@ std::vector<InputEvent> parse_input_script(const std::string& text, const std::s
         reader.fail("expected down or up, got '" + direction + "'");
       }
       event.kind = direction == "down" ? InputEvent::Kind::KeyDown : InputEvent::Kind::KeyUp;
+    } else if (command == "drop") {
+      event.kind = InputEvent::Kind::Drop;
+      event.path = reader.rest("path");
     } else {
-      reader.fail("unknown command '" + command + "' (frame, move, press, release, scroll, key)");
+      reader.fail("unknown command '" + command +
+                  "' (frame, move, press, release, scroll, key, drop)");
     }
     reader.finish();
     events.push_back(event);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "common/errors.hpp"
 #include "curvature_view.hpp"
@@ -548,6 +549,47 @@ Scene capture_scene(const AppState& state) {
                     playback.loop, playback.tail_steps};
   scene.network = capture_scene_network(state.network);
   return scene;
+}
+
+std::string undo_snapshot(const AppState& state) {
+  Scene scene = capture_scene(state);
+  scene.playback = ScenePlayback{};
+  scene.network = SceneNetwork{};
+  return scene_to_json(scene);
+}
+
+void record_undo_step(AppState& state) {
+  state.ui.undo.record(undo_snapshot(state));
+}
+
+namespace {
+
+void show_undo_snapshot(AppState& state, const std::string& snapshot) {
+  const PlaybackState playback = state.playback;
+  const bool network_in_scene = state.network.in_scene;
+  const int selected = state.ui.selected_optimizer;
+  std::vector<std::string> messages = std::move(state.ui.messages);
+  (void)apply_scene(state, parse_scene(snapshot, "undo"));  // it loaded without problems before
+  state.playback = playback;
+  state.network.in_scene = network_in_scene;
+  state.ui.messages = std::move(messages);
+  const int slots = static_cast<int>(state.optimizers.size());
+  state.ui.selected_optimizer = std::clamp(selected, 0, std::max(0, slots - 1));
+  state.ui.undo.replace_current(undo_snapshot(state));
+}
+
+}  // namespace
+
+bool undo_scene_change(AppState& state) {
+  const std::optional<std::string> snapshot = state.ui.undo.undo();
+  if (snapshot) show_undo_snapshot(state, *snapshot);
+  return snapshot.has_value();
+}
+
+bool redo_scene_change(AppState& state) {
+  const std::optional<std::string> snapshot = state.ui.undo.redo();
+  if (snapshot) show_undo_snapshot(state, *snapshot);
+  return snapshot.has_value();
 }
 
 }  // namespace lv::app

@@ -66,4 +66,15 @@ Vector3 surface_point(const AppState& state, double x, double y, double value);
 std::vector<std::string> apply_scene(AppState& state, const Scene& scene);
 Scene capture_scene(const AppState& state);
 
+// Undo (ui.undo): a snapshot is the captured scene as JSON, less the playback (time moving is no
+// edit) and the network (re-applying it would start the training again).
+std::string undo_snapshot(const AppState& state);
+// Makes the state an undo step when it differs from the last snapshot (the frame loop calls it
+// when no drag, slider or text edit is under way, so one drag is one step).
+void record_undo_step(AppState& state);
+// Shows the previous (next) snapshot, keeping the playback, the network, the selected optimizer
+// and the messages; false when there is none.
+bool undo_scene_change(AppState& state);
+bool redo_scene_change(AppState& state);
+
 }  // namespace lv::app

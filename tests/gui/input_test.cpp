@@ -114,6 +114,12 @@ TEST_CASE("the input script format: frames, pointer, buttons, wheel, keys; error
                        doctest::Contains("c.txt:1: missing y"), lv::InputError);
   CHECK_THROWS_WITH_AS(lv::app::parse_input_script("key q sideways\n", "d.txt"),
                        doctest::Contains("expected down or up"), lv::InputError);
+  const auto dropped = lv::app::parse_input_script("frame 2\ndrop /tmp/a b.json  # spaces\n", "f");
+  REQUIRE(dropped.size() == 1);
+  CHECK(dropped[0].kind == lv::app::InputEvent::Kind::Drop);
+  CHECK(dropped[0].path == "/tmp/a b.json");
+  CHECK_THROWS_WITH_AS(lv::app::parse_input_script("drop\n", "g.txt"),
+                       doctest::Contains("g.txt:1: missing path"), lv::InputError);
   CHECK_THROWS_WITH_AS(lv::app::parse_input_script("wiggle\n", "e.txt"),
                        doctest::Contains("unknown command 'wiggle'"), lv::InputError);
 }

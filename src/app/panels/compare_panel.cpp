@@ -18,6 +18,7 @@
 #include "compare/comparison_table.hpp"
 #include "compare_actions.hpp"
 #include "optim/registry.hpp"
+#include "panels/file_browser.hpp"
 #include "panels/panels.hpp"
 #include "state_actions.hpp"
 
@@ -427,7 +428,7 @@ void draw_compare_window(AppState& state, const Rect& area) {
     ImGui::SetTooltip("set each optimizer's tuned hyperparameters so the race shows them");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-  ImGui::InputText("##csv", &compare.csv_path);
+  path_input("##csv", compare.csv_path, FileBrowserMode::Save, {".csv"});
   ImGui::SameLine();
   if (ImGui::Button("export CSV")) {
     attempt(compare, [&] {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "file_listing.hpp"
+#include "panels/file_browser.hpp"
 #include "panels/panels.hpp"
 
 namespace lv::app {
@@ -41,7 +43,8 @@ void draw_export_panel(AppState& state) {
     ImGui::EndCombo();
   }
   if (exports.kind != previous_kind) exports.path = k_kinds[exports.kind].default_path;
-  ImGui::InputText("path", &exports.path);
+  path_input("path", exports.path, FileBrowserMode::Save,
+             extensions_in(k_kinds[exports.kind].formats));
   ImGui::TextDisabled("formats: %s", k_kinds[exports.kind].formats);
   const auto kind = static_cast<ExportKind>(exports.kind);
   if (kind == ExportKind::ViewImage || kind == ExportKind::Animation) {

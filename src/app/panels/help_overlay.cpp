@@ -29,6 +29,9 @@ void draw_help_overlay(AppState& state) {
       {"F", "fullscreen"},
       {"F5", "presentation mode (big text, thick lines, lesson only)"},
       {"Ctrl+S / Ctrl+O", "save / open the scene file"},
+      {"Ctrl+Z", "undo a change to the scene"},
+      {"Ctrl+Shift+Z / Ctrl+Y", "redo"},
+      {"drop a file", "open a scene, surface, weights or data file"},
       {"F1", "this help"},
   };
   if (ImGui::BeginTable("controls", 2)) {

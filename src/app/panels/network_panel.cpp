@@ -13,6 +13,7 @@
 
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
+#include "panels/file_browser.hpp"
 #include "panels/interpolation_plot.hpp"
 #include "panels/line_plot.hpp"
 #include "panels/panels.hpp"
@@ -54,7 +55,7 @@ void data_and_model(NetworkState& network) {
     }
     ImGui::EndCombo();
   }
-  ImGui::InputText("data", &config.data);
+  path_input("data", config.data, FileBrowserMode::Open, {".csv"});
   ImGui::InputText("hidden widths", &network.hidden_text);
   if (ImGui::BeginCombo("activation", layer_type_name(config.activation))) {
     for (const LayerType type : k_activations) {
@@ -269,8 +270,8 @@ void landscape_controls(NetworkState& network) {
     ImGui::SetTooltip("the loss Hessian's top two eigenvectors at the weights (Lanczos)");
   landscape.plane = static_cast<LandscapePlane>(plane);
   if (landscape.plane == LandscapePlane::Files) {
-    ImGui::InputText("direction x", &landscape.direction_x_path);
-    ImGui::InputText("direction y", &landscape.direction_y_path);
+    path_input("direction x", landscape.direction_x_path, FileBrowserMode::Open, {".safetensors"});
+    path_input("direction y", landscape.direction_y_path, FileBrowserMode::Open, {".safetensors"});
   }
   ImGui::SliderInt("resolution", &landscape.resolution, 9, 101);
   if (landscape.plane != LandscapePlane::Pca)
@@ -332,8 +333,8 @@ void curvature_results(NetworkState& network) {
           "batch's estimate can be from the whole set's");
   }
   if (result.has_trace) {
-    ImGui::Text("trace %.6g +- %.2g (%s, %d HVPs)", result.trace.trace,
-                result.trace.standard_error, result.trace_method.c_str(), result.trace.probes);
+    ImGui::Text("trace %.6g +- %.2g (%s, %d HVPs)", result.trace.trace, result.trace.standard_error,
+                result.trace_method.c_str(), result.trace.probes);
     if (result.has_dense) ImGui::TextDisabled("dense trace %.6g", result.dense_trace);
   }
   if (result.has_density && result.density.x.size() >= 2) {
@@ -435,7 +436,7 @@ void weights_source(const char* label, WeightsSource& source, std::string& path)
   source = static_cast<WeightsSource>(index);
   if (source != WeightsSource::File) return;
   ImGui::PushID(label);
-  ImGui::InputText("file", &path);
+  path_input("file", path, FileBrowserMode::Open, {".safetensors"});
   ImGui::PopID();
 }
 
@@ -467,12 +468,15 @@ void interpolation_controls(NetworkState& network) {
 }
 
 void files(NetworkState& network) {
-  ImGui::InputText("weights", &network.weights_path);
+  // A file chosen in the browser loads (opens) at once, as the button beside the field does.
+  const bool weights_chosen =
+      path_input("weights", network.weights_path, FileBrowserMode::Open, {".safetensors"});
   ImGui::SameLine();
-  if (ImGui::Button("Load"))
+  if (ImGui::Button("Load") || weights_chosen)
     attempt(network, [&] { network.session->load_weights(network.weights_path); });
-  ImGui::InputText("surface .h5", &network.surface_path);
-  if (ImGui::Button("Open")) {
+  const bool surface_chosen =
+      path_input("surface .h5", network.surface_path, FileBrowserMode::Open, {".h5", ".hdf5"});
+  if (ImGui::Button("Open") || surface_chosen) {
     attempt(network, [&] { network.session->open_surface(network.surface_path); });
     network.show_landscape = network.show_landscape || network.error.empty();
   }

@@ -22,6 +22,8 @@ void draw_optimizers_panel(AppState& state);
 void draw_playback_panel(AppState& state);
 void draw_view_panel(AppState& state);
 void draw_scenes_panel(AppState& state);
+// Undo and Redo of scene changes (ui.undo), under the panels (scenes_panel.cpp).
+void draw_undo_buttons(AppState& state);
 void draw_export_panel(AppState& state);
 void draw_plots_panel(AppState& state, const Rect& area);
 void draw_lesson_panel(AppState& state, const Rect& area);

@@ -1,4 +1,5 @@
-// Scenes panel: the classroom lessons shipped in assets/scenes/, and open/save of scene files.
+// Scenes panel: the classroom lessons shipped in assets/scenes/, open/save of scene files (typed
+// or browsed), and the Undo/Redo buttons.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -6,6 +7,7 @@
 #include <filesystem>
 
 #include "common/errors.hpp"
+#include "panels/file_browser.hpp"
 #include "panels/panels.hpp"
 #include "render/resources.hpp"
 
@@ -39,13 +41,30 @@ void draw_scenes_panel(AppState& state) {
     }
     ImGui::EndCombo();
   }
-  ImGui::InputText("file", &state.ui.scene_path);
+  // Scenes, and loss surfaces, which the same Open shows (App::load_scene_file).
+  if (path_input("file", state.ui.scene_path, FileBrowserMode::Open, {".json", ".h5", ".hdf5"}))
+    state.ui.load_request = state.ui.scene_path;
   if (ImGui::Button("open (Ctrl+O)")) state.ui.load_request = state.ui.scene_path;
   ImGui::SameLine();
   if (ImGui::Button("save (Ctrl+S)")) state.ui.save_request = state.ui.scene_path;
+  ImGui::SameLine();
+  if (file_browser_button("save as...", state.ui.scene_path, FileBrowserMode::Save, {".json"}))
+    state.ui.save_request = state.ui.scene_path;
   for (const std::string& message : state.ui.messages) {
     ImGui::TextWrapped("%s", message.c_str());
   }
+}
+
+void draw_undo_buttons(AppState& state) {
+  ImGui::BeginDisabled(!state.ui.undo.can_undo());
+  if (ImGui::SmallButton("undo")) state.ui.undo_request = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("undo the last change to the scene (Ctrl+Z)");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!state.ui.undo.can_redo());
+  if (ImGui::SmallButton("redo")) state.ui.redo_request = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("redo (Ctrl+Shift+Z or Ctrl+Y)");
+  ImGui::EndDisabled();
 }
 
 }  // namespace lv::app
