@@ -21,7 +21,6 @@
 #include "curvature_view.hpp"
 #include "io/scene.hpp"
 #include "optim/registry.hpp"
-#include "render/colormap.hpp"
 #include "render/framebuffer_capture.hpp"
 #include "render/resources.hpp"
 #include "state_actions.hpp"

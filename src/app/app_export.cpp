@@ -21,7 +21,7 @@
 #include "io/trajectory_io.hpp"
 #include "optim/run_label.hpp"
 #include "plot/figure_export.hpp"
-#include "render/colormap.hpp"
+#include "plot/colormap.hpp"
 #include "render/framebuffer_capture.hpp"
 #include "state_actions.hpp"
 
