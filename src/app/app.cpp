@@ -212,6 +212,7 @@ void App::frame(double seconds) {
   handle_mouse(layout);
   process_requests(layout);
   refresh_network(layout);
+  draw_landscape_axes(layout);
   refresh(layout);
   process_exports();
   advance_playback(seconds);
@@ -896,6 +897,7 @@ int App::run() {
   lines_.destroy();
   heatmap_cache_.reset();
   heightfield_renderer_.destroy();
+  glDeleteTextures(1, &state_.network.regions_texture);
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

@@ -259,26 +259,28 @@ std::pair<double, double> lowest_region(const Image& image, double& distance) {
 }
 
 // Opened with --surface (and through the scene path, as the Open dialog does), the bowl fills
-// the 2D view framed on its box: at 1280×720 without plots the view is 900×720 pixels right of
-// the 380 px panel, so 4 units span 720 px (180 px per unit) around the box centre (0, 1) at
-// pixel (830, 360), and the minimum (0.5, 1.5) sits at pixel (920, 270). --surface keeps the
-// default scene's log scale, --scene FILE.h5 replaces the scene and shows a linear scale: both
-// put the darkest color there.
+// the landscape chart's plot: at 1280×720 without plots the scene is 900×720 pixels right of
+// the 380 px panel; with the 16 px font the chart keeps 96 px left (y ticks and title), 61 px
+// below (x ticks and title), 19 px above and 144 px right (the colorbar), so the square box gets
+// 640 × 640 pixels at (486, 19) (lv::app::landscape_frame): 160 px per unit, and the minimum
+// (0.5, 1.5) sits at pixel (886, 259). --surface keeps the default scene's scale, --scene
+// FILE.h5 replaces the scene and shows a linear scale: both put the darkest color there.
 TEST_CASE("an HDF5 surface opens in the 2D and 3D views with its minimum where the file has it") {
   const std::string bowl = write_bowl("bowl.h5");
   for (const std::string flag : {"--surface ", "--scene "}) {
     CAPTURE(flag);
     const Image flat = screenshot("bowl", flag + bowl + " --view 2d");
-    // The grid covers 720 of the 860 checked columns; the grey margins are not colored.
-    CHECK(fraction_of_picture(flat, is_colored) > 0.75);
+    // The grid covers 640 of the 860 checked columns and the colorbar 21: the axes' margins
+    // (theme background and labels) are not colored.
+    CHECK(fraction_of_picture(flat, is_colored) > 0.65);
     double distance = 0.0;
     const auto [x, y] = lowest_region(flat, distance);
     CAPTURE(x);
     CAPTURE(y);
     CHECK(distance < 70.0);  // log-scale contours crowd around the minimum and darken the mean
-    CHECK(std::hypot(x - 920, y - 270) < 8.0);
-    // The box's lower-left corner, (-1.7, -0.9), is 3.3 units from the minimum: far up the map.
-    CHECK(distance_from_lowest(flat, 520, 700) > 150.0);
+    CHECK(std::hypot(x - 886, y - 259) < 8.0);
+    // The point (-1.7, -0.9), 3.3 units from the minimum, is far up the map.
+    CHECK(distance_from_lowest(flat, 534, 643) > 150.0);
   }
   const Image flat = screenshot("bowl", "--surface " + bowl + " --view 2d");
   const Image mesh = screenshot("bowl3d", "--surface " + bowl + " --view 3d");
