@@ -10,20 +10,11 @@
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
 #include "plot/colormap.hpp"
+#include "plot/palette.hpp"
 #include "run/runner.hpp"
 
 namespace lv::app {
 namespace {
-
-// Distinct, colorblind-aware trajectory colors that read on every colormap (white rims help).
-constexpr std::array<std::array<float, 3>, 8> k_palette = {{{0.94f, 0.33f, 0.31f},
-                                                            {1.00f, 1.00f, 1.00f},
-                                                            {0.98f, 0.62f, 0.10f},
-                                                            {0.35f, 0.75f, 1.00f},
-                                                            {0.95f, 0.45f, 0.85f},
-                                                            {0.55f, 0.95f, 0.45f},
-                                                            {1.00f, 0.92f, 0.30f},
-                                                            {0.65f, 0.55f, 1.00f}}};
 
 std::string color_to_hex(const std::array<float, 3>& color) {
   char text[8];
@@ -73,7 +64,8 @@ std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
 }  // namespace
 
 std::array<float, 3> palette_color(size_t index) {
-  return k_palette[index % k_palette.size()];
+  const Rgb color = lv::palette_color(static_cast<int>(index % trajectory_palette().size()));
+  return {static_cast<float>(color.r), static_cast<float>(color.g), static_cast<float>(color.b)};
 }
 
 void select_builtin_function(AppState& state, int index) {
@@ -125,7 +117,7 @@ void add_optimizer(AppState& state, const std::string& name) {
   OptimizerSlot slot;
   slot.optimizer = make_optimizer(name);
   slot.label = name;
-  slot.color = k_palette[state.optimizers.size() % k_palette.size()];
+  slot.color = palette_color(state.optimizers.size());
   const auto [x, y] = default_start(state);
   slot.start_x = x;
   slot.start_y = y;
@@ -399,7 +391,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
       OptimizerSlot slot;
       slot.optimizer = make_scene_optimizer(entry);
       slot.label = entry.label.empty() ? entry.name : entry.label;
-      slot.color = k_palette[state.optimizers.size() % k_palette.size()];
+      slot.color = palette_color(state.optimizers.size());
       if (!entry.color.empty() && !hex_to_color(entry.color, slot.color)) {
         problems.push_back("optimizer '" + entry.name + "': color '" + entry.color +
                            "' is not #rrggbb");

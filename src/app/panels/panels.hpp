@@ -12,8 +12,9 @@ struct Rect {
   float x = 0, y = 0, width = 0, height = 0;  // ImGui (top-left origin) pixels
 };
 
-// An optimizer's color as text or plot lines on the current theme (light colors are darkened on
-// the light theme so white or yellow runs stay readable).
+// An optimizer's color as text or plot lines on the current theme's panels: the palette's colors
+// as they are (they keep 3:1 contrast on both themes), a user's color that would not darkened or
+// lightened until it does (lv::readable_on).
 std::array<float, 4> readable_color(const AppState& state, const std::array<float, 3>& color);
 
 void draw_function_panel(AppState& state);
