@@ -1,5 +1,5 @@
 // Shared by every formula shader: value scaling, colormap lookup and anti-aliased contour lines.
-uniform sampler2D u_colormap;   // 256 x 1 RGB lookup table
+uniform sampler2D u_colormap;   // 256 x 1 RGB lookup table: lv::colormap_table (plot/colormap)
 uniform sampler2D u_diverging;  // diverging table for curvature coloring
 uniform float u_value_min;      // value mapped to the bottom of the colormap
 uniform float u_value_max;      // value mapped to the top

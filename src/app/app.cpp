@@ -26,7 +26,6 @@
 #include "files/atomic_file.hpp"
 #include "io/scene.hpp"
 #include "optim/registry.hpp"
-#include "render/colormap.hpp"
 #include "render/framebuffer_capture.hpp"
 #include "render/resources.hpp"
 #include "state_actions.hpp"
@@ -224,6 +223,7 @@ void App::frame(double seconds) {
   handle_mouse(layout);
   process_requests(layout);
   refresh_network(layout);
+  draw_landscape_axes(layout);
   refresh(layout);
   record_undo_step_when_idle();
   process_exports();
@@ -958,7 +958,8 @@ void App::write_layout_report() const {
   const nlohmann::json report = {
       {"lesson", rect(layout.lesson)},
       {"view", rect(layout.view)},
-      {"scene", rect(layout.scene)},
+      // The picture: the network landscape's plot when it is shown, else the function's view.
+      {"scene", rect(landscape_shown() ? landscape_frame_.plot : layout.scene)},
       {"plots", rect(layout.plots)},
       {"font_size", font},
       {"axes", state_.view.axes},
@@ -1047,6 +1048,7 @@ int App::run() {
   lines_.destroy();
   heatmap_cache_.reset();
   heightfield_renderer_.destroy();
+  glDeleteTextures(1, &state_.network.regions_texture);
   formula_renderer_.destroy();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

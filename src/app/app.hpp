@@ -11,6 +11,7 @@
 #include "autosave.hpp"
 #include "command_line.hpp"
 #include "input_replay.hpp"
+#include "landscape_axes.hpp"
 #include "panels/panels.hpp"
 #include "render/formula_renderer.hpp"
 #include "render/gl.hpp"
@@ -85,6 +86,11 @@ class App {
   bool landscape_shown() const;
   void refresh_network(const Layout& layout);
   void render_landscape(const Layout& layout);
+  void upload_regions();
+  // The 2D plot's place in framebuffer pixels (landscape_frame_.plot converted).
+  Viewport landscape_viewport(const Layout& layout) const;
+  // Axes with ticks and titles (2D) and the colorbar, over the GL picture.
+  void draw_landscape_axes(const Layout& layout);
   void run_network_demo();
   void open_surface_file(const std::string& path);
   bool open_if_surface_file(const std::string& path);
@@ -118,6 +124,8 @@ class App {
   int heightfield_colormap_ = -1;
   ViewBox landscape_box_;
   float landscape_min_ = 0.0f, landscape_max_ = 1.0f;
+  LandscapeFrame landscape_frame_;      // where this frame's landscape chart goes
+  Viewport landscape_framed_viewport_;  // the plot size the 2D view was last framed for
   LineRenderer lines_;
   ImFont* regular_font_ = nullptr;
   ImFont* presentation_font_ = nullptr;

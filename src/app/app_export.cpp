@@ -20,8 +20,8 @@
 #include "io/mesh_export.hpp"
 #include "io/trajectory_io.hpp"
 #include "optim/run_label.hpp"
+#include "plot/colormap.hpp"
 #include "plot/figure_export.hpp"
-#include "render/colormap.hpp"
 #include "render/framebuffer_capture.hpp"
 #include "state_actions.hpp"
 

@@ -175,6 +175,10 @@ struct NetworkState {
   CurvatureConfig curvature;    // the Curvature section's settings
   bool density_log_y = false;   // the spectral density on a log axis
   bool open_curvature = false;  // open the Curvature section on the next frame
+  // The decision regions' picture as a GL texture (made by the frame loop, network_view.cpp; 0
+  // before the first) and the snapshot.regions_version it holds.
+  unsigned int regions_texture = 0;
+  long regions_texture_version = 0;
 };
 
 // The Compare panel: what to compare and how (docs/compare.md), the worker running it and the

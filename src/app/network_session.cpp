@@ -3,6 +3,7 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <numeric>
 #include <random>
 #include <sstream>
@@ -17,11 +18,12 @@
 #include "nn/network_weights.hpp"
 #include "nn/pca_directions.hpp"
 #include "optim/registry.hpp"
+#include "plot/colormap.hpp"
 
 namespace lv::app {
 namespace {
 
-constexpr int k_region_cells = 48;  // decision-region grid per side: one forward pass of 2304
+constexpr int k_region_chunk = 16384;  // grid points per forward pass: bounded memory at 512²
 
 // The data's bounding box, padded by 10% per side so regions show beyond the outermost points.
 void padded_bounds(const Dataset& data, int feature, double& low, double& width) {
@@ -30,6 +32,70 @@ void padded_bounds(const Dataset& data, int feature, double& low, double& width)
   const double span = std::max(max - min, 1e-6);
   low = min - 0.1 * span;
   width = 1.2 * span;
+}
+
+std::array<uint8_t, 3> mix(const std::array<uint8_t, 3>& from, const std::array<uint8_t, 3>& to,
+                           double amount) {
+  std::array<uint8_t, 3> mixed{};
+  for (size_t c = 0; c < 3; ++c)
+    mixed[c] = static_cast<uint8_t>(std::lround(from[c] + amount * (to[c] - from[c])));
+  return mixed;
+}
+
+void put_pixel(std::vector<uint8_t>& rgba, size_t pixel, const std::array<uint8_t, 3>& color) {
+  std::copy(color.begin(), color.end(), rgba.begin() + static_cast<std::ptrdiff_t>(4 * pixel));
+  rgba[4 * pixel + 3] = 255;
+}
+
+// The class picture with anti-aliased boundaries. A cell whose top class is a and runner-up b
+// lies d / |∇d| pixels from the a|b boundary, where d = z_a − z_b (logits) and ∇d is taken by
+// differences over the neighbouring cells; it gets the color of a over (½ + that distance) of its
+// area, clamped to 1, and b's color over the rest: a one-pixel ramp across each boundary.
+std::vector<uint8_t> class_picture(const Mat& logits, int size) {
+  std::vector<uint8_t> rgba(static_cast<size_t>(size) * size * 4);
+  const auto cell = [size](int i, int j) { return static_cast<Eigen::Index>(j) * size + i; };
+  for (int j = 0; j < size; ++j) {
+    for (int i = 0; i < size; ++i) {
+      const auto z = logits.col(cell(i, j));
+      Eigen::Index a = 0;
+      z.maxCoeff(&a);
+      Eigen::Index b = a == 0 ? 1 : 0;
+      for (Eigen::Index k = 0; k < z.size(); ++k) {
+        if (k != a && z(k) > z(b)) b = k;
+      }
+      const auto d = [&](int ii, int jj) {
+        const auto q = logits.col(cell(std::clamp(ii, 0, size - 1), std::clamp(jj, 0, size - 1)));
+        return q(a) - q(b);
+      };
+      const double gx = 0.5 * (d(i + 1, j) - d(i - 1, j));
+      const double gy = 0.5 * (d(i, j + 1) - d(i, j - 1));
+      const double distance = d(i, j) / std::max(std::hypot(gx, gy), 1e-12);
+      const double coverage = std::min(1.0, 0.5 + distance);
+      const auto color = mix(class_color(static_cast<int>(b), true),
+                             class_color(static_cast<int>(a), true), coverage);
+      put_pixel(rgba, static_cast<size_t>(size - 1 - j) * size + i, color);
+    }
+  }
+  return rgba;
+}
+
+// A regression output over the plane through viridis, from its smallest to its largest value.
+std::vector<uint8_t> value_picture(const std::vector<double>& values, int size) {
+  std::vector<uint8_t> rgba(static_cast<size_t>(size) * size * 4);
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  const Colormap& viridis = find_colormap("viridis");
+  for (int j = 0; j < size; ++j) {
+    for (int i = 0; i < size; ++i) {
+      const double value = values[static_cast<size_t>(j) * size + i];
+      const Rgb color = viridis.sample((value - *low) / std::max(*high - *low, 1e-12));
+      const auto byte = [](double channel) {
+        return static_cast<uint8_t>(std::lround(channel * 255));
+      };
+      put_pixel(rgba, static_cast<size_t>(size - 1 - j) * size + i,
+                {byte(color.r), byte(color.g), byte(color.b)});
+    }
+  }
+  return rgba;
 }
 
 }  // namespace
@@ -69,36 +135,75 @@ ModelSpec network_model_spec(const Dataset& data, const NetworkConfig& config) {
   return spec;
 }
 
-DecisionRegions decision_regions(const Mlp& mlp, const Vec& parameters, const Dataset& data,
+std::array<uint8_t, 3> class_color(int index, bool region) {
+  static constexpr uint8_t palette[][3] = {{0, 114, 178},   {230, 159, 0},  {0, 158, 115},
+                                           {204, 121, 167}, {86, 180, 233}, {213, 94, 0}};
+  const auto& rgb = palette[static_cast<size_t>(index) % std::size(palette)];
+  const int percent = region ? 40 : 100;
+  std::array<uint8_t, 3> color{};
+  for (size_t c = 0; c < 3; ++c) color[c] = static_cast<uint8_t>(rgb[c] * percent / 100);
+  return color;
+}
+
+RegionFrame region_frame(const Dataset& data) {
+  RegionFrame frame;
+  if (data.size() == 0) return frame;
+  frame.features = data.features();
+  frame.classification = data.is_classification();
+  padded_bounds(data, 0, frame.x_min, frame.width);
+  if (frame.features == 2) padded_bounds(data, 1, frame.y_min, frame.height);
+  return frame;
+}
+
+DecisionRegions decision_regions(const Mlp& mlp, const Vec& parameters, const RegionFrame& frame,
                                  int size) {
   DecisionRegions regions;
-  if (data.size() == 0 || data.features() > 2) return regions;
+  if (frame.features < 1 || frame.features > 2) return regions;
   regions.size = size;
-  padded_bounds(data, 0, regions.x_min, regions.width);
-  const bool plane = data.features() == 2;
-  if (plane) padded_bounds(data, 1, regions.y_min, regions.height);
-  const int rows = plane ? size : 1;
-  Mat inputs(data.features(), size * rows);
-  for (int j = 0; j < rows; ++j) {
-    for (int i = 0; i < size; ++i) {
-      inputs(0, j * size + i) = regions.x_min + (i + 0.5) * regions.width / size;
-      if (plane) inputs(1, j * size + i) = regions.y_min + (j + 0.5) * regions.height / size;
-    }
+  regions.x_min = frame.x_min;
+  regions.width = frame.width;
+  regions.y_min = frame.y_min;
+  regions.height = frame.height;
+  const bool plane = frame.features == 2;
+  const Eigen::Index cells = static_cast<Eigen::Index>(size) * (plane ? size : 1);
+  Mat inputs(frame.features, cells);
+  for (Eigen::Index k = 0; k < cells; ++k) {
+    inputs(0, k) = frame.x_min + (static_cast<double>(k % size) + 0.5) * frame.width / size;
+    if (plane)
+      inputs(1, k) = frame.y_min + (static_cast<double>(k / size) + 0.5) * frame.height / size;
   }
-  const Mat outputs = mlp.forward(parameters, inputs);
-  regions.values.resize(static_cast<size_t>(outputs.cols()));
-  for (Eigen::Index k = 0; k < outputs.cols(); ++k) {
+  Mat outputs;
+  for (Eigen::Index first = 0; first < cells; first += k_region_chunk) {
+    const Eigen::Index count = std::min<Eigen::Index>(k_region_chunk, cells - first);
+    const Mat part = mlp.forward(parameters, inputs.middleCols(first, count));
+    if (outputs.size() == 0) outputs.resize(part.rows(), cells);
+    outputs.middleCols(first, count) = part;
+  }
+  regions.values.resize(static_cast<size_t>(cells));
+  for (Eigen::Index k = 0; k < cells; ++k) {
     Eigen::Index best = 0;
-    if (data.is_classification()) outputs.col(k).maxCoeff(&best);
+    if (frame.classification) outputs.col(k).maxCoeff(&best);
     regions.values[static_cast<size_t>(k)] =
-        data.is_classification() ? static_cast<double>(best) : outputs(0, k);
+        frame.classification ? static_cast<double>(best) : outputs(0, k);
+  }
+  if (plane) {
+    regions.rgba = frame.classification && outputs.rows() > 1 ? class_picture(outputs, size)
+                                                              : value_picture(regions.values, size);
   }
   return regions;
 }
 
+NetworkSession::NetworkSession() : region_worker_([this] { region_loop(); }) {}
+
 NetworkSession::~NetworkSession() {
   cancel();
   join();
+  {
+    const std::lock_guard lock(region_mutex_);
+    region_stop_ = true;
+  }
+  region_wake_.notify_all();
+  region_worker_.join();
 }
 
 void NetworkSession::join() {
@@ -111,6 +216,55 @@ void NetworkSession::cancel() {
 
 void NetworkSession::wait() {
   join();
+  wait_for_regions();
+}
+
+void NetworkSession::wait_for_regions() {
+  std::unique_lock lock(region_mutex_);
+  region_idle_.wait(lock, [this] { return !region_pending_ && !region_busy_; });
+}
+
+void NetworkSession::set_region_size(int pixels) {
+  const int size = std::clamp(pixels, 16, k_max_region_size);
+  {
+    const std::lock_guard lock(region_mutex_);
+    if (size == region_size_) return;
+    region_size_ = size;
+    if (!region_last_ || region_pending_) return;  // a waiting job takes the new size anyway
+    region_pending_ = region_last_;
+  }
+  region_wake_.notify_all();
+}
+
+void NetworkSession::post_regions(RegionJob job) {
+  {
+    const std::lock_guard lock(region_mutex_);
+    region_last_ = job;
+    region_pending_ = std::move(job);
+  }
+  region_wake_.notify_all();
+}
+
+void NetworkSession::region_loop() {
+  std::unique_lock lock(region_mutex_);
+  while (true) {
+    region_wake_.wait(lock, [this] { return region_stop_ || region_pending_.has_value(); });
+    if (region_stop_) return;
+    const RegionJob job = std::move(*region_pending_);
+    region_pending_.reset();
+    const int size = region_size_;
+    region_busy_ = true;
+    lock.unlock();
+    DecisionRegions regions = decision_regions(*job.mlp, job.parameters, job.frame, size);
+    {
+      const std::lock_guard snapshot_lock(mutex_);
+      snapshot_.regions = std::move(regions);
+      ++snapshot_.regions_version;
+    }
+    lock.lock();
+    region_busy_ = false;
+    region_idle_.notify_all();
+  }
 }
 
 void NetworkSession::start_training(const NetworkConfig& config) {
@@ -129,6 +283,7 @@ void NetworkSession::start_training(const NetworkConfig& config) {
   data_ = std::move(split.train);
   validation_ = std::move(split.validation);
   mlp_ = std::move(mlp);
+  region_frame_ = region_frame(data_);
   std::mt19937_64 generator(config.seed);
   parameters_ = mlp_->initial_parameters(generator);
   initial_parameters_ = parameters_;
@@ -194,9 +349,8 @@ void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
 }
 
 void NetworkSession::publish_parameters(const Vec& parameters) {
-  DecisionRegions regions = decision_regions(*mlp_, parameters, data_, k_region_cells);
+  post_regions({mlp_, parameters, region_frame_});
   const std::lock_guard lock(mutex_);
-  snapshot_.regions = std::move(regions);
   ++snapshot_.parameters_version;
 }
 
@@ -228,6 +382,10 @@ void NetworkSession::start_landscape(const LandscapeConfig& config) {
   {
     const std::lock_guard lock(mutex_);
     snapshot_.surface_pca = config.plane == LandscapePlane::Pca;
+    snapshot_.surface_plane = config.plane;
+    snapshot_.explained_x = snapshot_.explained_y = 0.0;
+    snapshot_.direction_x_file = std::filesystem::path(config.direction_x_path).filename().string();
+    snapshot_.direction_y_file = std::filesystem::path(config.direction_y_path).filename().string();
     snapshot_.hessian_eigenvalues.clear();
     snapshot_.path_x.clear();
     snapshot_.path_y.clear();
@@ -262,6 +420,8 @@ void NetworkSession::landscape(const LandscapeConfig& config, const Vec& file_dx
     snapshot_.path_x = path.x;
     snapshot_.path_y = path.y;
     snapshot_.path_loss = path.plane_loss;
+    snapshot_.explained_x = directions.explained_x;
+    snapshot_.explained_y = directions.explained_y;
   } else if (config.plane == LandscapePlane::Random) {
     std::mt19937_64 generator(config.seed);
     dx = random_direction(*mlp_, parameters_, DirectionSettings{}, generator);

@@ -4,10 +4,14 @@
 // mutex so the frame loop never waits for the network. Surfaces can also be opened from HDF5.
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -97,7 +101,7 @@ constexpr int k_dense_check_parameter_limit = 5000;
 
 struct CurvatureResult {
   bool valid = false;
-  std::string set;  // "train" or "validation"
+  std::string set;     // "train" or "validation"
   TopEigenResult top;  // values, residuals and status (vectors left empty: not shown)
   bool has_trace = false;
   TraceEstimate trace;
@@ -116,12 +120,33 @@ struct CurvatureResult {
   double dense_trace = 0.0;  // its exact trace
 };
 
-// Model outputs on a grid over the data's bounding box (2-feature data only).
+// Model outputs on a grid over the data's bounding box (1- or 2-feature data), one cell per
+// pixel of the area that shows them.
 struct DecisionRegions {
-  int size = 0;  // size × size cells, row j at y_min + (j + 0.5)·height/size
+  int size =
+      0;  // size × size cells (size × 1 for one feature), row j at y_min + (j + 0.5)·height/size
   double x_min = 0, y_min = 0, width = 1, height = 1;
   std::vector<double> values;  // the predicted class (classification) or the output (regression)
+  // Two features: size × size RGBA pixels, row 0 at the top (y_min + height). Classification:
+  // each class in its region color (class_color), boundaries anti-aliased over one pixel;
+  // regression: the output through viridis. Empty for one feature.
+  std::vector<uint8_t> rgba;
 };
+
+// What the regions need to know of the data, copied so that the data may change meanwhile.
+struct RegionFrame {
+  int features = 0;
+  bool classification = false;
+  double x_min = 0, y_min = 0, width = 1, height = 1;  // the data's box padded by 10% per side
+};
+
+// The decision-region grid's side before the view asks for its pixel size, and the largest.
+constexpr int k_default_region_size = 48;
+constexpr int k_max_region_size = 512;
+
+// Okabe–Ito class colors (readable on both themes): the scatter plot's dots, or (`region`) the
+// same hue darkened for the region behind them.
+std::array<uint8_t, 3> class_color(int index, bool region);
 
 struct NetworkSnapshot {
   std::string task;  // "training", "landscape" or empty when idle
@@ -131,13 +156,18 @@ struct NetworkSnapshot {
   std::vector<SharpnessRecord> sharpness;  // λmax during training (when tracked)
   long parameters_version = 0;             // bumped whenever the weights change
   DecisionRegions regions;
+  long regions_version = 0;  // bumped whenever regions are published
   long surface_version = 0;  // bumped whenever a (more refined) surface is published
   Surface surface;
   bool surface_pca = false;
   std::string surface_file;  // the HDF5 file the surface came from; empty for computed ones
   std::vector<double> path_x, path_y, path_loss;  // PCA: the projected training path
   std::vector<double> hessian_eigenvalues;        // λ₁, λ₂ of a Hessian-direction landscape
-  long interpolation_version = 0;                 // bumped whenever a line is published
+  LandscapePlane surface_plane =
+      LandscapePlane::Random;                      // how the computed surface's plane was chosen
+  double explained_x = 0.0, explained_y = 0.0;     // PCA: fraction of the path's variance
+  std::string direction_x_file, direction_y_file;  // Files: the direction files
+  long interpolation_version = 0;                  // bumped whenever a line is published
   InterpolationCurve interpolation;
   CurvatureResult curvature;  // the last curvature measurement of the weights
 };
@@ -148,7 +178,7 @@ Surface read_surface_file(const std::string& path);
 
 class NetworkSession {
  public:
-  NetworkSession() = default;
+  NetworkSession();
   NetworkSession(const NetworkSession&) = delete;
   NetworkSession& operator=(const NetworkSession&) = delete;
   ~NetworkSession();
@@ -171,7 +201,12 @@ class NetworkSession {
   // exists, the validation set is empty, or a setting is out of range.
   void start_curvature(const CurvatureConfig& config);
   void cancel();
-  void wait();  // joins the worker (tests and headless modes)
+  void wait();  // joins the worker and lets the regions catch up (tests and headless modes)
+  // The side in pixels of the area showing the decision regions (clamped to 16..512): when it
+  // changes, the regions of the current weights are recomputed at that size on the region thread.
+  void set_region_size(int pixels);
+  // Returns once the regions of the latest weights, at the latest size, are published.
+  void wait_for_regions();
   // Changes the learning rate of the running training from its next update on.
   void set_learning_rate(double learning_rate) { learning_rate_ = learning_rate; }
   bool busy() const { return busy_.load(); }
@@ -204,10 +239,19 @@ class NetworkSession {
                         InterpolationCurve& curve) const;
   void curvature(const CurvatureConfig& config);
   void start_task(const std::string& task, std::function<void()> work);
+  // The region thread: the latest weights posted win, older ones waiting are dropped.
+  struct RegionJob {
+    std::shared_ptr<const Mlp> mlp;
+    Vec parameters;
+    RegionFrame frame;
+  };
+  void post_regions(RegionJob job);
+  void region_loop();
   void finish(const std::string& message);
 
-  Dataset data_, validation_;  // changed only while no worker runs
-  std::unique_ptr<Mlp> mlp_;
+  Dataset data_, validation_;       // changed only while no worker runs
+  std::shared_ptr<const Mlp> mlp_;  // shared with region jobs
+  RegionFrame region_frame_;
   Vec parameters_;                // worker-owned while busy
   Vec initial_parameters_;        // where the last training started
   std::vector<Vec> checkpoints_;  // the last training's path
@@ -216,12 +260,21 @@ class NetworkSession {
   std::atomic<double> learning_rate_{0.01};
   mutable std::mutex mutex_;
   NetworkSnapshot snapshot_;  // guarded by mutex_
+  std::mutex region_mutex_;   // guards the region thread's fields below
+  std::condition_variable region_wake_, region_idle_;
+  std::optional<RegionJob> region_pending_, region_last_;
+  int region_size_ = k_default_region_size;
+  bool region_busy_ = false, region_stop_ = false;
+  std::thread region_worker_;  // last: starts after the fields it reads
 };
 
 // Hidden widths as text ("16,16") and back; throws InputError naming the bad entry.
 std::vector<int> parse_hidden_widths(const std::string& text);
 ModelSpec network_model_spec(const Dataset& data, const NetworkConfig& config);
-DecisionRegions decision_regions(const Mlp& mlp, const Vec& parameters, const Dataset& data,
+RegionFrame region_frame(const Dataset& data);
+// The model's outputs on a size × size grid (size × 1 for one feature) over the frame, with the
+// RGBA picture for two features. Empty for more than two features.
+DecisionRegions decision_regions(const Mlp& mlp, const Vec& parameters, const RegionFrame& frame,
                                  int size);
 
 }  // namespace lv::app

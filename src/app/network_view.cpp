@@ -1,6 +1,10 @@
 // The frame loop's side of the Network panel: picks up the worker's snapshot once per frame,
-// uploads each newly published (coarse, then refined) surface as a heightfield texture, and draws
-// it in the same 2D/3D views as formulas, with the PCA training path on top; opens surface files.
+// uploads the decision regions' picture and each newly published (coarse, then refined) surface
+// as textures, and draws the surface in the same 2D/3D views as formulas, with the PCA training
+// path on top, as a chart: ticks and axis titles naming the plane's directions (2D) and a
+// colorbar of the loss scale; opens surface files.
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +13,7 @@
 
 #include "app.hpp"
 #include "common/errors.hpp"
+#include "plot/colormap.hpp"
 #include "state_actions.hpp"
 
 namespace lv::app {
@@ -40,7 +45,131 @@ HeightField height_field(const Surface& surface) {
   return field;
 }
 
+// Text turned 90° counter-clockwise about `center` (reading upwards, as y-axis titles do): the
+// glyph quads AddText appends are rotated in place.
+void add_vertical_text(ImDrawList* draw, ImVec2 center, ImU32 color, const std::string& text) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const int first = draw->VtxBuffer.Size;
+  draw->AddText(ImVec2(center.x - 0.5f * size.x, center.y - 0.5f * size.y), color, text.c_str());
+  for (int k = first; k < draw->VtxBuffer.Size; ++k) {
+    ImVec2& position = draw->VtxBuffer[k].pos;
+    const float dx = position.x - center.x, dy = position.y - center.y;
+    position = ImVec2(center.x + dy, center.y - dx);
+  }
+}
+
+void draw_colorbar(ImDrawList* draw, const Rect& bar, const Colormap& colormap,
+                   const Colorbar& colorbar, ImU32 text_color, ImU32 frame_color) {
+  constexpr int k_strips = 128;
+  const float strip = bar.height / k_strips;
+  for (int k = 0; k < k_strips; ++k) {  // k = 0 at the top: the high end
+    const Rgb color = colormap.sample(1.0 - (k + 0.5) / k_strips);
+    const float top = bar.y + k * strip;
+    draw->AddRectFilled(ImVec2(bar.x, top), ImVec2(bar.x + bar.width, top + strip + 1.0f),
+                        ImGui::ColorConvertFloat4ToU32(ImVec4(static_cast<float>(color.r),
+                                                              static_cast<float>(color.g),
+                                                              static_cast<float>(color.b), 1.0f)));
+  }
+  const float right = bar.x + bar.width, bottom = bar.y + bar.height;
+  draw->AddRect(ImVec2(bar.x, bar.y), ImVec2(right, bottom), frame_color);
+  const float font = ImGui::GetFontSize();
+  float widest = 0.0f;
+  for (const ScaleTick& tick : thin_ticks(colorbar.ticks, 1.3 * font / bar.height)) {
+    const float y = bottom - static_cast<float>(tick.position) * bar.height;
+    const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
+    draw->AddLine(ImVec2(right, y), ImVec2(right + 0.35f * font, y), frame_color);
+    draw->AddText(ImVec2(right + 0.5f * font, y - 0.5f * size.y), text_color, tick.label.c_str());
+    widest = std::max(widest, size.x);
+  }
+  add_vertical_text(draw, ImVec2(right + 1.2f * font + widest, bar.y + 0.5f * bar.height),
+                    text_color, colorbar.title);
+}
+
 }  // namespace
+
+void App::upload_regions() {
+  NetworkState& network = state_.network;
+  const DecisionRegions& regions = network.snapshot.regions;
+  if (network.snapshot.regions_version == network.regions_texture_version || regions.rgba.empty())
+    return;
+  network.regions_texture_version = network.snapshot.regions_version;
+  if (network.regions_texture == 0) {
+    glGenTextures(1, &network.regions_texture);
+    glBindTexture(GL_TEXTURE_2D, network.regions_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  }
+  glBindTexture(GL_TEXTURE_2D, network.regions_texture);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, regions.size, regions.size, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               regions.rgba.data());
+  glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+Viewport App::landscape_viewport(const Layout& layout) const {
+  const Viewport& scene = layout.scene_viewport;
+  const float to_pixels_x = static_cast<float>(scene.width) / std::max(layout.scene.width, 1.0f);
+  const float to_pixels_y = static_cast<float>(scene.height) / std::max(layout.scene.height, 1.0f);
+  const Rect& plot = landscape_frame_.plot;
+  const float below = layout.scene.y + layout.scene.height - (plot.y + plot.height);
+  return {scene.x + static_cast<int>(std::lround((plot.x - layout.scene.x) * to_pixels_x)),
+          scene.y + static_cast<int>(std::lround(below * to_pixels_y)),
+          std::max(1, static_cast<int>(std::lround(plot.width * to_pixels_x))),
+          std::max(1, static_cast<int>(std::lround(plot.height * to_pixels_y)))};
+}
+
+void App::draw_landscape_axes(const Layout& layout) {
+  if (!landscape_shown()) return;
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 frame_color = ImGui::GetColorU32(ImGuiCol_Text, 0.6f);
+  const float font = ImGui::GetFontSize();
+  const Rect& plot = landscape_frame_.plot;
+  const Colormap& colormap = colormaps()[static_cast<size_t>(state_.view.colormap)];
+  const Colorbar colorbar =
+      landscape_colorbar(landscape_min_, landscape_max_, state_.view.log_scale);
+  if (state_.view.three_d) {  // no axes in 3D: the colorbar at the scene's right edge
+    Rect bar = landscape_frame_.colorbar;
+    bar.x = layout.scene.x + layout.scene.width - bar.width - 6.5f * font;
+    draw_colorbar(draw, bar, colormap, colorbar, text_color, frame_color);
+    return;
+  }
+  draw_colorbar(draw, landscape_frame_.colorbar, colormap, colorbar, text_color, frame_color);
+  const float right = plot.x + plot.width, bottom = plot.y + plot.height;
+  draw->AddRect(ImVec2(plot.x, plot.y), ImVec2(right, bottom), frame_color);
+  // The visible region of the 2D view (it may be panned and zoomed) in the plot.
+  const View2D& view = state_.view.view2d;
+  const Viewport viewport = landscape_viewport(layout);
+  const double half_width = 0.5 * viewport.width * view.units_per_pixel;
+  const double half_height = 0.5 * viewport.height * view.units_per_pixel;
+  const int x_count = std::max(2, static_cast<int>(plot.width / (7.0f * font)));
+  for (const ScaleTick& tick :
+       axis_ticks(view.center_x - half_width, view.center_x + half_width, x_count)) {
+    const float x = plot.x + static_cast<float>(tick.position) * plot.width;
+    const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
+    draw->AddLine(ImVec2(x, bottom), ImVec2(x, bottom + 0.35f * font), frame_color);
+    draw->AddText(ImVec2(x - 0.5f * size.x, bottom + 0.45f * font), text_color, tick.label.c_str());
+  }
+  const int y_count = std::max(2, static_cast<int>(plot.height / (5.0f * font)));
+  float widest = 0.0f;
+  for (const ScaleTick& tick :
+       axis_ticks(view.center_y - half_height, view.center_y + half_height, y_count)) {
+    const float y = bottom - static_cast<float>(tick.position) * plot.height;
+    const ImVec2 size = ImGui::CalcTextSize(tick.label.c_str());
+    widest = std::max(widest, size.x);
+    draw->AddLine(ImVec2(plot.x - 0.35f * font, y), ImVec2(plot.x, y), frame_color);
+    draw->AddText(ImVec2(plot.x - 0.5f * font - size.x, y - 0.5f * size.y), text_color,
+                  tick.label.c_str());
+  }
+  const AxisTitles titles = landscape_axis_titles(state_.network.snapshot);
+  const ImVec2 x_title = ImGui::CalcTextSize(titles.x.c_str());
+  draw->AddText(ImVec2(plot.x + 0.5f * (plot.width - x_title.x), bottom + 1.9f * font), text_color,
+                titles.x.c_str());
+  add_vertical_text(draw, ImVec2(plot.x - widest - 1.3f * font, plot.y + 0.5f * plot.height),
+                    text_color, titles.y);
+}
 
 bool App::landscape_shown() const {
   return state_.network.show_landscape && applied_surface_version_ > 0;
@@ -48,25 +177,37 @@ bool App::landscape_shown() const {
 
 void App::refresh_network(const Layout& layout) {
   NetworkState& network = state_.network;
+  if (headless_) network.session->wait_for_regions();  // at the size the panel just asked for
   network.snapshot = network.session->snapshot();
+  upload_regions();
   const Surface& surface = network.snapshot.surface;
+  bool moved = false;
   if (network.snapshot.surface_version != applied_surface_version_ && !surface.is_1d() &&
       surface.stride > 0) {
     applied_surface_version_ = network.snapshot.surface_version;
     heightfield_renderer_.set_heightfield(height_field(surface));
     std::tie(landscape_min_, landscape_max_) = finite_range(surface.loss);
     const ViewBox box{surface.x.front(), surface.x.back(), surface.y.front(), surface.y.back()};
-    const bool moved = box.x_min != landscape_box_.x_min || box.x_max != landscape_box_.x_max ||
-                       box.y_min != landscape_box_.y_min || box.y_max != landscape_box_.y_max;
+    moved = box.x_min != landscape_box_.x_min || box.x_max != landscape_box_.x_max ||
+            box.y_min != landscape_box_.y_min || box.y_max != landscape_box_.y_max;
     landscape_box_ = box;
-    if (moved) {  // a new plane: frame it in the 2D view
-      View2D& view = state_.view.view2d;
-      const Viewport& viewport = layout.scene_viewport;
-      view.center_x = 0.5 * (box.x_min + box.x_max);
-      view.center_y = 0.5 * (box.y_min + box.y_max);
-      view.units_per_pixel = std::max((box.x_max - box.x_min) / viewport.width,
-                                      (box.y_max - box.y_min) / viewport.height);
-    }
+  }
+  // The chart fills the scene: the plot as large as the data's aspect allows beside its axes
+  // and colorbar. A new plane, or a new plot size, frames the plane in the 2D view.
+  const ViewBox& box = landscape_box_;
+  const double aspect = (box.x_max - box.x_min) / (box.y_max - box.y_min);
+  landscape_frame_ = landscape_frame(
+      layout.scene, std::isfinite(aspect) && aspect > 0 ? aspect : 1.0, ImGui::GetFontSize(), true);
+  const Viewport plot = landscape_viewport(layout);
+  const bool resized = plot.width != landscape_framed_viewport_.width ||
+                       plot.height != landscape_framed_viewport_.height;
+  if (applied_surface_version_ > 0 && (moved || (resized && landscape_shown()))) {
+    View2D& view = state_.view.view2d;
+    view.center_x = 0.5 * (box.x_min + box.x_max);
+    view.center_y = 0.5 * (box.y_min + box.y_max);
+    view.units_per_pixel =
+        std::max((box.x_max - box.x_min) / plot.width, (box.y_max - box.y_min) / plot.height);
+    landscape_framed_viewport_ = plot;
   }
   if (heightfield_colormap_ != state_.view.colormap) {
     heightfield_renderer_.set_colormap(state_.view.colormap);
@@ -79,7 +220,8 @@ void App::refresh_network(const Layout& layout) {
 }
 
 void App::render_landscape(const Layout& layout) {
-  const Viewport& viewport = layout.scene_viewport;
+  const Viewport viewport =
+      state_.view.three_d ? layout.scene_viewport : landscape_viewport(layout);
   ViewState view = state_.view;  // the formula's range stays untouched for when it comes back
   view.value_min = landscape_min_;
   view.value_max = landscape_max_;

@@ -10,9 +10,9 @@
 #include "functions/residual_forms.hpp"
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
+#include "plot/colormap.hpp"
 #include "plot/palette.hpp"
 #include "plot/value_scale.hpp"
-#include "render/colormap.hpp"
 #include "run/runner.hpp"
 #include "view_axes.hpp"
 
@@ -461,10 +461,10 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
     limit_view2d(view.view2d);
   }
   state.ui.home_request = !scene.view.has_center;
-  if (colormap_index(scene.view.colormap) == 0 && scene.view.colormap != "viridis") {
+  const std::optional<int> colormap = colormap_index(scene.view.colormap);
+  if (!colormap)
     problems.push_back("unknown colormap '" + scene.view.colormap + "' (using viridis)");
-  }
-  view.colormap = colormap_index(scene.view.colormap);
+  view.colormap = colormap.value_or(0);
   view.log_scale = scene.view.scale_given ? scene.view.log_scale : default_log_scale(state);
   view.contours = scene.view.contours;
   view.arrows = scene.view.gradient_arrows;

@@ -20,20 +20,6 @@ double log_unit(const ViewState& view) {
 
 }  // namespace
 
-std::string with_minus_sign(const std::string& label) {
-  std::string result;
-  result.reserve(label.size() + 2);
-  for (size_t i = 0; i < label.size(); ++i) {
-    // A '-' that starts the number or its exponent ("1e-05") is a minus sign.
-    if (label[i] == '-' && (i == 0 || label[i - 1] == 'e' || label[i - 1] == ' ')) {
-      result += "\xE2\x88\x92";
-    } else {
-      result += label[i];
-    }
-  }
-  return result;
-}
-
 std::vector<ScreenTick> view2d_x_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
                                        float spacing) {
   const double units_per_point = view.units_per_pixel * pixels_per_point;
@@ -95,6 +81,7 @@ ValueScaleTicks value_scale_ticks(const ViewState& view, int target_count) {
     };
     std::vector<double> minor;
     const Ticks ticks = log10_axis_ticks(std::log10(unit), std::log10(span), &minor);
+    result.major.push_back({0.0, "0"});  // the bottom: f − min = 0
     for (size_t i = 0; i < ticks.values.size(); ++i) {
       result.major.push_back({position(ticks.values[i]), with_minus_sign(ticks.labels[i])});
     }

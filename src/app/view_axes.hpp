@@ -54,8 +54,6 @@ struct ColorbarGeometry {
 };
 ColorbarGeometry colorbar_geometry(const Rect& plot, float font_size);
 
-// "−1.5" for "-1.5": the typographic minus sign in numbers.
-std::string with_minus_sign(const std::string& label);
 
 // Margins (ImGui pixels) the view gives up for its axes: tick labels left of and below the 2D
 // picture and the colorbar at the right (the 3D view keeps only the colorbar).

@@ -292,27 +292,28 @@ std::pair<double, double> lowest_region(const Image& image, double& distance) {
 }
 
 // Opened with --surface (and through the scene path, as the Open dialog does), the bowl fills
-// the 2D view framed on its box, and its minimum (0.5, 1.5) sits at the pixel the view's
-// center and zoom put it (from --layout-out). --surface keeps the default scene's log scale,
-// --scene FILE.h5 replaces the scene and shows a linear scale: both put the darkest color there.
+// the landscape chart's plot: at 1280×720 without plots the scene is 900×720 pixels right of
+// the 380 px panel; with the 16 px font the chart keeps 96 px left (y ticks and title), 61 px
+// below (x ticks and title), 19 px above and 144 px right (the colorbar), so the square box gets
+// 640 × 640 pixels at (486, 19) (lv::app::landscape_frame): 160 px per unit, and the minimum
+// (0.5, 1.5) sits at pixel (886, 259). --surface keeps the default scene's scale, --scene
+// FILE.h5 replaces the scene and shows a linear scale: both put the darkest color there.
 TEST_CASE("an HDF5 surface opens in the 2D and 3D views with its minimum where the file has it") {
   const std::string bowl = write_bowl("bowl.h5");
   for (const std::string flag : {"--surface ", "--scene "}) {
     CAPTURE(flag);
     const Image flat = screenshot("bowl", flag + bowl + " --view 2d");
-    // The grid covers most of the picture; the grey margins beside the box are not colored.
-    CHECK(fraction_of_picture(flat, is_colored) > 0.75);
+    // The grid covers 640 of the 860 checked columns and the colorbar 21: the axes' margins
+    // (theme background and labels) are not colored.
+    CHECK(fraction_of_picture(flat, is_colored) > 0.65);
     double distance = 0.0;
     const auto [x, y] = lowest_region(flat, distance);
     CAPTURE(x);
     CAPTURE(y);
     CHECK(distance < 70.0);  // log-scale contours crowd around the minimum and darken the mean
-    const auto [minimum_x, minimum_y] = pixel_of(0.5, 1.5);
-    CHECK(std::hypot(x - minimum_x, y - minimum_y) < 8.0);
-    // Near the box's lower-left corner, (-1.7, -0.9), 3.3 units from the minimum: far up the map.
-    const auto [corner_x, corner_y] = pixel_of(-1.6, -0.8);
-    CHECK(distance_from_lowest(flat, static_cast<int>(corner_x), static_cast<int>(corner_y)) >
-          150.0);
+    CHECK(std::hypot(x - 886, y - 259) < 8.0);
+    // The point (-1.7, -0.9), 3.3 units from the minimum, is far up the map.
+    CHECK(distance_from_lowest(flat, 534, 643) > 150.0);
   }
   const Image flat = screenshot("bowl", "--surface " + bowl + " --view 2d");
   const Image mesh = screenshot("bowl3d", "--surface " + bowl + " --view 3d");
@@ -363,4 +364,67 @@ TEST_CASE("the edge-of-stability lesson plots lambda_max against the dashed 2/lr
   CHECK(orange > 40);    // the dashed limit (and its legend entry)
   CHECK(orange < 2000);  // dashed and thin, not a filled area
   CHECK(blue_bottom - blue_top > 100);
+}
+
+// The 2D view's axes against the picture itself: on f = x every column has its own color, so
+// the column under an x tick labelled v must have the color the colorbar shows at its own tick
+// labelled v. The tick positions come from the axes code, the picture's colors from the shader
+// and the colorbar's from the colormap drawn beside it: a misplaced tick on either axis shows.
+TEST_CASE("the 2D view's x ticks and the colorbar agree with the picture's colors") {
+  const Image image =
+      screenshot("axes", "--scene " + std::string(LOSSVIZ_GUI_TEST_DATA_DIR) + "/axes_ramp.json");
+  const auto& bar = g_layout.at("colorbar");
+  const double bar_x = bar.at("left").get<double>() + 0.5 * bar.at("width").get<double>();
+  const int middle_y = (k_top + k_bottom) / 2;
+  int matched = 0;
+  for (const auto& x_tick : g_layout.at("x_ticks")) {
+    const double value = x_tick.at("value").get<double>();
+    // The label reads as the value, with a real minus sign.
+    std::string label = x_tick.at("label").get<std::string>();
+    CHECK(label.find('-') == std::string::npos);
+    if (label.rfind("\u2212", 0) == 0) label = "-" + label.substr(3);
+    CHECK(std::stod(label) == doctest::Approx(value));
+    // And x = value is where the tick is (the view's own mapping).
+    CHECK(pixel_of(value, 0.0).first ==
+          doctest::Approx(x_tick.at("at").get<double>()).epsilon(1e-4));
+    for (const auto& bar_tick : bar.at("ticks")) {
+      if (std::abs(bar_tick.at("value").get<double>() - value) > 1e-9) continue;
+      const unsigned char* in_picture =
+          image.at(static_cast<int>(std::lround(x_tick.at("at").get<double>())), middle_y);
+      const unsigned char* on_bar =
+          image.at(static_cast<int>(std::lround(bar_x)),
+                   static_cast<int>(std::lround(bar_tick.at("y").get<double>())));
+      CAPTURE(value);
+      for (int c = 0; c < 3; ++c) CHECK(std::abs(in_picture[c] - on_bar[c]) <= 12);
+      ++matched;
+    }
+  }
+  CHECK(matched >= 3);
+  // The colorbar runs from the colormap's lowest color at the bottom to its highest at the top.
+  const unsigned char* bottom =
+      image.at(static_cast<int>(bar_x), static_cast<int>(bar.at("bottom").get<double>()) - 2);
+  const unsigned char* top =
+      image.at(static_cast<int>(bar_x), static_cast<int>(bar.at("top").get<double>()) + 2);
+  CHECK(std::abs(bottom[0] - 0x44) + std::abs(bottom[1] - 0x01) + std::abs(bottom[2] - 0x54) < 40);
+  CHECK(std::abs(top[0] - 0xfd) + std::abs(top[1] - 0xe7) + std::abs(top[2] - 0x25) < 40);
+}
+
+// The lesson's own text never covers the picture, in the window and in presentation mode.
+TEST_CASE("the lesson text sits above the picture, not over it") {
+  const std::string lessons = std::string(LOSSVIZ_SOURCE_DIR) + "/assets/scenes/";
+  for (const std::string extra : {"", " --presentation", " --light"}) {
+    for (const char* lesson : {"03_adam_vs_sgd_rosenbrock.json", "04_newton_saddle.json"}) {
+      CAPTURE(extra);
+      CAPTURE(lesson);
+      screenshot("lesson", "--scene " + lessons + lesson + extra);
+      const auto& strip = g_layout.at("lesson");
+      const auto& view = g_layout.at("view");
+      CHECK(strip[3].get<double>() > 40.0);  // the text is there
+      const double strip_bottom = strip[1].get<double>() + strip[3].get<double>();
+      CHECK(strip_bottom <= view[1].get<double>() + 0.5);
+      CHECK(k_top >= view[1].get<double>());
+      CHECK(k_bottom <= 720);
+      CHECK(k_right <= 1280);
+    }
+  }
 }

@@ -66,6 +66,58 @@ TEST_CASE("training publishes one record per epoch and decision regions of the m
   CHECK(snapshot.parameters_version >= 31);  // the initial weights and one per epoch
 }
 
+// The view asks for its pixel size: the regions come back at that size, and each class boundary
+// crosses a pixel row within two pixels that mix the neighbouring classes' colors (anti-aliased,
+// not blocks).
+TEST_CASE("decision regions follow the asked pixel size, with one-pixel smooth boundaries") {
+  lv::app::NetworkSession session;
+  session.start_training(small_spirals(30));
+  session.set_region_size(300);
+  session.wait();
+  const lv::app::DecisionRegions regions = session.snapshot().regions;
+  REQUIRE(regions.size == 300);
+  REQUIRE(regions.rgba.size() == 300u * 300u * 4u);
+  session.set_region_size(100000);  // clamped to the largest size
+  session.wait();
+  CHECK(session.snapshot().regions.size == lv::app::k_max_region_size);
+  // The class whose pure region color a pixel has, or -1 for a boundary pixel mixing two.
+  const auto class_at = [&](int column, int row) {
+    column = std::clamp(column, 0, regions.size - 1);
+    row = std::clamp(row, 0, regions.size - 1);
+    const uint8_t* pixel = &regions.rgba[4 * (static_cast<size_t>(row) * regions.size + column)];
+    for (int label = 0; label < 3; ++label) {
+      const auto color = lv::app::class_color(label, true);
+      if (std::equal(color.begin(), color.end(), pixel)) return label;
+    }
+    return -1;
+  };
+  // A boundary pixel has pure pixels of two different classes at most two pixels away on both
+  // sides, along its row or along its column.
+  const auto crossed_within_two = [&](int column, int row, int step_x, int step_y) {
+    for (int before = 1; before <= 2; ++before) {
+      const int low = class_at(column - before * step_x, row - before * step_y);
+      if (low < 0) continue;
+      for (int after = 1; after <= 2; ++after) {
+        const int high = class_at(column + after * step_x, row + after * step_y);
+        if (high >= 0) return high != low;
+      }
+      return false;
+    }
+    return false;
+  };
+  long boundary_pixels = 0, wide = 0;
+  for (int row = 1; row + 1 < regions.size; ++row) {
+    for (int column = 1; column + 1 < regions.size; ++column) {
+      if (class_at(column, row) >= 0) continue;
+      ++boundary_pixels;
+      if (!crossed_within_two(column, row, 1, 0) && !crossed_within_two(column, row, 0, 1)) ++wide;
+    }
+  }
+  CHECK(boundary_pixels > 300);  // the spirals' boundaries, one or two pixels wide
+  CHECK(boundary_pixels < 300 * 20);
+  CHECK(wide < boundary_pixels / 20);  // only where three classes meet
+}
+
 TEST_CASE("a random-plane landscape holds the model's loss, exactly at the origin") {
   lv::app::NetworkSession session;
   CHECK_THROWS_AS(session.start_landscape({}), lv::InputError);  // no model yet

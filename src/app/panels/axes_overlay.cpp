@@ -8,8 +8,8 @@
 #include <cmath>
 
 #include "curvature_view.hpp"
+#include "plot/colormap.hpp"
 #include "plot/nice_ticks.hpp"
-#include "render/colormap.hpp"
 #include "state_actions.hpp"
 #include "view_axes.hpp"
 
@@ -24,6 +24,11 @@ ImU32 with_alpha(ImU32 color, float alpha) {
 
 ImU32 rgb_color(const std::array<float, 3>& color, float alpha = 1.0f) {
   return ImGui::ColorConvertFloat4ToU32(ImVec4(color[0], color[1], color[2], alpha));
+}
+
+ImU32 rgb_color(const Rgb& color) {
+  return rgb_color(std::array<float, 3>{static_cast<float>(color.r), static_cast<float>(color.g),
+                                        static_cast<float>(color.b)});
 }
 
 void draw_text(ImDrawList* draw, ImVec2 at, ImU32 color, const std::string& text, float align_x,
@@ -58,8 +63,8 @@ void draw_colorbar(ImDrawList* draw, const AppState& state, const Rect& plot, fl
   for (int band = 0; band < k_bands; ++band) {
     const float t0 = static_cast<float>(band) / k_bands,
                 t1 = static_cast<float>(band + 1) / k_bands;
-    const ImU32 low = rgb_color(colormap_color(colormap, t0));
-    const ImU32 high = rgb_color(colormap_color(colormap, t1));
+    const ImU32 low = rgb_color(colormap.sample(t0));
+    const ImU32 high = rgb_color(colormap.sample(t1));
     draw->AddRectFilledMultiColor(ImVec2(left, y_of(t1)), ImVec2(left + width, y_of(t0) + 0.5f),
                                   high, high, low, low);
   }
@@ -84,7 +89,7 @@ void draw_colorbar(ImDrawList* draw, const AppState& state, const Rect& plot, fl
     last_label = y;
   }
   // The title right-aligned above the labels (it may reach left over the picture's top margin).
-  const std::string title = ticks.title + (view.log_scale ? "  (log)" : "");
+  const std::string title = ticks.title + (view.log_scale ? " (log scale)" : "");
   const float title_width = ImGui::CalcTextSize(title.c_str()).x;
   const float title_left = std::min(left + 0.5f * (width - title_width),
                                     plot.x + plot.width + 5.8f * font - title_width);

@@ -25,14 +25,10 @@ namespace {
 constexpr LayerType k_activations[] = {LayerType::Tanh, LayerType::Relu, LayerType::Sigmoid,
                                        LayerType::Gelu, LayerType::Softplus};
 
-// Class colors for the scatter plot (Okabe–Ito, readable on both themes); regions get the same
-// hue darkened, opaque so neighbouring cells leave no seams.
-ImU32 class_color(int index, bool region) {
-  static constexpr int palette[][3] = {{0, 114, 178},   {230, 159, 0},  {0, 158, 115},
-                                       {204, 121, 167}, {86, 180, 233}, {213, 94, 0}};
-  const auto& rgb = palette[static_cast<size_t>(index) % std::size(palette)];
-  const int scale = region ? 40 : 100;  // percent
-  return IM_COL32(rgb[0] * scale / 100, rgb[1] * scale / 100, rgb[2] * scale / 100, 255);
+// The session's class colors (Okabe–Ito) as ImGui colors.
+ImU32 class_color_u32(int index) {
+  const auto rgb = class_color(index, false);
+  return IM_COL32(rgb[0], rgb[1], rgb[2], 255);
 }
 
 // Runs a request that may be rejected, showing the rejection under the panel.
@@ -110,7 +106,7 @@ void progress_row(NetworkState& network) {
 
 // The data as a scatter plot over the model's decision regions (classification) or its
 // regression curve, drawn with the window's draw list.
-void scatter_plot(const NetworkState& network) {
+void scatter_plot(NetworkState& network) {
   const Dataset& data = network.session->data();
   const DecisionRegions& regions = network.snapshot.regions;
   if (data.size() == 0 || regions.size == 0) return;
@@ -132,18 +128,16 @@ void scatter_plot(const NetworkState& network) {
     return ImVec2(origin.x + static_cast<float>((x - regions.x_min) / regions.width) * side,
                   origin.y + side - static_cast<float>((y - y_min) / height) * side);
   };
-  const float cell = side / static_cast<float>(regions.size);
   if (plane) {
-    for (int j = 0; j < regions.size; ++j) {
-      for (int i = 0; i < regions.size; ++i) {
-        const int label =
-            static_cast<int>(regions.values[static_cast<size_t>(j * regions.size + i)]);
-        const ImVec2 corner(origin.x + i * cell, origin.y + side - (j + 1) * cell);
-        draw->AddRectFilled(corner, ImVec2(corner.x + cell + 1.0f, corner.y + cell + 1.0f),
-                            class_color(label, true));
-      }
+    // One texel per framebuffer pixel: the session evaluates the model at the size asked here.
+    const float pixels = side * ImGui::GetIO().DisplayFramebufferScale.x;
+    network.session->set_region_size(static_cast<int>(std::lround(pixels)));
+    if (network.regions_texture != 0) {
+      draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(network.regions_texture)),
+                     origin, ImVec2(origin.x + side, origin.y + side));
     }
   } else {
+    network.session->set_region_size(static_cast<int>(std::lround(side)));
     for (int i = 1; i < regions.size; ++i) {
       const double x0 = regions.x_min + (i - 0.5) * regions.width / regions.size;
       const double x1 = regions.x_min + (i + 0.5) * regions.width / regions.size;
@@ -159,9 +153,9 @@ void scatter_plot(const NetworkState& network) {
       const int label = set->is_classification() ? static_cast<int>(set->targets(0, k)) : 0;
       const ImVec2 at = to_screen(set->inputs(0, k), y);
       if (set == &data) {
-        draw->AddCircleFilled(at, 2.5f, class_color(label, false));
+        draw->AddCircleFilled(at, 2.5f, class_color_u32(label));
       } else {
-        draw->AddCircle(at, 3.0f, class_color(label, false), 0, 1.5f);
+        draw->AddCircle(at, 3.0f, class_color_u32(label), 0, 1.5f);
       }
     }
   }

@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "panels/panels.hpp"
-#include "render/colormap.hpp"
+#include "plot/colormap.hpp"
 
 namespace lv::app {
 namespace {

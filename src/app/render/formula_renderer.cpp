@@ -1,12 +1,14 @@
 #include "render/formula_renderer.hpp"
 
 #include "expr/glsl.hpp"
-#include "render/colormap.hpp"
+#include "plot/colormap.hpp"
 #include "render/heatmap_cache.hpp"
 
 namespace lv::app {
 namespace {
 
+// The core's lookup table (plot/colormap) as the 256 × 1 RGB texture lv_colormap samples with
+// linear filtering (shaders/common.glsl): the window's colors are the exported figures' colors.
 GLuint make_table_texture(const Colormap& colormap) {
   const std::vector<uint8_t> table = colormap_table(colormap);
   GLuint texture = 0;
@@ -54,8 +56,7 @@ ShaderProgram& usable(ShaderProgram& wanted, ShaderProgram& fallback) {
 void FormulaRenderer::initialize() {
   glGenVertexArrays(1, &empty_array_);
   colormap_texture_ = make_table_texture(colormaps()[0]);
-  diverging_texture_ =
-      make_table_texture(colormaps()[static_cast<size_t>(colormap_index("coolwarm"))]);
+  diverging_texture_ = make_table_texture(find_colormap("coolwarm"));
 }
 
 void FormulaRenderer::destroy() {

@@ -102,4 +102,14 @@ std::string format_general(double value) {
   return text;
 }
 
+std::string with_minus_sign(std::string label) {
+  static const std::string minus = "\u2212";
+  for (size_t k = 0; k < label.size(); ++k) {
+    const bool sign = label[k] == '-' &&
+                      (k == 0 || label[k - 1] == 'e' || label[k - 1] == ' ' || label[k - 1] == '(');
+    if (sign) label.replace(k, 1, minus);
+  }
+  return label;
+}
+
 }  // namespace lv

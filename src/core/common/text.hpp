@@ -36,4 +36,9 @@ std::string format_shortest(double value);
 // axis labels.
 std::string format_general(double value);
 
+// Typography for printed numbers: each minus sign ('-' at the start, after an exponent's 'e', a
+// space or an opening parenthesis) as U+2212 "−", which is as wide as "+" and lines up in columns
+// ("−0.5", "1e−05"). Hyphens inside words stay.
+std::string with_minus_sign(std::string label);
+
 }  // namespace lv
