@@ -141,3 +141,36 @@ TEST_CASE("a diverged trajectory becomes a run marked diverged at its step") {
   CHECK(run.path[0] == lv::Point{1.0, 2.0});
   CHECK(lv::legend_label(run) == "sgd \u2014 diverged at step 1");
 }
+
+// A loss that goes below zero (f = −1 at the minima of x² − y² + y⁴/4·…) on the default log axis:
+// no curve may vanish. Each is drawn as loss − min, with the minimum named in the axis label,
+// and the tick labels carry real minus signs where they are negative.
+TEST_CASE("a negative loss on a log axis is plotted as loss − min, not dropped") {
+  lv::Figure figure;
+  for (int k = 0; k < 2; ++k) {
+    lv::PlotRun run;
+    run.label = "run " + std::to_string(k);
+    run.color = lv::run_color(k);
+    for (int step = 0; step <= 20; ++step) {
+      run.path.push_back({0.1 * step, 0.0});
+      run.loss.push_back(-1.0 + 2.0 * std::pow(0.5 + 0.2 * k, step));  // from 1 down toward −1
+      run.gradient_norm.push_back(std::pow(0.5, step));
+    }
+    figure.runs.push_back(run);
+  }
+  figure.columns = {{1.0, {lv::CurvePanel{lv::CurveQuantity::Loss}}}};
+  const std::string svg = lv::figure_svg(figure);
+  CHECK(svg.find("loss \u2212 min  (min = \u2212") != std::string::npos);
+  CHECK(count_occurrences(svg, "<g class=\"curve\">") == 2);
+  // Both curves have points: a path inside each curve group.
+  size_t at = 0;
+  int drawn = 0;
+  while ((at = svg.find("<g class=\"curve\">", at)) != std::string::npos) {
+    const size_t end = svg.find("</g>", at);
+    drawn += svg.substr(at, end - at).find("<path d=") != std::string::npos ? 1 : 0;
+    at = end;
+  }
+  CHECK(drawn == 2);
+  // The log axis labels decades of loss − min (1e-06 … 1), none negative.
+  CHECK(svg.find(">1</text>") != std::string::npos);
+}

@@ -73,6 +73,16 @@ bool list_widget(HyperParameters& parameters, const HyperParameter& descriptor) 
 
 bool draw_hyperparameter_widgets(HyperParameters& parameters) {
   bool changed = false;
+  // Room for the longest name beside its widget, so no label is cut off at the panel's edge
+  // ("warmup_start_factor"); the widget keeps at least 40% of the width.
+  float longest = 0.0f;
+  for (const HyperParameter& descriptor : parameters.descriptors()) {
+    longest = std::max(longest, ImGui::CalcTextSize(descriptor.name.c_str()).x);
+  }
+  const float available = ImGui::GetContentRegionAvail().x;
+  const float label = longest + ImGui::GetStyle().ItemInnerSpacing.x + 2.0f;
+  ImGui::PushItemWidth(
+      std::max(0.4f * available, std::min(ImGui::CalcItemWidth(), available - label)));
   for (const HyperParameter& descriptor : parameters.descriptors()) {
     switch (descriptor.kind) {
       case ParameterKind::Real:
@@ -95,6 +105,7 @@ bool draw_hyperparameter_widgets(HyperParameters& parameters) {
       ImGui::SetTooltip("%s", descriptor.help.c_str());
     }
   }
+  ImGui::PopItemWidth();
   return changed;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/text.hpp"
+
 namespace lv {
 
 using namespace figure_style;
@@ -74,14 +76,15 @@ void draw_axes(Canvas& canvas, const Frame& frame, const Ticks& x_ticks, const T
   for (size_t i = 0; i < x_ticks.values.size(); ++i) {
     const double x = box.x + frame.x.unit(x_ticks.values[i]) * box.width;
     canvas.polyline({{x, box.bottom()}, {x, box.bottom() + k_tick_length}}, false, tick_stroke);
-    canvas.text({x, box.bottom() + k_tick_length + k_gap}, x_ticks.labels[i], tick_style);
+    canvas.text({x, box.bottom() + k_tick_length + k_gap}, with_minus_sign(x_ticks.labels[i]),
+                tick_style);
   }
   tick_style.horizontal = HorizontalAlign::Right;
   tick_style.vertical = VerticalAlign::Middle;
   for (size_t i = 0; i < y_ticks.values.size(); ++i) {
     const double y = box.bottom() - frame.y.unit(y_ticks.values[i]) * box.height;
     canvas.polyline({{box.x - k_tick_length, y}, {box.x, y}}, false, tick_stroke);
-    canvas.text({box.x - k_tick_length - k_gap, y}, y_ticks.labels[i], tick_style);
+    canvas.text({box.x - k_tick_length - k_gap, y}, with_minus_sign(y_ticks.labels[i]), tick_style);
   }
   if (frame.x.log) draw_minor_log_ticks(canvas, frame, true);
   if (frame.y.log) draw_minor_log_ticks(canvas, frame, false);

@@ -9,6 +9,7 @@
 
 #include "common/errors.hpp"
 #include "common/quantile.hpp"
+#include "common/text.hpp"
 #include "plot/colormap.hpp"
 #include "plot/marching_squares.hpp"
 #include "plot/value_scale.hpp"
@@ -224,7 +225,7 @@ void draw_colorbar(Canvas& canvas, const Rect& bar, const Colormap& colormap,
     const double y = bar.bottom() - scale.normalized(ticks.values[i]) * bar.height;
     canvas.polyline({{bar.right(), y}, {bar.right() + k_tick_length, y}}, false,
                     Stroke{k_frame, 0.8, {}});
-    canvas.text({bar.right() + k_tick_length + k_gap, y}, ticks.labels[i], style);
+    canvas.text({bar.right() + k_tick_length + k_gap, y}, with_minus_sign(ticks.labels[i]), style);
   }
   const double label_x = bar.right() + k_tick_length + 2 * k_gap + widest_label(ticks, k_tick_size);
   canvas.text(
@@ -352,13 +353,40 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
     }
   }
   if (low > high) low = 0.0, high = 1.0;
-  const bool log = panel.log_y && low > 0.0;
-  high = std::min(high, divergence_ceiling(runs, panel.quantity, log));
+  std::string y_label =
+      panel.quantity == CurveQuantity::Loss ? "loss" : "gradient norm \u2016\u2207f\u2016";
+  // A log axis cannot show values ≤ 0; they are never dropped silently. A loss that goes
+  // negative is plotted as loss − min (the lowest value reached, named in the label); a zero
+  // loss or gradient norm cannot be shown even so, and the label says that.
+  double offset = 0.0;
+  if (panel.log_y && low <= 0.0) {
+    if (panel.quantity == CurveQuantity::Loss && low < 0.0) {
+      offset = low;
+      y_label = "loss \u2212 min  (min = " + with_minus_sign(format_general(low)) + ")";
+    } else {
+      y_label += "  (zeros not shown)";
+    }
+    double positive_low = std::numeric_limits<double>::infinity();
+    for (const PlotRun& run : runs) {
+      for (double value : curve_values(run, panel.quantity)) {
+        if (std::isfinite(value) && value - offset > 0.0) {
+          positive_low = std::min(positive_low, value - offset);
+        }
+      }
+    }
+    low = positive_low;
+    high -= offset;
+  }
+  const bool log = panel.log_y && low > 0.0 && std::isfinite(low);
+  if (panel.log_y && !log) {  // nothing positive at all: a linear axis, and the label says so
+    offset = 0.0;
+    low = std::isfinite(low) ? low : 0.0;
+    y_label += "  (linear: no value > 0)";
+  }
+  high = std::min(high, divergence_ceiling(runs, panel.quantity, log) - offset);
   Frame frame;
   frame.x = {0.0, last_step, false};
   frame.y = value_range(low, high, log);
-  const std::string y_label =
-      panel.quantity == CurveQuantity::Loss ? "loss" : "gradient norm \u2016\u2207f\u2016";
   const Ticks y_ticks = axis_ticks(frame.y, area.height);
   frame.box = inner_frame(area, axes_margins(y_ticks, "step", y_label));
   require_room(frame.box);
@@ -376,11 +404,12 @@ void draw_curve_panel(Canvas& canvas, const Rect& area, const CurvePanel& panel,
       piece.clear();
     };
     for (size_t step = 0; step < values.size(); ++step) {
-      if (!std::isfinite(values[step]) || (log && values[step] <= 0.0)) {
+      const double shown = values[step] - offset;
+      if (!std::isfinite(shown) || (log && shown <= 0.0)) {
         flush();
         continue;
       }
-      piece.push_back(frame.map(static_cast<double>(step), values[step]));
+      piece.push_back(frame.map(static_cast<double>(step), shown));
       data_points.push_back(piece.back());
       last_point = piece.back();
     }
