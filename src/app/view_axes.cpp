@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "common/text.hpp"
 #include "plot/nice_ticks.hpp"
@@ -73,8 +74,9 @@ ValueScaleTicks value_scale_ticks(const ViewState& view, int target_count) {
     if (std::abs(low) <= unit) {
       result.title = "f";
     } else {
-      result.title =
-          with_minus_sign(low < 0 ? "f + " + format_general(-low) : "f - " + format_general(low));
+      char offset[32];  // three significant digits: the label names the scale, not the data
+      std::snprintf(offset, sizeof offset, "%.3g", std::abs(low));
+      result.title = with_minus_sign(std::string(low < 0 ? "f + " : "f - ") + offset);
     }
     const auto position = [&](double log_value) {
       return std::log1p(std::pow(10.0, log_value) / unit) / std::log1p(span / unit);
@@ -163,6 +165,7 @@ BoxAxes box_axes(const AppState& state, float aspect) {
   y_axis.title_position = Vector3(1.32f * front_x, 0.0f, floor);
   const ValueScaleTicks values = value_scale_ticks(state.view, 5);
   for (const auto& tick : values.major) {
+    if (state.view.log_scale && tick.t == 0.0) continue;  // "0" would crowd the floor's labels
     f_axis.ticks.push_back(
         {Vector3(corner_x, corner_y, static_cast<float>(tick.t) * top), tick.label});
   }

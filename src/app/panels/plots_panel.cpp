@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text.hpp"
 #include "panels/panels.hpp"
 #include "panels/plot_axes.hpp"
 #include "state_actions.hpp"
@@ -327,7 +328,7 @@ void draw_plots_panel(AppState& state, const Rect& area) {
     }
     char text[64];
     std::snprintf(text, sizeof text, "loss - min (%.4g)", lowest);
-    shifted_title = text;
+    shifted_title = with_minus_sign(text);
     plots[0].title = shifted_title.c_str();
     plots[0].column = [&shifted](size_t slot) { return &shifted[slot]; };
   }
