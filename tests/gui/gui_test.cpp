@@ -428,3 +428,33 @@ TEST_CASE("the lesson text sits above the picture, not over it") {
     }
   }
 }
+
+// "Newton and saddle points" reaches f = −1: on the Plots panel's log loss axis every run's curve
+// must still be there (drawn as loss − min), none vanishing because its values went negative.
+TEST_CASE("a negative loss keeps all its curves on the log loss plot") {
+  const std::string lesson =
+      std::string(LOSSVIZ_SOURCE_DIR) + "/assets/scenes/04_newton_saddle.json";
+  const Image image = screenshot("negative", "--scene " + lesson);
+  const auto& plots = g_layout.at("plots");
+  const int left = static_cast<int>(plots[0].get<double>());
+  const int top = static_cast<int>(plots[1].get<double>());
+  const int width = static_cast<int>(plots[2].get<double>());
+  const int height = static_cast<int>(plots[3].get<double>());
+  REQUIRE(height > 100);
+  // The palette's first three colours: Newton, saddle-free Newton, gradient descent.
+  const int colors[3][3] = {{0xD5, 0x5E, 0x00}, {0x00, 0x72, 0xB2}, {0x00, 0x9A, 0x70}};
+  for (const auto& color : colors) {
+    long hits = 0;
+    for (int y = top + 30; y < top + height; ++y) {
+      for (int x = left; x < left + width / 4; ++x) {  // the loss plot: the first of four
+        const unsigned char* p = image.at(x, y);
+        if (std::abs(p[0] - color[0]) < 30 && std::abs(p[1] - color[1]) < 30 &&
+            std::abs(p[2] - color[2]) < 30) {
+          ++hits;
+        }
+      }
+    }
+    CAPTURE(color[0]);
+    CHECK(hits > 15);
+  }
+}
