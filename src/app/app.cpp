@@ -608,9 +608,14 @@ Vector3 App::lifted(double x, double y, double value) const {
 }
 
 void App::rebuild_trajectory_batch() {
-  LineBatch batch;
   const float tolerance =
       state_.view.three_d ? 0.003f : static_cast<float>(0.75 * state_.view.view2d.units_per_pixel);
+  struct Segment {
+    Vector3 a, b;
+    Color color;
+    float step;
+  };
+  std::vector<Segment> segments;
   for (size_t i = 0; i < state_.optimizers.size() && i < state_.run.trajectories.size(); ++i) {
     const OptimizerSlot& slot = state_.optimizers[i];
     const Trajectory& trajectory = state_.run.trajectories[i];
@@ -628,9 +633,19 @@ void App::rebuild_trajectory_batch() {
     for (int row = 1; row <= last; ++row) {
       const Vector3 current = point(row);
       if (row != last && (current - previous).norm() < tolerance) continue;
-      batch.add_segment(previous, current, color, 2.5f, static_cast<float>(row));
+      segments.push_back({previous, current, color, static_cast<float>(row)});
       previous = current;
     }
+  }
+  // Every path first as a dark casing, then in its colour on top: a mid-tone line stays visible
+  // where the colormap has its own tone (a red path over magma's pinks, blue over viridis' blue).
+  LineBatch batch;
+  const Color casing{0.0f, 0.0f, 0.0f, 0.55f};
+  for (const Segment& segment : segments) {
+    batch.add_segment(segment.a, segment.b, casing, 4.5f, segment.step);
+  }
+  for (const Segment& segment : segments) {
+    batch.add_segment(segment.a, segment.b, segment.color, 2.5f, segment.step);
   }
   lines_.upload(0, batch);
   batch_units_per_pixel_ = state_.view.view2d.units_per_pixel;
