@@ -55,7 +55,7 @@ struct SceneView {
   bool hessian_eigenvectors = false;
   bool quadratic_model = false;
   bool curvature_plots = false;
-  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  int mesh_resolution = 0;  // 3D mesh cells per side; 0: automatic (default)
   // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
   // size: for hand-written scenes. A center and zoom, when present, win over it.
   bool has_region = false;
@@ -95,6 +95,8 @@ struct Scene {
   std::string formula;
   // Built-in: overrides of its parameter values (ranges ignored). Formula: its parameters.
   std::vector<FormulaParameter> parameters;
+  // "x + y >= 1", "x^2 + y^2 <= 4", "x - y = 0": the feasible set (checked when applied).
+  std::vector<std::string> constraints;
   std::vector<SceneOptimizer> optimizers;
   SceneSchedule schedule;
   int steps = 500;
