@@ -310,6 +310,7 @@ void App::draw_panels(const Layout& layout) {
   if (!landscape_shown()) {
     draw_view_axes(state_, layout.scene, layout.pixels_per_point);
     draw_kkt_overlay(state_, layout.scene, layout.pixels_per_point);
+    draw_regularization_overlay(state_, layout.scene, layout.pixels_per_point);
   }
   draw_help_overlay(state_);
   draw_recovery_prompt(state_);

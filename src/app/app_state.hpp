@@ -17,6 +17,7 @@
 #include "network_session.hpp"
 #include "optim/optimizer.hpp"
 #include "race_session.hpp"
+#include "regularization_view.hpp"
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
@@ -58,6 +59,9 @@ struct RunState {
   // with the race (on its worker), never per frame.
   std::vector<CurvatureTrack> curvature;
   double curvature_scale = 1.0;  // a typical |λ| of the race: the eigenvector arrows' full length
+  // `regularized` runs: the penalized and unpenalized minimizers and the λ path (same slots;
+  // regularization_view.hpp), computed when the race is installed, never per frame.
+  std::vector<std::optional<RegularizationView>> regularization;
   bool stale = true;             // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();

@@ -273,6 +273,10 @@ void install_race(AppState& state, RaceResult&& result) {
     if (k < result.curvature.size()) state.run.curvature[slot] = std::move(result.curvature[k]);
   }
   state.run.curvature_scale = typical_curvature(state.run.curvature);
+  state.run.regularization.assign(state.optimizers.size(), std::nullopt);
+  for (size_t slot = 0; slot < state.optimizers.size(); ++slot) {
+    state.run.regularization[slot] = regularization_view(state, slot);
+  }
   state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
 }
 

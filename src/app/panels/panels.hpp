@@ -35,6 +35,8 @@ void draw_view_axes(const AppState& state, const Rect& plot, float pixels_per_po
 // The KKT arrows (∇f, λ_i ∇g_i) and active constraints at each constrained run's point, 2D view
 // (kkt_overlay.cpp).
 void draw_kkt_overlay(const AppState& state, const Rect& plot, float pixels_per_point);
+// `regularized` runs: penalty level set, λ path, both minimizers (regularization_overlay.cpp).
+void draw_regularization_overlay(const AppState& state, const Rect& plot, float pixels_per_point);
 void draw_help_overlay(AppState& state);
 void draw_recovery_prompt(AppState& state);
 void draw_hover_readout(AppState& state);
