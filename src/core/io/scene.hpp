@@ -55,7 +55,7 @@ struct SceneView {
   bool hessian_eigenvectors = false;
   bool quadratic_model = false;
   bool curvature_plots = false;
-  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  int mesh_resolution = 0;  // 3D mesh cells per side; 0: automatic (default)
   // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
   // size: for hand-written scenes. A center and zoom, when present, win over it.
   bool has_region = false;
@@ -86,6 +86,14 @@ struct SceneNetwork {
   double validation = 0.0;  // fraction held out
   bool mse = false;         // "loss": "mse" (one-hot targets for classes) or "cross_entropy"
   int sharpness_every = 0;  // track λmax every k updates; 0: off
+  // Regularizers and the schedule (nn/trainer.hpp TrainSettings):
+  SceneSchedule schedule;                   // "constant": the lr as set
+  std::string schedule_step = "iteration";  // or "epoch": when the schedule steps
+  double weight_decay = 0.0;
+  std::string weight_decay_mode = "l2";  // or "decoupled": the optimizer's own weight_decay
+  double dropout = 0.0;                  // [0, 1)
+  int patience = 0;                      // early stopping on the validation loss; 0: off
+  double clip_norm = 0.0;                // 0: off
 };
 
 struct Scene {
