@@ -372,7 +372,9 @@ void apply_scene_network(AppState& state, const SceneNetwork& scene,
   try {
     config.schedule_step = parse_schedule_step(scene.schedule_step);
     config.weight_decay_mode = parse_weight_decay_mode(scene.weight_decay_mode);
-    if (scene.schedule.name != "constant") config.schedule = make_scene_schedule(scene.schedule);
+    // "constant" without settings is the lr as set; constant with a warmup is a schedule.
+    if (scene.schedule.name != "constant" || !scene.schedule.settings.empty())
+      config.schedule = make_scene_schedule(scene.schedule);
   } catch (const InputError& error) {
     problems.push_back(std::string("network: ") + error.what());
   }

@@ -104,8 +104,7 @@ void schedule_controls(NetworkConfig& config) {
   const std::string current = config.schedule ? config.schedule->name() : "constant";
   if (ImGui::BeginCombo("schedule", current.c_str())) {
     for (const ScheduleInfo& info : schedule_registry()) {
-      if (ImGui::Selectable(info.name.c_str(), info.name == current))
-        config.schedule = info.name == "constant" ? nullptr : info.make();
+      if (ImGui::Selectable(info.name.c_str(), info.name == current)) config.schedule = info.make();
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.summary.c_str());
     }
     ImGui::EndCombo();
@@ -205,7 +204,10 @@ void scatter_plot(NetworkState& network) {
                     IM_COL32(255, 200, 60, 255), 2.0f);
     }
   }
-  // Training samples as dots, held-out validation samples as rings.
+  // Training samples as dots, held-out validation samples as rings; the regions' box comes from
+  // the training set, so a held-out sample outside it is clipped rather than drawn over the
+  // curves above.
+  draw->PushClipRect(origin, ImVec2(origin.x + side, origin.y + side), true);
   for (const Dataset* set : {&data, &network.session->validation()}) {
     for (int k = 0; k < set->size(); ++k) {
       const double y = plane ? set->inputs(1, k) : set->targets(0, k);
@@ -218,6 +220,7 @@ void scatter_plot(NetworkState& network) {
       }
     }
   }
+  draw->PopClipRect();
 }
 
 // The loss per epoch on the training set and, when data are held out, on the validation set.
@@ -595,8 +598,9 @@ void draw_network_panel(AppState& state) {
   ImGui::SameLine();
   progress_row(network);
   if (!network.session->busy()) ImGui::NewLine();
-  // Tracking sharpness: the curves are what the user came for, so they open at the top.
-  const bool tracking = network.config.sharpness_every > 0;
+  // Tracking sharpness or early stopping: the curves are what the user came for, so they open at
+  // the top.
+  const bool tracking = network.config.sharpness_every > 0 || network.config.patience > 0;
   if (expand && tracking) ImGui::SetScrollHereY(0.0f);
   loss_curve(network);
   learning_rate_plot(network);
