@@ -34,7 +34,8 @@ const Command k_commands[] = {
      "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
      "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
      "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
-     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
+     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]\n"
+     "        [--constraint \"g <= 0\"]... (drawn: infeasible side shaded, boundary white)"},
     {"compare", lv::cli::compare_command,
      "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"
      "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B]\n"
