@@ -408,6 +408,20 @@ void apply_scene_network(AppState& state, const SceneNetwork& scene,
   config.validation_fraction = scene.validation;
   config.mse = scene.mse;
   config.sharpness_every = scene.sharpness_every;
+  config.weight_decay = scene.weight_decay;
+  config.dropout = scene.dropout;
+  config.patience = scene.patience;
+  config.clip_norm = scene.clip_norm;
+  config.schedule.reset();
+  try {
+    config.schedule_step = parse_schedule_step(scene.schedule_step);
+    config.weight_decay_mode = parse_weight_decay_mode(scene.weight_decay_mode);
+    // "constant" without settings is the lr as set; constant with a warmup is a schedule.
+    if (scene.schedule.name != "constant" || !scene.schedule.settings.empty())
+      config.schedule = make_scene_schedule(scene.schedule);
+  } catch (const InputError& error) {
+    problems.push_back(std::string("network: ") + error.what());
+  }
   try {
     network.session->start_training(config);
     network.reveal_frames = 3;
@@ -432,6 +446,16 @@ SceneNetwork capture_scene_network(const NetworkState& network) {
   scene.validation = config.validation_fraction;
   scene.mse = config.mse;
   scene.sharpness_every = config.sharpness_every;
+  if (config.schedule) {
+    scene.schedule.name = config.schedule->name();
+    scene.schedule.settings = scene_settings(config.schedule->hyperparameters());
+  }
+  scene.schedule_step = schedule_step_name(config.schedule_step);
+  scene.weight_decay = config.weight_decay;
+  scene.weight_decay_mode = weight_decay_mode_name(config.weight_decay_mode);
+  scene.dropout = config.dropout;
+  scene.patience = config.patience;
+  scene.clip_norm = config.clip_norm;
   return scene;
 }
 

@@ -45,8 +45,10 @@ const Command k_commands[] = {
     {"train", lv::cli::train_command,
      "train --model SPEC.json --data DATA --optimizer NAME [--set k=v]... --epochs E\n"
      "        [--batch-size B] [--seed S] --out WEIGHTS.safetensors [--checkpoints DIR]\n"
-     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...] [--validation F]\n"
-     "        [--patience P] [--weight-decay L] [--dropout P]\n"
+     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...\n"
+     "        [--schedule-step iteration|epoch]] [--validation F] [--patience P]\n"
+     "        [--weight-decay L [--weight-decay-mode l2|decoupled]] [--dropout P]\n"
+     "        [--clip-norm N] [--history HISTORY.csv]\n"
      "        [--sharpness-every K --sharpness-out SHARPNESS.csv]"},
     {"landscape", lv::cli::landscape_command,
      "landscape --model SPEC.json --weights W.safetensors --data DATA\n"
