@@ -28,6 +28,9 @@ struct SceneOptimizer {
   std::string color;  // "#rrggbb" (default: empty, picked from the palette)
   double start_x = 0.0, start_y = 0.0;
   SceneSettings settings;
+  // The run's number format: "float64", "float32", "bfloat16" or "float16" (default: "float64";
+  // docs/precision.md). Saved only when not float64.
+  std::string precision = "float64";
 };
 
 struct SceneSchedule {
@@ -55,7 +58,7 @@ struct SceneView {
   bool hessian_eigenvectors = false;
   bool quadratic_model = false;
   bool curvature_plots = false;
-  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  int mesh_resolution = 0;  // 3D mesh cells per side; 0: automatic (default)
   // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
   // size: for hand-written scenes. A center and zoom, when present, win over it.
   bool has_region = false;
