@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compare_session.hpp"
+#include "constraints/constraint_set.hpp"
 #include "curvature/trajectory_curvature.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
@@ -29,6 +30,11 @@ struct FunctionState {
   std::string editor_text;   // the formula editor's contents
   Expr expr;                 // the last formula that parsed (the picture shows it)
   std::string error;         // parse or shader error, shown under the editor
+  // Constraints g(x, y) <= 0 / h(x, y) = 0 as typed (constraint_texts) and the set that parsed
+  // (the picture shades it, constrained methods use it); constraint_error names a bad one.
+  std::vector<std::string> constraint_texts;
+  ConstraintSet constraints;
+  std::string constraint_error;
   ViewBox domain;            // 3D surface domain and the 2D home view
   bool shader_stale = true;  // the shaders need recompiling for `expr`
 };

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/errors.hpp"
+#include "constraints/constrained_objective.hpp"
 #include "curvature_view.hpp"
 #include "functions/residual_forms.hpp"
 #include "objective/formula_objective.hpp"
@@ -69,6 +70,29 @@ std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
 std::array<float, 3> palette_color(size_t index) {
   const Rgb color = lv::palette_color(static_cast<int>(index % trajectory_palette().size()));
   return {static_cast<float>(color.r), static_cast<float>(color.g), static_cast<float>(color.b)};
+}
+
+bool set_constraints(AppState& state, const std::vector<std::string>& texts) {
+  FunctionState& function = state.function;
+  function.constraint_texts = texts;
+  ConstraintSet parsed;
+  try {
+    for (const std::string& text : texts) {
+      if (text.find_first_not_of(" \t") == std::string::npos) continue;  // an empty row
+      parsed.add(text);
+      const Constraint& added = parsed.constraints().back();
+      if (added.function.dimension() > 2) {
+        throw InputError("constraint '" + text + "': only x and y can be drawn here");
+      }
+    }
+  } catch (const InputError& error) {
+    function.constraint_error = error.what();
+    return false;
+  }
+  function.constraint_error.clear();
+  function.constraints = std::move(parsed);
+  mark_formula_changed(state);
+  return true;
 }
 
 void select_builtin_function(AppState& state, int index) {
@@ -182,13 +206,27 @@ void click_scene(AppState& state, double x, double y, bool all) {
   drop_start_point(state, x, y, all);
 }
 
-std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
+std::shared_ptr<const Objective> unconstrained_objective(const FunctionState& function) {
   if (function.builtin >= 0) {
     const TestFunction& builtin = test_functions()[static_cast<size_t>(function.builtin)];
     if (auto least_squares = builtin_least_squares(builtin.name, function.expr))
       return least_squares;
   }
   return std::make_shared<const FormulaObjective>(function.expr);
+}
+
+// With constraints the race runs on a ConstrainedObjective (what constrained methods look for);
+// it refers to the unconstrained objective, so both live in one allocation.
+std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
+  std::shared_ptr<const Objective> base = unconstrained_objective(function);
+  if (function.constraints.empty()) return base;
+  struct Owned {
+    std::shared_ptr<const Objective> base;
+    ConstrainedObjective constrained;
+  };
+  auto owned =
+      std::make_shared<Owned>(Owned{base, ConstrainedObjective(*base, function.constraints)});
+  return std::shared_ptr<const Objective>(owned, &owned->constrained);
 }
 
 RaceJob prepare_race(AppState& state) {
@@ -201,6 +239,8 @@ RaceJob prepare_race(AppState& state) {
   settings.seed = static_cast<uint64_t>(state.run.seed);
   settings.clip.max_norm = state.run.clip_norm;
   settings.clip.max_value = state.run.clip_value;
+  // ∇f vanishes only at unconstrained stationary points: with constraints every step runs.
+  if (!state.function.constraints.empty()) settings.gradient_tolerance = 0.0;
   for (size_t i = 0; i < state.optimizers.size(); ++i) {
     OptimizerSlot& slot = state.optimizers[i];
     slot.error.clear();
@@ -415,6 +455,10 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
     problems.push_back(error.what());
   }
   if (scene.view.has_box) state.function.domain = scene.view.box;
+  if (!set_constraints(state, scene.constraints)) {
+    problems.push_back(state.function.constraint_error);
+    set_constraints(state, {});
+  }
   mark_formula_changed(state);
 
   state.optimizers.clear();
@@ -506,6 +550,9 @@ Scene capture_scene(const AppState& state) {
     FormulaParameter parameter = expr.parameters()[i];
     parameter.value = expr.parameter_values()[i];
     scene.parameters.push_back(parameter);
+  }
+  for (const Constraint& constraint : state.function.constraints.constraints()) {
+    scene.constraints.push_back(constraint.text);
   }
   for (const OptimizerSlot& slot : state.optimizers) {
     scene.optimizers.push_back({slot.optimizer->name(), slot.label, color_to_hex(slot.color),

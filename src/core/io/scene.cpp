@@ -295,6 +295,13 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
     reader.fail("function", "exactly one of 'function' and 'formula' must be given");
   }
   scene.parameters = read_parameters(reader, root);
+  if (root.contains("constraints")) {
+    if (!root["constraints"].is_array()) reader.fail("constraints", "must be an array of strings");
+    for (const Json& entry : root["constraints"]) {
+      if (!entry.is_string()) reader.fail("constraints", "must be an array of strings");
+      scene.constraints.push_back(entry.get<std::string>());
+    }
+  }
   if (root.contains("optimizers")) {
     if (!root["optimizers"].is_array()) reader.fail("optimizers", "must be an array");
     for (const Json& entry : root["optimizers"]) {
@@ -329,6 +336,7 @@ std::string scene_to_json(const Scene& scene) {
         {"value", parameter.value}, {"min", parameter.min}, {"max", parameter.max}};
   }
   root["parameters"] = parameters;
+  if (!scene.constraints.empty()) root["constraints"] = scene.constraints;
   Json optimizers = Json::array();
   for (const SceneOptimizer& optimizer : scene.optimizers) {
     Json entry = {{"name", optimizer.name},

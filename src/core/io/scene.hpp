@@ -98,6 +98,8 @@ struct Scene {
   std::string formula;
   // Built-in: overrides of its parameter values (ranges ignored). Formula: its parameters.
   std::vector<FormulaParameter> parameters;
+  // "x + y >= 1", "x^2 + y^2 <= 4", "x - y = 0": the feasible set (checked when applied).
+  std::vector<std::string> constraints;
   std::vector<SceneOptimizer> optimizers;
   SceneSchedule schedule;
   int steps = 500;
