@@ -15,6 +15,7 @@
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
 #include "network_session.hpp"
+#include "numeric/precision.hpp"
 #include "optim/optimizer.hpp"
 #include "race_session.hpp"
 #include "regularization_view.hpp"
@@ -46,6 +47,7 @@ struct OptimizerSlot {
   double start_x = 0.0, start_y = 0.0;
   bool visible = true;
   std::string error;  // configuration error from the last run (e.g. nesterov without momentum)
+  NumberFormat precision = NumberFormat::Float64;  // the run's number format (docs/precision.md)
 };
 
 struct RunState {

@@ -247,6 +247,7 @@ RaceJob prepare_race(AppState& state) {
     RaceEntry entry{copy_optimizer(*slot.optimizer),
                     state.run.schedule ? copy_schedule(*state.run.schedule) : nullptr, Vec(2),
                     settings};
+    entry.settings.precision.format = slot.precision;
     entry.start << slot.start_x, slot.start_y;
     try {  // configuration errors are reported per optimizer; the others still run
       entry.optimizer->reset(entry.start);
@@ -501,6 +502,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
       }
       slot.start_x = entry.start_x;
       slot.start_y = entry.start_y;
+      slot.precision = parse_number_format(entry.precision);
       state.optimizers.push_back(std::move(slot));
     } catch (const InputError& error) {
       problems.push_back(error.what());
@@ -584,6 +586,7 @@ Scene capture_scene(const AppState& state) {
     scene.optimizers.push_back({slot.optimizer->name(), slot.label, color_to_hex(slot.color),
                                 slot.start_x, slot.start_y,
                                 scene_settings(slot.optimizer->hyperparameters())});
+    scene.optimizers.back().precision = number_format_name(slot.precision);
   }
   if (state.run.schedule) {
     scene.schedule = {state.run.schedule->name(),

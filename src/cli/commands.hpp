@@ -15,6 +15,7 @@ int hessian_command(const Args& args);
 int plot_command(const Args& args);
 int compare_command(const Args& args);
 int train_command(const Args& args);
+int lr_find_command(const Args& args);
 int landscape_command(const Args& args);
 int spectrum_command(const Args& args);
 

@@ -25,7 +25,11 @@ const Command k_commands[] = {
      "        --optimizer NAME [--set k=v]... --start X,Y --steps N\n"
      "        [--schedule NAME [--sched-set k=v]...] [--clip-norm C] [--clip-value V]\n"
      "        [--noise SIGMA] [--seed S] [--tol T] [--constraint \"g <= 0\"]...\n"
-     "        [--out FILE.csv|FILE.json]"},
+     "        [--precision float64|float32|bfloat16|float16] [--out FILE.csv|FILE.json]"},
+    {"lr-find", lv::cli::lr_find_command,
+     "lr-find --function NAME | --expr \"FORMULA\" [--param k=v]... [--start X,Y]\n"
+     "        | --model SPEC.json --data DATA [--seed S]\n"
+     "        --optimizer NAME [--set k=v]... [--min-lr A] [--max-lr B] [--steps N] [--json]"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
     {"plot", lv::cli::plot_command,

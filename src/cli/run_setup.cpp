@@ -9,8 +9,8 @@ namespace lv::cli {
 
 std::vector<FlagSpec> run_setup_flags() {
   std::vector<FlagSpec> specs;
-  for (const char* name :
-       {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed", "tol"}) {
+  for (const char* name : {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed",
+                           "tol", "precision"}) {
     specs.push_back({name});
   }
   specs.push_back({"optimizer", true, true});
@@ -83,6 +83,13 @@ RunSettings settings_from_flags(const Arguments& arguments) {
   if (const auto clip = arguments.number("clip-value")) {
     if (*clip <= 0) throw InputError("--clip-value must be > 0");
     settings.clip.max_value = *clip;
+  }
+  if (const auto precision = arguments.value("precision")) {
+    try {
+      settings.precision.format = parse_number_format(*precision);
+    } catch (const InputError& error) {
+      throw InputError(std::string("--precision: ") + error.what());
+    }
   }
   return settings;
 }

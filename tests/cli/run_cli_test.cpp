@@ -32,15 +32,22 @@ TEST_CASE("run writes the trajectory CSV to stdout with the contract's header an
   REQUIRE(r.exit_code == 0);
   const auto rows = csv_rows(r.out);
   REQUIRE(rows.size() == 5);
-  CHECK(rows[0] ==
-        std::vector<std::string>{"step", "loss", "grad_norm", "update_norm", "lr", "x0", "x1"});
+  // The logged norms are columns added after x (docs/architecture.md §4.3).
+  CHECK(rows[0] == std::vector<std::string>{"step", "loss", "grad_norm", "update_norm", "lr", "x0",
+                                            "x1", "param_norm", "effective_lr", "update_ratio"});
   CHECK(rows[1] == std::vector<std::string>{"0", "5.5", "10.04987562112089", "0",
-                                            "0.10000000000000001", "1", "1"});
+                                            "0.10000000000000001", "1", "1", "1.4142135623730951",
+                                            "0", "0"});
   // f = ½(x² + 10y²); GD from (1,1) with lr 0.1: (0.9, 0), (0.81, 0), (0.729, 0)
   CHECK(std::stod(rows[2][5]) == doctest::Approx(0.9));
   CHECK(std::stod(rows[4][5]) == doctest::Approx(0.729));
   CHECK(std::stod(rows[4][1]) == doctest::Approx(0.5 * 0.729 * 0.729));
   CHECK(r.err.find("sgd: max_steps after 3 steps") != std::string::npos);
+  // Step 1 moved (1,1) to (0.9,0): ‖Δx‖ = √(0.01+1), ‖∇f(1,1)‖ = √101, ‖x0‖ = √2.
+  const double update = std::sqrt(1.01);
+  CHECK(std::stod(rows[2][7]) == doctest::Approx(0.9));
+  CHECK(std::stod(rows[2][8]) == doctest::Approx(update / std::sqrt(101.0)));
+  CHECK(std::stod(rows[2][9]) == doctest::Approx(update / std::sqrt(2.0)));
 }
 
 TEST_CASE("flag values may start with '-' and --flag=value works") {

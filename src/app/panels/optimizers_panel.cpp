@@ -31,6 +31,23 @@ void slot_error(const std::string& error) {
   ImGui::PopStyleColor();
 }
 
+// The run's number format (docs/precision.md): float16 and bfloat16 runs stall where an update
+// is below half the spacing of the numbers near the parameter.
+bool draw_precision_combo(OptimizerSlot& slot) {
+  bool changed = false;
+  if (!ImGui::BeginCombo("precision", number_format_name(slot.precision))) return false;
+  for (NumberFormat format : number_formats()) {
+    if (ImGui::Selectable(number_format_name(format), format == slot.precision)) {
+      changed = format != slot.precision;
+      slot.precision = format;
+    }
+  }
+  ImGui::EndCombo();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("number format of the parameters, gradient and optimizer state");
+  return changed;
+}
+
 bool optimizer_slot(AppState& state, int index) {
   OptimizerSlot& slot = state.optimizers[static_cast<size_t>(index)];
   ImGui::PushID(index);
@@ -54,6 +71,7 @@ bool optimizer_slot(AppState& state, int index) {
       changed = true;
     }
     changed |= draw_hyperparameter_widgets(slot.optimizer->hyperparameters());
+    changed |= draw_precision_combo(slot);
     if (ImGui::IsAnyItemActive()) state.ui.interacting = true;
     if (changed) state.run.stale = true;
     if (!slot.error.empty()) slot_error(slot.error);

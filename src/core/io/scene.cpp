@@ -6,6 +6,7 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "files/atomic_file.hpp"
+#include "numeric/precision.hpp"
 #include "optim/registry.hpp"
 
 namespace lv {
@@ -127,6 +128,14 @@ SceneOptimizer read_optimizer(const Reader& reader, const Json& entry) {
     optimizer.start_y = start[1];
   }
   optimizer.settings = reader.settings(entry);
+  if (entry.contains("precision")) {
+    optimizer.precision = reader.text(entry, "precision");
+    try {
+      parse_number_format(optimizer.precision);
+    } catch (const InputError& error) {
+      reader.fail("precision", error.what());
+    }
+  }
   return optimizer;
 }
 
@@ -355,6 +364,7 @@ std::string scene_to_json(const Scene& scene) {
                   {"settings", settings_json(optimizer.settings)}};
     if (!optimizer.label.empty()) entry["label"] = optimizer.label;
     if (!optimizer.color.empty()) entry["color"] = optimizer.color;
+    if (optimizer.precision != "float64") entry["precision"] = optimizer.precision;
     optimizers.push_back(entry);
   }
   root["optimizers"] = optimizers;

@@ -28,6 +28,9 @@ struct SceneOptimizer {
   std::string color;  // "#rrggbb" (default: empty, picked from the palette)
   double start_x = 0.0, start_y = 0.0;
   SceneSettings settings;
+  // The run's number format: "float64", "float32", "bfloat16" or "float16" (default: "float64";
+  // docs/precision.md). Saved only when not float64.
+  std::string precision = "float64";
 };
 
 struct SceneSchedule {

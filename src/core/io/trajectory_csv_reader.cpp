@@ -26,14 +26,14 @@ int check_header(const std::string& line, const std::string& source) {
           "' line 1: expected the header step,loss,grad_norm,update_norm,lr,x0,x1,...");
     }
   }
-  const int dimension = static_cast<int>(names.size()) - k_fixed_count;
-  if (dimension < 2) throw InputError("'" + source + "' line 1: needs at least the columns x0,x1");
-  for (int k = 0; k < dimension; ++k) {
-    if (names[k_fixed_count + k] != "x" + std::to_string(k)) {
-      throw InputError("'" + source + "' line 1: column " + std::to_string(k_fixed_count + k + 1) +
-                       " should be x" + std::to_string(k));
-    }
+  // x0, x1, ... follow lr; columns after them (param_norm, ...) are added at the end of the
+  // contract (docs/architecture.md §4.3) and not needed here.
+  int dimension = 0;
+  while (k_fixed_count + dimension < static_cast<int>(names.size()) &&
+         names[k_fixed_count + dimension] == "x" + std::to_string(dimension)) {
+    ++dimension;
   }
+  if (dimension < 2) throw InputError("'" + source + "' line 1: needs at least the columns x0,x1");
   return dimension;
 }
 
@@ -43,15 +43,16 @@ Trajectory parse_trajectory_csv(const std::string& text, const std::string& sour
   const std::vector<std::string> lines = split(text, '\n');
   if (lines.empty() || strip(lines.front()).empty()) throw InputError("'" + source + "' is empty");
   const int dimension = check_header(lines.front(), source);
+  const int columns = static_cast<int>(split(strip(lines.front()), ',').size());
   Trajectory trajectory(dimension);
   for (size_t row = 1; row < lines.size(); ++row) {
     const std::string line = strip(lines[row]);
     if (line.empty()) continue;
     const std::vector<std::string> fields = split(line, ',');
     const std::string where = "'" + source + "' line " + std::to_string(row + 1);
-    if (static_cast<int>(fields.size()) != k_fixed_count + dimension) {
-      throw InputError(where + ": expected " + std::to_string(k_fixed_count + dimension) +
-                       " fields, got " + std::to_string(fields.size()));
+    if (static_cast<int>(fields.size()) != columns) {
+      throw InputError(where + ": expected " + std::to_string(columns) + " fields, got " +
+                       std::to_string(fields.size()));
     }
     std::vector<double> numbers;
     for (size_t column = 0; column < fields.size(); ++column) {

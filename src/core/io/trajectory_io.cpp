@@ -3,13 +3,14 @@
 #include <cmath>
 
 #include "common/text.hpp"
+#include "run/trajectory_norms.hpp"
 
 namespace lv {
 
 std::string trajectory_csv(const Trajectory& trajectory) {
   std::string csv = "step,loss,grad_norm,update_norm,lr";
   for (int i = 0; i < trajectory.dim(); ++i) csv += ",x" + std::to_string(i);
-  csv += '\n';
+  csv += ",param_norm,effective_lr,update_ratio\n";  // added after x: old readers stop at x
   for (int row = 0; row < trajectory.size(); ++row) {
     csv += std::to_string(row);
     for (double value : {trajectory.loss[row], trajectory.gradient_norm[row],
@@ -18,6 +19,10 @@ std::string trajectory_csv(const Trajectory& trajectory) {
     }
     const auto x = trajectory.x(row);
     for (int i = 0; i < trajectory.dim(); ++i) csv += ',' + format_exact(x[i]);
+    for (double value : {parameter_norm(trajectory, row), effective_learning_rate(trajectory, row),
+                         update_to_parameter_ratio(trajectory, row)}) {
+      csv += ',' + format_exact(value);
+    }
     csv += '\n';
   }
   return csv;
@@ -25,9 +30,13 @@ std::string trajectory_csv(const Trajectory& trajectory) {
 
 nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& label) {
   nlohmann::json points = nlohmann::json::array();
+  std::vector<double> parameter_norms, effective_rates, update_ratios;
   for (int row = 0; row < trajectory.size(); ++row) {
     const auto x = trajectory.x(row);
     points.push_back(std::vector<double>(x.data(), x.data() + x.size()));
+    parameter_norms.push_back(parameter_norm(trajectory, row));
+    effective_rates.push_back(effective_learning_rate(trajectory, row));
+    update_ratios.push_back(update_to_parameter_ratio(trajectory, row));
   }
   nlohmann::json run = {
       {"optimizer", label.optimizer},
@@ -40,6 +49,9 @@ nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& lab
       {"lr", trajectory.learning_rate},
       {"function_evaluations", trajectory.function_evaluations},
       {"x", points},
+      {"param_norm", parameter_norms},
+      {"effective_lr", effective_rates},
+      {"update_ratio", update_ratios},
   };
   if (!label.schedule.empty()) {
     run["schedule"] = label.schedule;

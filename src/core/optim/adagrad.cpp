@@ -42,4 +42,8 @@ void Adagrad::step(const StepContext& context, Vec& x) {
   x.array() -= decayed_rate * direction_.array() / (sum_of_squares_.array().sqrt() + s.eps);
 }
 
+void Adagrad::visit_state(const std::function<void(Vec&)>& visit) {
+  visit(sum_of_squares_);
+}
+
 }  // namespace lv

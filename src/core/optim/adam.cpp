@@ -56,4 +56,9 @@ bool Adam::preconditioner(DiagonalPreconditioner& out) const {
   return true;
 }
 
+void Adam::visit_state(const std::function<void(Vec&)>& visit) {
+  moments_.visit_state(visit);
+  visit(max_second_moment_);
+}
+
 }  // namespace lv

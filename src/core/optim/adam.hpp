@@ -11,6 +11,7 @@ class Adam : public Optimizer {
   Adam();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  void visit_state(const std::function<void(Vec&)>& visit) override;
   bool preconditioner(DiagonalPreconditioner& out) const override;
 
  protected:

@@ -22,4 +22,9 @@ void AdamMoments::advance(const AdamSettings& settings, const StepContext& conte
   update_second_moment(second_moment_, direction_, settings.beta2);
 }
 
+void AdamMoments::visit_state(const std::function<void(Vec&)>& visit) {
+  visit(first_moment_);
+  visit(second_moment_);
+}
+
 }  // namespace lv

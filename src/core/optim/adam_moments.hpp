@@ -28,6 +28,8 @@ class AdamMoments {
   const Vec& direction() const { return direction_; }                     // g
   const Vec& first_moment() const { return first_moment_; }               // m (exp_avg)
   const Vec& second_moment() const { return second_moment_; }             // v (exp_avg_sq)
+  // Visits m and v (Optimizer::visit_state).
+  void visit_state(const std::function<void(Vec&)>& visit);
 
  private:
   long step_count_ = 0;

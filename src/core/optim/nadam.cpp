@@ -49,4 +49,8 @@ void NAdam::step(const StepContext& context, Vec& x) {
   x.array() -= momentum_weight * moments_.first_moment().array() / denominator;
 }
 
+void NAdam::visit_state(const std::function<void(Vec&)>& visit) {
+  moments_.visit_state(visit);
+}
+
 }  // namespace lv

@@ -11,6 +11,7 @@ class NAdam final : public Optimizer {
   NAdam();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  void visit_state(const std::function<void(Vec&)>& visit) override;
 
  private:
   // μ_step = β1(1 − ½·0.96^(step·ψ)) (Dozat 2016's momentum schedule, as torch.optim.NAdam)

@@ -7,6 +7,7 @@
 // more (line searches, Hessians, SAM's second gradient) use context.oracle.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ class Optimizer {
   virtual void step(const StepContext& context, Vec& x) = 0;
   // The preconditioner after the last step; false for non-adaptive methods or before a step.
   virtual bool preconditioner(DiagonalPreconditioner& /*out*/) const { return false; }
+  // Calls `visit` on every per-run state vector (moments, momentum buffers, accumulators), so
+  // the runner can round them to the run's number format (docs/precision.md). Default: none.
+  virtual void visit_state(const std::function<void(Vec&)>& /*visit*/) {}
 
  protected:
   // Called after set_hyperparameter() changed `name` (default: nothing to do).

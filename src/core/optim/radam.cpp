@@ -41,4 +41,8 @@ void RAdam::step(const StepContext& context, Vec& x) {
                rectification;
 }
 
+void RAdam::visit_state(const std::function<void(Vec&)>& visit) {
+  moments_.visit_state(visit);
+}
+
 }  // namespace lv

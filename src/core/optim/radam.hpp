@@ -12,6 +12,7 @@ class RAdam final : public Optimizer {
   RAdam();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  void visit_state(const std::function<void(Vec&)>& visit) override;
 
  private:
   AdamSettings settings_;

@@ -58,4 +58,10 @@ void RmsProp::step(const StepContext& context, Vec& x) {
   }
 }
 
+void RmsProp::visit_state(const std::function<void(Vec&)>& visit) {
+  visit(square_average_);
+  visit(gradient_average_);
+  visit(momentum_buffer_);
+}
+
 }  // namespace lv

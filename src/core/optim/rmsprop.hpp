@@ -11,6 +11,7 @@ class RmsProp final : public Optimizer {
   RmsProp();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  void visit_state(const std::function<void(Vec&)>& visit) override;
 
  private:
   struct Settings {  // read from the hyperparameters at reset()

@@ -59,4 +59,8 @@ void Sgd::step(const StepContext& context, Vec& x) {
   x -= context.learning_rate * direction_;
 }
 
+void Sgd::visit_state(const std::function<void(Vec&)>& visit) {
+  visit(momentum_buffer_);
+}
+
 }  // namespace lv

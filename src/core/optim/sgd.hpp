@@ -10,6 +10,7 @@ class Sgd final : public Optimizer {
   Sgd();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;
+  void visit_state(const std::function<void(Vec&)>& visit) override;
 
  private:
   struct Settings {  // read from the hyperparameters at reset()

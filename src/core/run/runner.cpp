@@ -36,13 +36,15 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
     mark_diverged(trajectory, 0, "the start point is not finite");
     return trajectory;
   }
-  optimizer.reset(x0);
+  PrecisionEmulation precision(settings.precision);
+  Vec x = x0;
+  precision.round_point(x);
+  optimizer.reset(x);
 
   Oracle oracle(objective, settings.noise_sigma, settings.seed);
   Trajectory trajectory(n);
   trajectory.reserve(settings.max_steps + 1);
 
-  Vec x = x0;
   Vec previous(n);
   Vec gradient(n);
   Vec update_gradient(n);
@@ -76,9 +78,16 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
     const double learning_rate = scheduled_rate(schedule, step - 1, base_lr);
     update_gradient = gradient;
     oracle.add_noise(update_gradient);
-    clip_gradient(update_gradient, settings.clip);
+    if (!precision.prepare_gradient(update_gradient, settings.clip)) {
+      // float16 loss scaling found an inf/NaN: the step is skipped (x unchanged, update 0).
+      trajectory.append(x, value, gradient_norm, 0.0, learning_rate,
+                        step + oracle.function_evaluations());
+      continue;
+    }
     previous = x;
     optimizer.step(StepContext{update_gradient, value, learning_rate, oracle}, x);
+    precision.round_point(x);
+    precision.round_state(optimizer);
 
     if (!x.allFinite()) {
       mark_diverged(trajectory, step, "non-finite point at step " + std::to_string(step));

@@ -11,6 +11,7 @@
 #include "objective/objective.hpp"
 #include "optim/optimizer.hpp"
 #include "run/gradient_clipping.hpp"
+#include "run/precision_emulation.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
 
@@ -23,6 +24,7 @@ struct RunSettings {
   double noise_sigma = 0.0;           // Gaussian gradient noise σ (default: 0, none)
   uint64_t seed = 0;                  // seeds the noise (default: 0)
   ClipSettings clip;                  // gradient clipping (default: off)
+  PrecisionSettings precision;        // number format of x, ∇f and state (default: float64)
   // When set and true, the run stops before its next step (status Running, reason "cancelled"):
   // the app cancels a race the user has already changed (default: none).
   const std::atomic<bool>* cancel = nullptr;
