@@ -25,7 +25,10 @@ const Command k_commands[] = {
      "        --optimizer NAME [--set k=v]... --start X,Y --steps N\n"
      "        [--schedule NAME [--sched-set k=v]...] [--clip-norm C] [--clip-value V]\n"
      "        [--noise SIGMA] [--seed S] [--tol T] [--constraint \"g <= 0\"]...\n"
-     "        [--out FILE.csv|FILE.json]"},
+     "        [--data DATA [--batch-size B]] [--out FILE.csv|FILE.json]\n"
+     "  models on data: --function linear_regression|logistic_regression|neuron --data DATA\n"
+     "  (a generator such as linear:n=200,noise=0.3,seed=1, or a CSV file); --batch-size 0 is\n"
+     "  full batch; --seed seeds the shuffles (docs/two_param_models.md)"},
     {"hessian", lv::cli::hessian_command,
      "hessian --function NAME | --expr \"FORMULA\" [--param k=v]... --at X,Y [--json]"},
     {"plot", lv::cli::plot_command,
@@ -33,7 +36,8 @@ const Command k_commands[] = {
      "        | --surface FILE.h5 [--trajectory FILE.csv]...\n"
      "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
      "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
-     "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
+     "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title "
+     "T]\n"
      "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
     {"compare", lv::cli::compare_command,
      "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"

@@ -286,6 +286,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
     reader.fail("function", "exactly one of 'function' and 'formula' must be given");
   }
   scene.parameters = read_parameters(reader, root);
+  scene.data = reader.text(root, "data");
   if (root.contains("optimizers")) {
     if (!root["optimizers"].is_array()) reader.fail("optimizers", "must be an array");
     for (const Json& entry : root["optimizers"]) {
@@ -300,6 +301,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   scene.noise_sigma = reader.number(run, "noise", scene.noise_sigma);
   if (scene.noise_sigma < 0) reader.fail("noise", "must be >= 0");
   scene.seed = static_cast<uint64_t>(reader.whole(run, "seed", 0.0, 0, 2147483647.0));
+  scene.batch_size = static_cast<int>(reader.whole(run, "batch_size", 0.0, 0, 2147483647.0));
   scene.clip_norm = reader.number(run, "clip_norm", scene.clip_norm);
   scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
   scene.view = read_view(reader, root);
@@ -320,6 +322,7 @@ std::string scene_to_json(const Scene& scene) {
         {"value", parameter.value}, {"min", parameter.min}, {"max", parameter.max}};
   }
   root["parameters"] = parameters;
+  if (!scene.data.empty()) root["data"] = scene.data;
   Json optimizers = Json::array();
   for (const SceneOptimizer& optimizer : scene.optimizers) {
     Json entry = {{"name", optimizer.name},
@@ -337,6 +340,7 @@ std::string scene_to_json(const Scene& scene) {
                  {"seed", scene.seed},
                  {"clip_norm", scene.clip_norm},
                  {"clip_value", scene.clip_value}};
+  if (scene.batch_size > 0) root["run"]["batch_size"] = scene.batch_size;
   Json view = {{"mode", scene.view.mode},
                {"camera",
                 {{"yaw", scene.view.yaw},
@@ -390,8 +394,21 @@ void save_scene(const std::string& path, const Scene& scene) {
   write_file_atomically(path, scene_to_json(scene));
 }
 
+std::shared_ptr<const TwoParamModel> make_scene_model(const Scene& scene) {
+  const TwoParamModelInfo* info =
+      scene.formula.empty() ? find_two_param_model(scene.function) : nullptr;
+  if (!info) return nullptr;
+  const std::string& data = scene.data.empty() ? info->default_data : scene.data;
+  try {
+    return std::make_shared<const TwoParamModel>(*info, load_model_data(data, info->columns));
+  } catch (const InputError& error) {
+    throw InputError("function '" + scene.function + "': " + error.what());
+  }
+}
+
 Expr make_scene_expr(const Scene& scene) {
   if (!scene.formula.empty()) return Expr::parse(scene.formula, scene.parameters);
+  if (const auto model = make_scene_model(scene)) return Expr::parse(model->loss_formula());
   Expr expr = find_test_function(scene.function).expr();
   for (const FormulaParameter& parameter : scene.parameters) {
     try {

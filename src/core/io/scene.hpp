@@ -14,6 +14,7 @@
 
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "models/two_param_model.hpp"
 #include "optim/optimizer.hpp"
 #include "schedule/schedule.hpp"
 
@@ -55,7 +56,7 @@ struct SceneView {
   bool hessian_eigenvectors = false;
   bool quadratic_model = false;
   bool curvature_plots = false;
-  int mesh_resolution = 0;          // 3D mesh cells per side; 0: automatic (default)
+  int mesh_resolution = 0;  // 3D mesh cells per side; 0: automatic (default)
   // A 2D region to fit into the window on load (x_min, x_max, y_min, y_max), whatever the window
   // size: for hand-written scenes. A center and zoom, when present, win over it.
   bool has_region = false;
@@ -95,11 +96,16 @@ struct Scene {
   std::string formula;
   // Built-in: overrides of its parameter values (ranges ignored). Formula: its parameters.
   std::vector<FormulaParameter> parameters;
+  // A model on data (function linear_regression, logistic_regression or neuron): its data, a
+  // generator or CSV path (default: empty, the model's default data). Other functions: empty.
+  std::string data;
   std::vector<SceneOptimizer> optimizers;
   SceneSchedule schedule;
   int steps = 500;
   double noise_sigma = 0.0;
   uint64_t seed = 0;
+  int batch_size =
+      0;  // "run": {"batch_size"}: mini-batch size on a model on data (default: 0, full)
   double clip_norm = 0.0;
   double clip_value = 0.0;
   SceneView view;
@@ -118,6 +124,9 @@ void save_scene(const std::string& path, const Scene& scene);  // atomically
 // The scene's formula with its parameters applied; throws InputError for an unknown function,
 // an unknown parameter or a formula that does not parse.
 Expr make_scene_expr(const Scene& scene);
+// The scene's model on data, or null when its function is not one; throws InputError for bad
+// data ("data 'x.csv:3: ...'").
+std::shared_ptr<const TwoParamModel> make_scene_model(const Scene& scene);
 // An optimizer with the scene's settings applied; throws InputError naming the unknown optimizer
 // or the bad setting ("optimizer 'sgd': ...").
 std::unique_ptr<Optimizer> make_scene_optimizer(const SceneOptimizer& entry);

@@ -9,6 +9,9 @@ namespace lv {
 std::string trajectory_csv(const Trajectory& trajectory) {
   std::string csv = "step,loss,grad_norm,update_norm,lr";
   for (int i = 0; i < trajectory.dim(); ++i) csv += ",x" + std::to_string(i);
+  // Mini-batch runs: one column added at the end (§4.3), so readers of the header still work.
+  const bool epochs = !trajectory.epoch.empty();
+  if (epochs) csv += ",epoch";
   csv += '\n';
   for (int row = 0; row < trajectory.size(); ++row) {
     csv += std::to_string(row);
@@ -18,6 +21,7 @@ std::string trajectory_csv(const Trajectory& trajectory) {
     }
     const auto x = trajectory.x(row);
     for (int i = 0; i < trajectory.dim(); ++i) csv += ',' + format_exact(x[i]);
+    if (epochs) csv += ',' + std::to_string(trajectory.epoch[static_cast<size_t>(row)]);
     csv += '\n';
   }
   return csv;
@@ -41,6 +45,7 @@ nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& lab
       {"function_evaluations", trajectory.function_evaluations},
       {"x", points},
   };
+  if (!trajectory.epoch.empty()) run["epoch"] = trajectory.epoch;
   if (!label.schedule.empty()) {
     run["schedule"] = label.schedule;
     run["schedule_parameters"] = label.schedule_parameters;

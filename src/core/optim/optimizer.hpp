@@ -53,6 +53,10 @@ class Optimizer {
   virtual void step(const StepContext& context, Vec& x) = 0;
   // The preconditioner after the last step; false for non-adaptive methods or before a step.
   virtual bool preconditioner(DiagonalPreconditioner& /*out*/) const { return false; }
+  // True for methods that always see the full gradient on a model on data, whatever the batch
+  // size (gradient descent by definition; Newton-type and line-search methods, whose Hessians,
+  // curvature pairs and Armijo tests need one consistent function): docs/two_param_models.md.
+  virtual bool full_batch() const { return false; }
 
  protected:
   // Called after set_hyperparameter() changed `name` (default: nothing to do).
