@@ -53,6 +53,13 @@ void main() {
   float t = lv_scaled(f);
   vec3 rgb = lv_surface_color(p, t);
   rgb = mix(rgb, vec3(0.0), 0.55 * lv_contour(t, 1.2));
+#ifdef LV_CONSTRAINTS
+  // Infeasible points darkened and hatched, every constraint's boundary as a white line.
+  vec2 constraint = lv_constraints(p, 2.5 * u_line_scale);
+  float stripe = step(0.5, fract((gl_FragCoord.x - gl_FragCoord.y) / (10.0 * u_line_scale)));
+  rgb = mix(rgb, vec3(0.04), constraint.x * (0.4 + 0.25 * stripe));
+  rgb = mix(rgb, vec3(1.0), 0.9 * constraint.y);
+#endif
 #ifdef LV_ARROWS
   rgb = mix(rgb, vec3(1.0), 0.85 * arrow_coverage(gl_FragCoord.xy));
 #endif

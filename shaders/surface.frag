@@ -20,7 +20,13 @@ void main() {
   float t = lv_scaled(gradient.x);
   if (u_is_floor == 1) {
     float line = lv_contour(t, 1.2);
-    color = vec4(mix(u_floor_color, lv_colormap(t), 0.9 * line), 1.0);
+    vec3 floor_rgb = mix(u_floor_color, lv_colormap(t), 0.9 * line);
+#ifdef LV_CONSTRAINTS
+    vec2 boundary = lv_constraints(function_point, 2.0);
+    floor_rgb = mix(floor_rgb, vec3(0.04), 0.35 * boundary.x);
+    floor_rgb = mix(floor_rgb, vec3(1.0), 0.85 * boundary.y);
+#endif
+    color = vec4(floor_rgb, 1.0);
     return;
   }
   // Height H = scaled(f) * height_scale over world coordinates w = 2 (p - min) / size - 1, so
@@ -36,5 +42,12 @@ void main() {
   vec3 base = lv_surface_color(function_point, t);
   vec3 rgb = base * (0.35 + 0.65 * diffuse) + 0.15 * specular;
   if (u_surface_contours == 1) rgb = mix(rgb, vec3(0.0), 0.5 * lv_contour(t, 1.2));
+#ifdef LV_CONSTRAINTS
+  // As in 2D: the infeasible part of the surface darkened and hatched, boundaries in white.
+  vec2 constraint = lv_constraints(function_point, 2.5);
+  float stripe = step(0.5, fract((gl_FragCoord.x - gl_FragCoord.y) / 10.0));
+  rgb = mix(rgb, vec3(0.04), constraint.x * (0.4 + 0.25 * stripe));
+  rgb = mix(rgb, vec3(1.0), 0.9 * constraint.y);
+#endif
   color = vec4(rgb, 1.0);
 }

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/errors.hpp"
+#include "constraints/constraint_glsl.hpp"
 #include "curvature_view.hpp"
 #include "data_view.hpp"
 #include "dropped_files.hpp"
@@ -308,7 +309,11 @@ void App::draw_panels(const Layout& layout) {
     draw_compare_window(state_, layout.view);
   }
   draw_lesson_panel(state_, layout.lesson);
-  if (!landscape_shown()) draw_view_axes(state_, layout.scene, layout.pixels_per_point);
+  if (!landscape_shown()) {
+    draw_view_axes(state_, layout.scene, layout.pixels_per_point);
+    draw_kkt_overlay(state_, layout.scene, layout.pixels_per_point);
+    draw_regularization_overlay(state_, layout.scene, layout.pixels_per_point);
+  }
   draw_help_overlay(state_);
   draw_recovery_prompt(state_);
 }
@@ -552,7 +557,8 @@ void App::refresh(const Layout& layout) {
   if (state_.function.shader_stale) {
     state_.function.shader_stale = false;
     try {
-      formula_renderer_.set_formula(state_.function.expr);
+      formula_renderer_.set_formula(state_.function.expr,
+                                    glsl_constraints(state_.function.constraints));
     } catch (const InputError& error) {
       state_.function.error = error.what();
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compare_session.hpp"
+#include "constraints/constraint_set.hpp"
 #include "curvature/trajectory_curvature.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
@@ -17,6 +18,7 @@
 #include "network_session.hpp"
 #include "optim/optimizer.hpp"
 #include "race_session.hpp"
+#include "regularization_view.hpp"
 #include "render/camera.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
@@ -29,6 +31,11 @@ struct FunctionState {
   std::string editor_text;   // the formula editor's contents
   Expr expr;                 // the last formula that parsed (the picture shows it)
   std::string error;         // parse or shader error, shown under the editor
+  // Constraints g(x, y) <= 0 / h(x, y) = 0 as typed (constraint_texts) and the set that parsed
+  // (the picture shades it, constrained methods use it); constraint_error names a bad one.
+  std::vector<std::string> constraint_texts;
+  ConstraintSet constraints;
+  std::string constraint_error;
   ViewBox domain;            // 3D surface domain and the 2D home view
   bool shader_stale = true;  // the shaders need recompiling for `expr`
   // A two-parameter model on data (docs/two_param_models.md); `expr` is then its loss formula and
@@ -59,6 +66,9 @@ struct RunState {
   // with the race (on its worker), never per frame.
   std::vector<CurvatureTrack> curvature;
   double curvature_scale = 1.0;  // a typical |λ| of the race: the eigenvector arrows' full length
+  // `regularized` runs: the penalized and unpenalized minimizers and the λ path (same slots;
+  // regularization_view.hpp), computed when the race is installed, never per frame.
+  std::vector<std::optional<RegularizationView>> regularization;
   bool stale = true;             // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();

@@ -1,6 +1,7 @@
 #include "data_view.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -24,12 +25,26 @@ bool takes_minibatches(const AppState& state, size_t slot) {
          !state.optimizers[slot].optimizer->full_batch();
 }
 
+// The selected optimizer when it takes mini-batches, else the first visible one that does.
+std::optional<size_t> cloud_slot(const AppState& state) {
+  const size_t count = std::min(state.optimizers.size(), state.run.trajectories.size());
+  auto usable = [&](size_t slot) {
+    return slot < count && state.optimizers[slot].visible && takes_minibatches(state, slot);
+  };
+  const size_t selected = static_cast<size_t>(std::max(0, state.ui.selected_optimizer));
+  if (usable(selected)) return selected;
+  for (size_t slot = 0; slot < count; ++slot) {
+    if (usable(slot)) return slot;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CloudAt> gradient_cloud(const AppState& state) {
-  const size_t slot = static_cast<size_t>(state.ui.selected_optimizer);
-  if (slot >= state.optimizers.size() || slot >= state.run.trajectories.size()) return std::nullopt;
-  if (!takes_minibatches(state, slot) || !state.optimizers[slot].visible) return std::nullopt;
+  const std::optional<size_t> found = cloud_slot(state);
+  if (!found) return std::nullopt;
+  const size_t slot = *found;
   const Trajectory& trajectory = state.run.trajectories[slot];
   if (trajectory.empty()) return std::nullopt;
   CloudAt cloud;
@@ -88,13 +103,11 @@ std::string minibatch_text(const AppState& state) {
   std::snprintf(text, sizeof text, "B = %d of n = %d (%d batches per epoch)", state.run.batch_size,
                 n, (n + state.run.batch_size - 1) / state.run.batch_size);
   std::string result = text;
-  const size_t slot = static_cast<size_t>(state.ui.selected_optimizer);
-  if (slot < state.run.trajectories.size() && !state.run.trajectories[slot].epoch.empty()) {
-    const Trajectory& trajectory = state.run.trajectories[slot];
-    const int row = playback_row(trajectory, state.playback.step);
-    result += " · epoch " + std::to_string(trajectory.epoch[static_cast<size_t>(row)]);
-  }
   if (const auto cloud = gradient_cloud(state)) {
+    const Trajectory& trajectory = state.run.trajectories[cloud->slot];
+    const int row = playback_row(trajectory, state.playback.step);
+    if (!trajectory.epoch.empty())
+      result += ", epoch " + std::to_string(trajectory.epoch[static_cast<size_t>(row)]);
     std::snprintf(text, sizeof text, "\ngradient noise scale B_simple = tr(Σ)/|G|² = %.3g",
                   cloud->noise.noise_scale);
     result += text;

@@ -16,8 +16,8 @@ namespace lv::app {
 // Sampled batches drawn in the cloud.
 constexpr int k_cloud_batches = 64;
 
-// The noise at the selected optimizer's playback point, when a model is shown, the optimizer
-// takes mini-batches (0 < batch size < n, not a full-batch method) and has a run.
+// The noise at an optimizer's playback point (the selected one, else the first visible one that
+// takes mini-batches: 0 < batch size < n, not a full-batch method), when a model is shown.
 struct CloudAt {
   size_t slot = 0;
   Vec point;
@@ -30,7 +30,7 @@ std::optional<CloudAt> gradient_cloud(const AppState& state);
 // line, and the 2σ ellipse of −lr·g (covariance lr²·Σ_B); `units_per_pixel` sizes the dots.
 std::vector<OverlayLine> gradient_cloud_overlay(const AppState& state, double units_per_pixel);
 
-// "B = 4 of n = 60 · epoch 3 · B_simple = 12.5" for the readout.
+// "B = 4 of n = 60 (15 batches per epoch), epoch 3" and B_simple for the readout.
 std::string minibatch_text(const AppState& state);
 
 }  // namespace lv::app

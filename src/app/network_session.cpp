@@ -121,6 +121,13 @@ std::vector<int> parse_hidden_widths(const std::string& text) {
   return widths;
 }
 
+std::unique_ptr<Schedule> copy_schedule(const Schedule* schedule) {
+  if (!schedule) return nullptr;
+  std::unique_ptr<Schedule> copy = make_schedule(schedule->name());
+  copy->hyperparameters() = schedule->hyperparameters();
+  return copy;
+}
+
 ModelSpec network_model_spec(const Dataset& data, const NetworkConfig& config) {
   ModelSpec spec;
   int in = data.features();
@@ -276,10 +283,24 @@ void NetworkSession::start_training(const NetworkConfig& config) {
   if (config.batch_size < 0) throw InputError("batch size must be >= 0");
   if (config.sharpness_every < 0) throw InputError("sharpness interval must be >= 0");
   if (!(config.learning_rate > 0.0)) throw InputError("learning rate must be > 0");
+  if (!(config.dropout >= 0.0 && config.dropout < 1.0))
+    throw InputError("dropout must be in [0, 1)");
+  if (!(config.weight_decay >= 0.0)) throw InputError("weight decay must be >= 0");
+  if (config.patience < 0) throw InputError("patience must be >= 0");
+  if (config.patience > 0 && split.validation.size() == 0)
+    throw InputError("early stopping needs a validation fraction above 0");
+  if (!(config.clip_norm >= 0.0)) throw InputError("clip norm must be >= 0");
+  std::shared_ptr<const Schedule> schedule = copy_schedule(config.schedule.get());
+  if (schedule) schedule->validate();
   auto mlp = std::make_unique<Mlp>(network_model_spec(split.train, config));
   std::shared_ptr<Optimizer> optimizer = make_optimizer(config.optimizer);
   if (optimizer->hyperparameters().has("lr"))
     optimizer->hyperparameters().set("lr", config.learning_rate);
+  if (config.weight_decay_mode == WeightDecayMode::Decoupled && config.weight_decay > 0.0 &&
+      !optimizer->hyperparameters().has("weight_decay")) {
+    throw InputError("decoupled weight decay: optimizer '" + config.optimizer +
+                     "' has no weight_decay (use L2 in the loss)");
+  }
   data_ = std::move(split.train);
   validation_ = std::move(split.validation);
   mlp_ = std::move(mlp);
@@ -296,7 +317,8 @@ void NetworkSession::start_training(const NetworkConfig& config) {
   }
   learning_rate_ = config.learning_rate;
   publish_parameters(parameters_);
-  start_task("training", [this, config, optimizer] { train(config, *optimizer); });
+  start_task("training",
+             [this, config, optimizer, schedule] { train(config, *optimizer, schedule.get()); });
 }
 
 // Runs `work` on the worker; an exception ends the task with its message.
@@ -318,11 +340,18 @@ void NetworkSession::start_task(const std::string& task, std::function<void()> w
   });
 }
 
-void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
+void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer,
+                           const Schedule* schedule) {
   TrainSettings settings;
   settings.epochs = config.epochs;
   settings.batch_size = config.batch_size;
   settings.seed = config.seed;
+  settings.schedule_step = config.schedule_step;
+  settings.weight_decay = config.weight_decay;
+  settings.weight_decay_mode = config.weight_decay_mode;
+  settings.dropout = config.dropout;
+  settings.patience = config.patience;
+  settings.clip_norm = config.clip_norm;
   const int batch = config.batch_size == 0 ? data_.size() : config.batch_size;
   settings.checkpoint_every = (data_.size() + batch - 1) / batch;  // once per epoch
   settings.cancel = &cancel_;
@@ -339,7 +368,7 @@ void NetworkSession::train(const NetworkConfig& config, Optimizer& optimizer) {
   };
   settings.on_epoch_parameters = [&](const Vec& parameters) { publish_parameters(parameters); };
   TrainResult result =
-      train_network(*mlp_, data_, validation_, optimizer, nullptr, parameters_, settings);
+      train_network(*mlp_, data_, validation_, optimizer, schedule, parameters_, settings);
   parameters_ = result.parameters;
   for (Checkpoint& checkpoint : result.checkpoints)
     checkpoints_.push_back(std::move(checkpoint.parameters));

@@ -25,6 +25,7 @@
 #include "nn/surface_evaluator.hpp"
 #include "nn/trainer.hpp"
 #include "optim/optimizer.hpp"
+#include "schedule/schedule.hpp"
 
 namespace lv::app {
 
@@ -40,7 +41,19 @@ struct NetworkConfig {
   double validation_fraction = 0.0;  // held out (seeded shuffle) for validation curves
   bool mse = false;                  // classification with the square loss on one-hot targets
   int sharpness_every = 0;           // track λmax of the training loss every k updates; 0 = off
+  // The schedule the panel edits (null: the lr as set); training runs on a copy of it.
+  std::shared_ptr<Schedule> schedule;
+  ScheduleStep schedule_step = ScheduleStep::Iteration;
+  double weight_decay = 0.0;
+  WeightDecayMode weight_decay_mode = WeightDecayMode::L2Loss;
+  double dropout = 0.0;    // inverted dropout after each hidden activation, training only
+  int patience = 0;        // early stopping on the validation loss (keeps the best); 0 = off
+  double clip_norm = 0.0;  // clip_grad_norm_ of every batch gradient; 0 = off
 };
+
+// A copy of `schedule` with its settings (null for null), so the worker never reads what the
+// panel is editing.
+std::unique_ptr<Schedule> copy_schedule(const Schedule* schedule);
 
 enum class LandscapePlane {
   Random,   // two filter-normalized Gaussian directions (Li et al. 2018, §4)
@@ -231,7 +244,7 @@ class NetworkSession {
  private:
   void join();
   void publish_parameters(const Vec& parameters);
-  void train(const NetworkConfig& config, Optimizer& optimizer);
+  void train(const NetworkConfig& config, Optimizer& optimizer, const Schedule* schedule);
   void landscape(const LandscapeConfig& config, const Vec& file_dx, const Vec& file_dy);
   Vec interpolation_end(WeightsSource source, const std::string& path) const;
   void interpolate(const InterpolationConfig& config, const Vec& from, const Vec& to);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/errors.hpp"
+#include "constraints/constrained_objective.hpp"
 #include "curvature_view.hpp"
 #include "functions/residual_forms.hpp"
 #include "objective/formula_objective.hpp"
@@ -69,6 +70,29 @@ std::unique_ptr<Schedule> copy_schedule(const Schedule& original) {
 std::array<float, 3> palette_color(size_t index) {
   const Rgb color = lv::palette_color(static_cast<int>(index % trajectory_palette().size()));
   return {static_cast<float>(color.r), static_cast<float>(color.g), static_cast<float>(color.b)};
+}
+
+bool set_constraints(AppState& state, const std::vector<std::string>& texts) {
+  FunctionState& function = state.function;
+  function.constraint_texts = texts;
+  ConstraintSet parsed;
+  try {
+    for (const std::string& text : texts) {
+      if (text.find_first_not_of(" \t") == std::string::npos) continue;  // an empty row
+      parsed.add(text);
+      const Constraint& added = parsed.constraints().back();
+      if (added.function.dimension() > 2) {
+        throw InputError("constraint '" + text + "': only x and y can be drawn here");
+      }
+    }
+  } catch (const InputError& error) {
+    function.constraint_error = error.what();
+    return false;
+  }
+  function.constraint_error.clear();
+  function.constraints = std::move(parsed);
+  mark_formula_changed(state);
+  return true;
 }
 
 void select_builtin_function(AppState& state, int index) {
@@ -211,7 +235,7 @@ void click_scene(AppState& state, double x, double y, bool all) {
   drop_start_point(state, x, y, all);
 }
 
-std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
+std::shared_ptr<const Objective> unconstrained_objective(const FunctionState& function) {
   if (function.model) return function.model;
   if (function.builtin >= 0) {
     const TestFunction& builtin = test_functions()[static_cast<size_t>(function.builtin)];
@@ -219,6 +243,20 @@ std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
       return least_squares;
   }
   return std::make_shared<const FormulaObjective>(function.expr);
+}
+
+// With constraints the race runs on a ConstrainedObjective (what constrained methods look for);
+// it refers to the unconstrained objective, so both live in one allocation.
+std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
+  std::shared_ptr<const Objective> base = unconstrained_objective(function);
+  if (function.constraints.empty()) return base;
+  struct Owned {
+    std::shared_ptr<const Objective> base;
+    ConstrainedObjective constrained;
+  };
+  auto owned =
+      std::make_shared<Owned>(Owned{base, ConstrainedObjective(*base, function.constraints)});
+  return std::shared_ptr<const Objective>(owned, &owned->constrained);
 }
 
 RaceJob prepare_race(AppState& state) {
@@ -232,6 +270,8 @@ RaceJob prepare_race(AppState& state) {
   settings.batch_size = state.run.batch_size;
   settings.clip.max_norm = state.run.clip_norm;
   settings.clip.max_value = state.run.clip_value;
+  // ∇f vanishes only at unconstrained stationary points: with constraints every step runs.
+  if (!state.function.constraints.empty()) settings.gradient_tolerance = 0.0;
   for (size_t i = 0; i < state.optimizers.size(); ++i) {
     OptimizerSlot& slot = state.optimizers[i];
     slot.error.clear();
@@ -264,6 +304,10 @@ void install_race(AppState& state, RaceResult&& result) {
     if (k < result.curvature.size()) state.run.curvature[slot] = std::move(result.curvature[k]);
   }
   state.run.curvature_scale = typical_curvature(state.run.curvature);
+  state.run.regularization.assign(state.optimizers.size(), std::nullopt);
+  for (size_t slot = 0; slot < state.optimizers.size(); ++slot) {
+    state.run.regularization[slot] = regularization_view(state, slot);
+  }
   state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
 }
 
@@ -395,6 +439,20 @@ void apply_scene_network(AppState& state, const SceneNetwork& scene,
   config.validation_fraction = scene.validation;
   config.mse = scene.mse;
   config.sharpness_every = scene.sharpness_every;
+  config.weight_decay = scene.weight_decay;
+  config.dropout = scene.dropout;
+  config.patience = scene.patience;
+  config.clip_norm = scene.clip_norm;
+  config.schedule.reset();
+  try {
+    config.schedule_step = parse_schedule_step(scene.schedule_step);
+    config.weight_decay_mode = parse_weight_decay_mode(scene.weight_decay_mode);
+    // "constant" without settings is the lr as set; constant with a warmup is a schedule.
+    if (scene.schedule.name != "constant" || !scene.schedule.settings.empty())
+      config.schedule = make_scene_schedule(scene.schedule);
+  } catch (const InputError& error) {
+    problems.push_back(std::string("network: ") + error.what());
+  }
   try {
     network.session->start_training(config);
     network.reveal_frames = 3;
@@ -419,6 +477,16 @@ SceneNetwork capture_scene_network(const NetworkState& network) {
   scene.validation = config.validation_fraction;
   scene.mse = config.mse;
   scene.sharpness_every = config.sharpness_every;
+  if (config.schedule) {
+    scene.schedule.name = config.schedule->name();
+    scene.schedule.settings = scene_settings(config.schedule->hyperparameters());
+  }
+  scene.schedule_step = schedule_step_name(config.schedule_step);
+  scene.weight_decay = config.weight_decay;
+  scene.weight_decay_mode = weight_decay_mode_name(config.weight_decay_mode);
+  scene.dropout = config.dropout;
+  scene.patience = config.patience;
+  scene.clip_norm = config.clip_norm;
   return scene;
 }
 
@@ -453,6 +521,10 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
     problems.push_back(error.what());
   }
   if (scene.view.has_box) state.function.domain = scene.view.box;
+  if (!set_constraints(state, scene.constraints)) {
+    problems.push_back(state.function.constraint_error);
+    set_constraints(state, {});
+  }
   mark_formula_changed(state);
 
   state.optimizers.clear();
@@ -547,6 +619,9 @@ Scene capture_scene(const AppState& state) {
     FormulaParameter parameter = expr.parameters()[i];
     parameter.value = expr.parameter_values()[i];
     scene.parameters.push_back(parameter);
+  }
+  for (const Constraint& constraint : state.function.constraints.constraints()) {
+    scene.constraints.push_back(constraint.text);
   }
   for (const OptimizerSlot& slot : state.optimizers) {
     scene.optimizers.push_back({slot.optimizer->name(), slot.label, color_to_hex(slot.color),

@@ -13,6 +13,9 @@
 
 namespace lv::app {
 
+// Parses the constraints (empty rows skipped); on success they replace the set (the picture and
+// the race follow), on failure constraint_error names the bad one and the last good set stays.
+bool set_constraints(AppState& state, const std::vector<std::string>& texts);
 // Selecting a built-in function also picks its default colour scale (default_log_scale).
 void select_builtin_function(AppState& state, int index);
 // Logistic regression and the neuron draw one formula term per sample: more would make the

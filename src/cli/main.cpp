@@ -36,9 +36,9 @@ const Command k_commands[] = {
      "        | --surface FILE.h5 [--trajectory FILE.csv]...\n"
      "        --out FIG.png|svg|pdf [--dpi D] [--size WxH]\n"
      "        [--kind landscape|loss|grad-norm|combined] [--combined] [--levels N]\n"
-     "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title "
-     "T]\n"
-     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]"},
+     "        [--log-levels|--linear-levels] [--filled] [--label-levels] [--step-dots] [--title T]\n"
+     "        [--colormap viridis|magma|cividis|coolwarm] [--xrange A:B] [--yrange A:B]\n"
+     "        [--constraint \"g <= 0\"]... (drawn: infeasible side shaded, boundary white)"},
     {"compare", lv::cli::compare_command,
      "compare --function NAME | --expr \"FORMULA\" --optimizer NAME [--set k=v]... (repeat)\n"
      "        [--steps N | --evals N] [--starts N] [--xrange A:B --yrange A:B]\n"
@@ -48,8 +48,10 @@ const Command k_commands[] = {
     {"train", lv::cli::train_command,
      "train --model SPEC.json --data DATA --optimizer NAME [--set k=v]... --epochs E\n"
      "        [--batch-size B] [--seed S] --out WEIGHTS.safetensors [--checkpoints DIR]\n"
-     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...] [--validation F]\n"
-     "        [--patience P] [--weight-decay L] [--dropout P]\n"
+     "        [--checkpoint-every K] [--schedule NAME [--sched-set k=v]...\n"
+     "        [--schedule-step iteration|epoch]] [--validation F] [--patience P]\n"
+     "        [--weight-decay L [--weight-decay-mode l2|decoupled]] [--dropout P]\n"
+     "        [--clip-norm N] [--history HISTORY.csv]\n"
      "        [--sharpness-every K --sharpness-out SHARPNESS.csv]"},
     {"landscape", lv::cli::landscape_command,
      "landscape --model SPEC.json --weights W.safetensors --data DATA\n"

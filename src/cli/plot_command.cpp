@@ -3,12 +3,15 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/run_setup.hpp"
 #include "cli/selection.hpp"
 #include "common/errors.hpp"
 #include "common/text.hpp"
+#include "constraints/constrained_objective.hpp"
+#include "constraints/kkt.hpp"
 #include "files/atomic_file.hpp"
 #include "io/surface_h5_reader.hpp"
 #include "io/trajectory_csv_reader.hpp"
@@ -35,6 +38,7 @@ std::vector<FlagSpec> plot_flags() {
     specs.push_back({name, false});
   }
   specs.push_back({"trajectory", true, true});
+  specs.push_back({"constraint", true, true});
   return specs;
 }
 
@@ -119,28 +123,45 @@ void formula_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
   std::vector<RaceEntry> entries = optimizers_from_flags(arguments);
   const RunSettings settings = settings_from_flags(arguments);
   const Vec start = start_from_flags(arguments, selection);
+  // Constraints as `run` takes them: constrained methods see them, the figure draws the set.
+  ConstraintSet constraints;
+  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
   for (RaceEntry& entry : entries) {
     entry.schedule = schedule_from_flags(arguments);
     entry.start = start;
     entry.settings = settings;
+    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
   }
-  const std::vector<Trajectory> trajectories = run_race(selection.target(), entries);
+  std::optional<ConstrainedObjective> constrained;
+  if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
+  const Objective& objective =
+      constrained ? static_cast<const Objective&>(*constrained) : selection.target();
+  const std::vector<Trajectory> trajectories = run_race(objective, entries);
   for (size_t i = 0; i < entries.size(); ++i) {
     report_run(entries[i].optimizer->name(), trajectories[i]);
     figure.runs.push_back(make_plot_run(trajectories[i], run_label(*entries[i].optimizer),
                                         run_color(static_cast<int>(i))));
+    if (constraints.empty() || trajectories[i].empty()) continue;
+    const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
+    std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
+                 check_kkt(objective, constraints, final_point).summary(constraints).c_str());
   }
   const ViewBox view = view_box(arguments, selection, start);
   const int resolution = resolution_flag(arguments);
   landscape.grid = sample_formula(selection.objective.expr(), view.x_min, view.x_max, view.y_min,
                                   view.y_max, resolution, resolution);
+  for (const Constraint& constraint : constraints.constraints()) {
+    landscape.constraints.push_back({sample_formula(constraint.function, view.x_min, view.x_max,
+                                                    view.y_min, view.y_max, resolution, resolution),
+                                     constraint.kind == ConstraintKind::Equality});
+  }
   if (figure.title.empty())
     figure.title = selection.function ? selection.function->title : selection.label;
 }
 
 // A network surface from an HDF5 file, with trajectories from CSV files.
 void surface_figure(const Arguments& arguments, LandscapePanel& landscape, Figure& figure) {
-  for (const char* name : {"function", "expr", "optimizer", "schedule", "start"}) {
+  for (const char* name : {"function", "expr", "optimizer", "schedule", "start", "constraint"}) {
     if (arguments.has(name))
       throw InputError(std::string("--") + name + " cannot be combined with --surface");
   }

@@ -2,7 +2,8 @@
 // and schedule; writes the weights (safetensors, torch state_dict names) and, with --checkpoints,
 // the parameters every k updates (the trajectory `landscape --pca` projects); with
 // --sharpness-every K --sharpness-out FILE.csv, λmax of the full training loss every K updates
-// beside 2/lr (written even when training diverges: that is when it is most interesting).
+// beside 2/lr (written even when training diverges: that is when it is most interesting); with
+// --history FILE.csv, the per-epoch losses, the lr in force and the epoch early stopping kept.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -46,6 +47,16 @@ TrainSettings settings_from_flags(const Arguments& arguments, int train_size) {
   if (const auto decay = arguments.number("weight-decay")) {
     if (*decay < 0) throw InputError("--weight-decay must be >= 0");
     settings.weight_decay = *decay;
+  }
+  if (const auto mode = arguments.value("weight-decay-mode"))
+    settings.weight_decay_mode = parse_weight_decay_mode(*mode);
+  if (const auto clip = arguments.number("clip-norm")) {
+    if (!(*clip >= 0)) throw InputError("--clip-norm must be >= 0 (0: off)");
+    settings.clip_norm = *clip;
+  }
+  if (const auto step = arguments.value("schedule-step")) {
+    settings.schedule_step = parse_schedule_step(*step);
+    if (!arguments.has("schedule")) throw InputError("--schedule-step needs --schedule NAME");
   }
   if (const auto dropout = arguments.number("dropout")) {
     if (!(*dropout >= 0 && *dropout < 1)) throw InputError("--dropout must be in [0, 1)");
@@ -114,6 +125,23 @@ void write_sharpness_csv(const std::vector<SharpnessRecord>& records, const std:
   write_file_atomically(path, text);
 }
 
+// epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept: one row per
+// epoch; accuracies and validation columns empty where they do not exist; kept is 1 on the row
+// of the epoch whose weights were written (early stopping), 0 elsewhere.
+void write_history_csv(const TrainResult& result, const std::string& path) {
+  std::string text =
+      "epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept\n";
+  const auto field = [](double value) { return std::isnan(value) ? "" : format_exact(value); };
+  for (const EpochRecord& record : result.history) {
+    text += std::to_string(record.epoch) + "," + std::to_string(record.step) + "," +
+            format_exact(record.learning_rate) + "," + field(record.train_loss) + "," +
+            field(record.train_accuracy) + "," + field(record.validation_loss) + "," +
+            field(record.validation_accuracy) + "," +
+            (record.epoch == result.best_epoch ? "1" : "0") + "\n";
+  }
+  write_file_atomically(path, text);
+}
+
 std::string epoch_text(const EpochRecord& record) {
   char text[160];
   int length =
@@ -131,9 +159,26 @@ std::string epoch_text(const EpochRecord& record) {
 
 int train_command(const Args& args) {
   std::vector<FlagSpec> specs;
-  for (const char* name : {"model", "data", "optimizer", "epochs", "batch-size", "seed", "out",
-                           "checkpoints", "checkpoint-every", "schedule", "validation", "patience",
-                           "weight-decay", "dropout", "sharpness-every", "sharpness-out"}) {
+  for (const char* name : {"model",
+                           "data",
+                           "optimizer",
+                           "epochs",
+                           "batch-size",
+                           "seed",
+                           "out",
+                           "checkpoints",
+                           "checkpoint-every",
+                           "schedule",
+                           "validation",
+                           "patience",
+                           "weight-decay",
+                           "weight-decay-mode",
+                           "dropout",
+                           "clip-norm",
+                           "schedule-step",
+                           "history",
+                           "sharpness-every",
+                           "sharpness-out"}) {
     specs.push_back({name});
   }
   specs.push_back({"set", true, true});
@@ -147,6 +192,7 @@ int train_command(const Args& args) {
     check_output_directory(*directory, "--checkpoints");
   if (const auto sharpness = arguments.value("sharpness-out"))
     check_output_file(*sharpness, "--sharpness-out");
+  if (const auto history = arguments.value("history")) check_output_file(*history, "--history");
   NetworkSetup setup = load_network_setup(arguments);
   std::unique_ptr<Optimizer> optimizer = optimizer_from_flags(arguments);
   std::unique_ptr<Schedule> schedule = schedule_from_flags(arguments);
@@ -171,6 +217,7 @@ int train_command(const Args& args) {
   if (!result.reason.empty()) std::fprintf(stderr, "train: %s\n", result.reason.c_str());
   if (const auto sharpness = arguments.value("sharpness-out"))
     write_sharpness_csv(result.sharpness, *sharpness);
+  if (const auto history = arguments.value("history")) write_history_csv(result, *history);
   if (result.status == TrainStatus::Diverged) {
     std::fprintf(stderr, "train: not writing '%s': training diverged\n", out.c_str());
     return 1;

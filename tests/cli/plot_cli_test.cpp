@@ -55,6 +55,31 @@ TEST_CASE("plot writes a well-formed SVG with one trajectory per --optimizer") {
   std::remove(out.c_str());
 }
 
+// plot --constraint (as run has it): the constrained race runs on the set and the figure draws
+// it, one group per constraint; the runs end on the boundary (projected gradient at the QP's
+// KKT point (1, 0), reported with its multiplier on stderr).
+TEST_CASE("plot --constraint draws the feasible set and races constrained methods on it") {
+  const std::string out = temp_path("constrained.svg");
+  const auto r = run_process(
+      cli("plot --expr \"(x - 2)^2 + (y - 1)^2\" --constraint \"x + y <= 1\" --constraint "
+          "\"x >= 0\" --optimizer projected --set lr=0.05 --start -1.5,-1.5 --steps 300 --out " +
+          out));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(run_process("xmllint --noout " + out).exit_code == 0);
+  const std::string svg = slurp(out);
+  CHECK(count_occurrences(svg, "<g class=\"constraint\">") == 2);
+  CHECK(r.err.find("KKT satisfied") != std::string::npos);
+  CHECK(r.err.find("'x + y <= 1' active, multiplier 2") != std::string::npos);
+  std::remove(out.c_str());
+  // A malformed constraint names itself and its column; --surface figures take none.
+  const auto bad = run_process(
+      cli("plot --function quadratic --optimizer sgd --constraint \"x +* y <= 1\" --out " +
+          temp_path("bad.svg")));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("x +* y <= 1") != std::string::npos);
+  CHECK(bad.err.find("col 4") != std::string::npos);
+}
+
 TEST_CASE("plot --combined PNG has size x dpi pixels; PDF has the page size") {
   const std::string png = temp_path("combined.png");
   auto r = run_process(

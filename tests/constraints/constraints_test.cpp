@@ -5,9 +5,16 @@
 //       active, (−2, 0) + λ1(2, −1) + λ2(1, 1) = 0).
 //   P3: min x + y s.t. x² + y² = 2 → (−1, −1), ν = ½ (Nocedal & Wright 2006, Example 12.1;
 //       (1, 1) + ν(−2, −2) = 0).
+//   LP: min −x − 2y s.t. x + y <= 4, x <= 3, y <= 3, x >= 0, y >= 0 → the vertex (1, 3),
+//       λ = (1, 0, 1, 0, 0) (by hand: (−1, −2) + λ1(1, 1) + λ3(0, 1) = 0).
+//   L1: min (x − 2)² + (y − ½)² over the L1 ball |x| + |y| <= 1 written as its four half-planes
+//       → the corner (1, 0), an exact zero as the lasso makes; λ = (3/2, ½, 0, 0) (by hand:
+//       (−2, −1) + λ1(1, 1) + λ2(1, −1) = 0).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "common/errors.hpp"
 #include "constraints/constrained_objective.hpp"
@@ -53,6 +60,17 @@ Problem p2() {
 Problem p3() {
   return {formula("x + y"), constraint_set({"x^2 + y^2 = 2"}), Vec{{-1.0, -1.0}}, Vec{{0.5}},
           Vec{{-2.0, 0.0}}};
+}
+
+Problem linear_program() {
+  return {formula("-x - 2*y"),
+          constraint_set({"x + y <= 4", "x <= 3", "y <= 3", "x >= 0", "y >= 0"}), Vec{{1.0, 3.0}},
+          Vec{{1.0, 0.0, 1.0, 0.0, 0.0}}, Vec{{0.5, 0.5}}};
+}
+Problem l1_ball() {
+  return {formula("(x - 2)^2 + (y - 0.5)^2"),
+          constraint_set({"x + y <= 1", "x - y <= 1", "-x + y <= 1", "-x - y <= 1"}),
+          Vec{{1.0, 0.0}}, Vec{{1.5, 0.5, 0.0, 0.0}}, Vec{{0.1, 0.1}}};
 }
 
 lv::Trajectory solve(const char* method,
@@ -186,6 +204,22 @@ TEST_CASE("constrained methods reach the KKT points of P1 and P2") {
   }
 }
 
+TEST_CASE("every constrained method solves an LP and the L1-ball QP: feasible, KKT, multipliers") {
+  for (const Problem& problem : {linear_program(), l1_ball()}) {
+    CAPTURE(problem.objective.expr().text());
+    const lv::ConstrainedObjective objective(problem.objective, problem.constraints);
+    check_solves(problem,
+                 last(solve("projected", {{"lr", "0.05"}}, objective, problem.feasible_start, 600)),
+                 1e-6);
+    check_solves(problem, last(solve("penalty", {}, objective, problem.feasible_start, 120)), 1e-5);
+    check_solves(problem, last(solve("log_barrier", {}, objective, problem.feasible_start, 120)),
+                 1e-5);
+    check_solves(problem,
+                 last(solve("augmented_lagrangian", {}, objective, problem.feasible_start, 120)),
+                 1e-6);
+  }
+}
+
 TEST_CASE("augmented_lagrangian's multipliers converge to the KKT multipliers; equalities work") {
   const Problem two = p2();
   const lv::ConstrainedObjective objective(two.objective, two.constraints);
@@ -266,4 +300,34 @@ TEST_CASE("admm: a general lasso satisfies the subgradient optimality conditions
   CHECK(x[1] == doctest::Approx(17.0 / 56.0).epsilon(1e-10));
   const auto& admm = dynamic_cast<lv::Admm&>(*optimizer);
   CHECK(admm.primal_residual() < 1e-8);
+}
+
+// Non-smooth convex sets typed as one formula: Newton on the KKT system has no gradient at their
+// corners, so the derivative-free boundary search must land on the true projection, feasible.
+// Truth: the L1-ball projection by soft-thresholding (Duchi et al. 2008), the box by clamping.
+TEST_CASE("projection onto an L1 ball and a box given as abs/max formulas is exact and feasible") {
+  const ConstraintSet ball = constraint_set({"abs(x) + abs(y) <= 1"});
+  const auto soft_threshold = [](const Vec& v) {
+    // The τ with Σ max(|v_i| − τ, 0) = 1, found by sorting |v| (Duchi et al. 2008, Fig. 1).
+    std::vector<double> a = {std::abs(v[0]), std::abs(v[1])};
+    std::sort(a.rbegin(), a.rend());
+    const double tau = a[0] - a[1] >= 1.0 ? a[0] - 1.0 : 0.5 * (a[0] + a[1] - 1.0);
+    Vec z(2);
+    for (int i = 0; i < 2; ++i) z[i] = std::copysign(std::max(std::abs(v[i]) - tau, 0.0), v[i]);
+    return z;
+  };
+  for (const Vec& x :
+       {Vec{{2.0, 0.5}}, Vec{{0.3, 2.0}}, Vec{{0.8, 0.9}}, Vec{{-1.5, -1.2}}, Vec{{-3.0, 0.2}}}) {
+    CAPTURE(x.transpose());
+    const lv::ProjectionResult result = lv::project(ball, x);
+    CHECK(result.converged);
+    CHECK(ball.max_violation(result.point) == 0.0);
+    CHECK((result.point - soft_threshold(x)).norm() < 1e-7);
+  }
+  const ConstraintSet box = constraint_set({"max(abs(x), abs(y)) <= 1"});
+  const lv::ProjectionResult clamped = lv::project(box, Vec{{2.0, 0.5}});
+  CHECK(box.max_violation(clamped.point) <= 1e-12);
+  CHECK((clamped.point - Vec{{1.0, 0.5}}).norm() < 1e-7);
+  // A feasible point is its own projection.
+  CHECK((lv::project(ball, Vec{{0.2, 0.3}}).point - Vec{{0.2, 0.3}}).norm() == 0.0);
 }

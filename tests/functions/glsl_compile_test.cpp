@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "constraints/constraint_glsl.hpp"
 #include "expr/glsl.hpp"
 #include "functions/test_function.hpp"
 #include "process.hpp"
@@ -57,4 +58,23 @@ TEST_CASE("the validator really rejects broken code (the check above can fail)")
   std::ofstream(path) << "#version 330 core\nout vec4 color;\nvoid main() { color = lv_f(1.0); }\n";
   CHECK(lv::test::run_process("glslangValidator " + path).exit_code != 0);
   std::remove(path.c_str());
+}
+
+TEST_CASE("the generated constraint GLSL compiles with glslangValidator") {
+  REQUIRE(validator_installed());
+  lv::ConstraintSet constraints;
+  for (const char* text : {"x + y <= 1", "x^2 + y^2 >= 0.25", "abs(x) + abs(y) <= 2", "y = x^2"})
+    constraints.add(text);
+  const std::string path = "/tmp/lossviz-glsl-" + std::to_string(::getpid()) + "-constraints.frag";
+  std::ofstream(path) << "#version 330 core\n#define LV_FRAGMENT_SHADER\nout vec4 color;\n" +
+                             lv::glsl_preamble() + lv::glsl_constraints(constraints) +
+                             "void main() {\n"
+                             "  vec2 k = lv_constraints(gl_FragCoord.xy * 0.01, 2.0);\n"
+                             "  color = vec4(k, 0.0, 1.0);\n"
+                             "}\n";
+  const auto result = lv::test::run_process("glslangValidator " + path);
+  CAPTURE(result.out);
+  CHECK(result.exit_code == 0);
+  std::remove(path.c_str());
+  CHECK(lv::glsl_constraints(lv::ConstraintSet{}).empty());  // no constraints: no code
 }

@@ -223,3 +223,30 @@ TEST_CASE("saving keeps the 2D pan and zoom, the camera target and a paused step
   // A scene without a view center fits its box (the frame loop's home view).
   CHECK(state_from(k_scene).ui.home_request);
 }
+
+TEST_CASE("a scene's network schedule and regularizers reach the panel and are saved again") {
+  lv::app::AppState state = state_from(R"({"function": "quadratic", "network": {
+      "data": "xor:n=40", "hidden": [4], "epochs": 2, "validation": 0.25, "patience": 5,
+      "schedule": {"name": "step", "settings": {"step_size": "3", "gamma": "0.5"}},
+      "schedule_step": "epoch", "weight_decay": 0.02, "weight_decay_mode": "decoupled",
+      "dropout": 0.1, "clip_norm": 2}})");
+  state.network.session->wait();
+  const lv::app::NetworkConfig& config = state.network.config;
+  REQUIRE(config.schedule);
+  CHECK(config.schedule->name() == "step");
+  CHECK(config.schedule->hyperparameters().get("gamma") == 0.5);
+  CHECK(config.schedule_step == lv::ScheduleStep::Epoch);
+  CHECK(config.weight_decay_mode == lv::WeightDecayMode::Decoupled);
+  CHECK(config.patience == 5);
+  const lv::SceneNetwork captured = lv::app::capture_scene(state).network;
+  CHECK(captured.schedule.name == "step");
+  CHECK(captured.schedule_step == "epoch");
+  CHECK(captured.weight_decay == 0.02);
+  CHECK(captured.weight_decay_mode == "decoupled");
+  CHECK(captured.dropout == 0.1);
+  CHECK(captured.patience == 5);
+  CHECK(captured.clip_norm == 2.0);
+  const lv::app::NetworkSnapshot snapshot = state.network.session->snapshot();
+  REQUIRE(snapshot.history.size() == 2);
+  CHECK(snapshot.history.back().best_epoch >= 1);  // early stopping is on: a kept epoch
+}

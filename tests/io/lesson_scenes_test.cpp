@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/scene.hpp"
+#include "optim/registry.hpp"
 
 namespace {
 
@@ -24,14 +25,9 @@ int count_sentences(const std::string& text) {
 }  // namespace
 
 TEST_CASE("every lesson scene parses and carries a title and 2-4 sentences") {
-  // Names from docs/architecture.md §4.2 (PyTorch class names lowercased and the listed extra
-  // methods).
-  const std::set<std::string> known_optimizers = {
-      "sgd",          "gd",    "adagrad",   "rmsprop", "adam",
-      "adamw",        "nadam", "radam",     "adamax",  "adadelta",
-      "lars",         "lamb",  "adafactor", "newton",  "damped_newton",
-      "gauss_newton", "bfgs",  "lbfgs",     "cg",      "natural_gradient",
-      "sam"};
+  // Every optimizer a lesson names is registered (lossviz-cli list optimizers).
+  std::set<std::string> known_optimizers;
+  for (const lv::OptimizerInfo& info : lv::optimizer_registry()) known_optimizers.insert(info.name);
   const std::filesystem::path directory =
       std::filesystem::path(LOSSVIZ_SOURCE_DIR) / "assets/scenes";
   int lessons = 0;

@@ -263,3 +263,33 @@ TEST_CASE("the curvature overlays and plots round-trip; older scenes have them o
       lv::parse_scene(R"({"function": "saddle", "view": {"quadratic_model": "yes"}})"),
       doctest::Contains("quadratic_model"), lv::InputError);
 }
+
+TEST_CASE("a scene's network schedule and regularizers survive the round trip") {
+  const lv::Scene scene = lv::parse_scene(
+      R"({"function": "quadratic", "network": {"validation": 0.3, "patience": 25,
+          "schedule": {"name": "cosine", "settings": {"T_max": "40"}}, "schedule_step": "epoch",
+          "weight_decay": 0.01, "weight_decay_mode": "decoupled", "dropout": 0.2,
+          "clip_norm": 1.5}})");
+  const lv::Scene again = lv::parse_scene(lv::scene_to_json(scene));
+  for (const lv::SceneNetwork* network : {&scene.network, &again.network}) {
+    CHECK(network->schedule.name == "cosine");
+    REQUIRE(network->schedule.settings.size() == 1);
+    CHECK(network->schedule_step == "epoch");
+    CHECK(network->weight_decay == 0.01);
+    CHECK(network->weight_decay_mode == "decoupled");
+    CHECK(network->dropout == 0.2);
+    CHECK(network->patience == 25);
+    CHECK(network->clip_norm == 1.5);
+  }
+  const lv::Scene plain = lv::parse_scene(R"({"function": "quadratic", "network": {}})");
+  CHECK(plain.network.schedule.name == "constant");
+  CHECK(plain.network.weight_decay_mode == "l2");
+  CHECK(plain.network.patience == 0);
+  for (const char* bad :
+       {R"("dropout": 1)", R"("weight_decay_mode": "l1")", R"("schedule_step": "batch")",
+        R"("clip_norm": -1)", R"("patience": -2)"}) {
+    CHECK_THROWS_AS(
+        lv::parse_scene(std::string(R"({"function": "quadratic", "network": {)") + bad + "}}"),
+        lv::InputError);
+  }
+}

@@ -106,6 +106,55 @@ void new_parameter_field(AppState& state) {
   }
 }
 
+// The constraints: one field per row (applied when Enter is pressed or the field is left), a
+// remove button each, a row to add one; a malformed one is named with its column and the last
+// good set stays drawn.
+void constraint_rows(AppState& state) {
+  FunctionState& function = state.function;
+  ImGui::TextUnformatted("subject to");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(g(x, y) <= 0, >= , = )");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "one constraint per row, e.g.  x + y >= 1,  x^2 + y^2 <= 4,  abs(x) + abs(y) <= 1,\n"
+        "y = x^2. The infeasible region is hatched, boundaries are white; constrained\n"
+        "methods (projected, penalty, log_barrier, augmented_lagrangian, ...) use them, and at\n"
+        "each run's point the KKT check shows the multipliers and residuals.");
+  }
+  std::vector<std::string> rows = function.constraint_texts;
+  bool changed = false;
+  int remove = -1;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 2.2f * ImGui::GetFontSize());
+    ImGui::InputText("##constraint", &rows[i]);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) remove = static_cast<int>(i);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this constraint");
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    rows.erase(rows.begin() + remove);
+    changed = true;
+  }
+  static std::string new_row;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 2.2f * ImGui::GetFontSize());
+  if (ImGui::InputTextWithHint("##new constraint", "add a constraint, e.g. x + y >= 1", &new_row,
+                               ImGuiInputTextFlags_EnterReturnsTrue) &&
+      !new_row.empty()) {
+    rows.push_back(new_row);
+    new_row.clear();
+    changed = true;
+  }
+  if (changed) set_constraints(state, rows);
+  if (!function.constraint_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.4f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", function.constraint_error.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
 }  // namespace
 
 void draw_function_panel(AppState& state) {
@@ -131,6 +180,7 @@ void draw_function_panel(AppState& state) {
   }
   parameter_sliders(state);
   new_parameter_field(state);
+  constraint_rows(state);
 }
 
 }  // namespace lv::app

@@ -4,6 +4,9 @@
 // from files), the loss along the line between two weight vectors, or open a surface file. While
 // it trains, the sharpness λmax can be tracked and plotted against the GD limit 2/lr, and the
 // learning-rate slider steers the running training (the edge of stability, Cohen et al. 2021).
+// The schedule and the regularizers (weight decay in the loss or decoupled, dropout, gradient
+// clipping, early stopping with the kept-best epoch marked on the validation curve) are the
+// CLI train's (nn/trainer.hpp).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -14,6 +17,7 @@
 #include "common/errors.hpp"
 #include "optim/registry.hpp"
 #include "panels/file_browser.hpp"
+#include "panels/hyperparameter_widgets.hpp"
 #include "panels/interpolation_plot.hpp"
 #include "panels/line_plot.hpp"
 #include "panels/panels.hpp"
@@ -95,6 +99,60 @@ void data_and_model(NetworkState& network) {
     ImGui::SetTooltip("fraction of the data held out for validation curves (0: none)");
 }
 
+// The schedule (any registered one, with its descriptor-built controls) and when it steps.
+void schedule_controls(NetworkConfig& config) {
+  const std::string current = config.schedule ? config.schedule->name() : "constant";
+  if (ImGui::BeginCombo("schedule", current.c_str())) {
+    for (const ScheduleInfo& info : schedule_registry()) {
+      if (ImGui::Selectable(info.name.c_str(), info.name == current)) config.schedule = info.make();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", info.summary.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  if (!config.schedule) return;
+  draw_hyperparameter_widgets(config.schedule->hyperparameters());
+  int step = static_cast<int>(config.schedule_step);
+  ImGui::TextUnformatted("step the schedule per");
+  ImGui::SameLine();
+  ImGui::RadioButton("update", &step, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("epoch", &step, 1);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "scheduler.step() after every optimizer step (t counts updates) or after every "
+        "epoch (t counts epochs), as torch training loops call it");
+  config.schedule_step = static_cast<ScheduleStep>(step);
+}
+
+void regularization_controls(NetworkConfig& config) {
+  if (!ImGui::TreeNodeEx("Schedule and regularizers", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  schedule_controls(config);
+  ImGui::InputDouble("weight decay", &config.weight_decay, 0.0, 0.0, "%.3g");
+  static constexpr const char* modes[] = {"L2 in the loss", "decoupled (optimizer's)"};
+  int mode = static_cast<int>(config.weight_decay_mode);
+  ImGui::Combo("decay as", &mode, modes, 2);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "L2: (lambda/2)|w|^2 joins the loss, so lambda w joins the gradient; decoupled: "
+        "lambda is the optimizer's own weight_decay (AdamW: w <- w - lr lambda w)");
+  config.weight_decay_mode = static_cast<WeightDecayMode>(mode);
+  const double zero = 0.0, dropout_max = 0.9, clip_max = 100.0;
+  ImGui::SliderScalar("dropout", ImGuiDataType_Double, &config.dropout, &zero, &dropout_max,
+                      config.dropout > 0 ? "%.2f" : "off");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "inverted dropout after each hidden activation while training (zero with "
+        "probability p, scale the rest by 1/(1-p)); losses, curvature and landscapes use none");
+  ImGui::SliderScalar("clip grad norm", ImGuiDataType_Double, &config.clip_norm, &zero, &clip_max,
+                      config.clip_norm > 0 ? "%.3g" : "off");
+  ImGui::InputInt("patience", &config.patience);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "early stopping: stop after this many epochs without a lower validation loss and "
+        "keep the best epoch's weights (needs a validation fraction); 0: off");
+  ImGui::TreePop();
+}
+
 void progress_row(NetworkState& network) {
   const NetworkSnapshot& snapshot = network.snapshot;
   if (!network.session->busy()) return;
@@ -146,7 +204,10 @@ void scatter_plot(NetworkState& network) {
                     IM_COL32(255, 200, 60, 255), 2.0f);
     }
   }
-  // Training samples as dots, held-out validation samples as rings.
+  // Training samples as dots, held-out validation samples as rings; the regions' box comes from
+  // the training set, so a held-out sample outside it is clipped rather than drawn over the
+  // curves above.
+  draw->PushClipRect(origin, ImVec2(origin.x + side, origin.y + side), true);
   for (const Dataset* set : {&data, &network.session->validation()}) {
     for (int k = 0; k < set->size(); ++k) {
       const double y = plane ? set->inputs(1, k) : set->targets(0, k);
@@ -159,6 +220,7 @@ void scatter_plot(NetworkState& network) {
       }
     }
   }
+  draw->PopClipRect();
 }
 
 // The loss per epoch on the training set and, when data are held out, on the validation set.
@@ -194,16 +256,48 @@ void loss_curve(const NetworkState& network) {
     }
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, 1.5f);
   }
-  // The latest numbers, each in its curve's color.
+  // Early stopping: the epoch whose weights are kept, a vertical line and a ring on the curve.
   const EpochRecord& last = history.back();
+  if (last.best_epoch > 0 && last.best_epoch <= static_cast<int>(history.size())) {
+    const EpochRecord& best = history[static_cast<size_t>(last.best_epoch - 1)];
+    const ImVec2 at = axes.to_screen(static_cast<double>(best.epoch), best.validation_loss);
+    draw->AddLine(ImVec2(at.x, axes.origin.y), ImVec2(at.x, axes.origin.y + axes.size.y),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), 1.0f);
+    draw->AddCircle(at, 4.5f, k_validation_color, 0, 2.0f);
+  }
+  // The latest numbers, each in its curve's color.
   char text[96];
   std::snprintf(text, sizeof text, "epoch %d  train loss %.4f  acc %.3f", last.epoch,
                 last.train_loss, last.train_accuracy);
   draw->AddText(ImVec2(corner.x + 4, corner.y + 2), k_train_color, text);
   if (!std::isfinite(last.validation_loss)) return;
-  std::snprintf(text, sizeof text, "validation loss %.4f  acc %.3f", last.validation_loss,
-                last.validation_accuracy);
+  int length = std::snprintf(text, sizeof text, "validation loss %.4f  acc %.3f",
+                             last.validation_loss, last.validation_accuracy);
+  if (last.best_epoch > 0)
+    std::snprintf(text + length, sizeof text - length, "  kept epoch %d", last.best_epoch);
   draw->AddText(ImVec2(corner.x + 4, corner.y + 2 + font), k_validation_color, text);
+}
+
+// The lr in force per epoch, once it has changed (a schedule, or the slider during training).
+void learning_rate_plot(const NetworkState& network) {
+  const std::vector<EpochRecord>& history = network.snapshot.history;
+  const auto changed = [&](const EpochRecord& record) {
+    return record.learning_rate != history.front().learning_rate;
+  };
+  if (std::none_of(history.begin(), history.end(), changed)) return;
+  std::vector<double> epoch, learning_rate;
+  for (const EpochRecord& record : history) {
+    epoch.push_back(record.epoch);
+    learning_rate.push_back(record.learning_rate);
+  }
+  LinePlotOptions options;
+  options.x_min = epoch.front();
+  options.x_max = epoch.back();
+  options.x_name = "epoch";
+  if (history.back().best_epoch > 0)
+    options.x_markers = {{static_cast<double>(history.back().best_epoch), "kept"}};
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 6.0f);
+  draw_line_plot("lr in force", {{&epoch, &learning_rate, k_train_color, "lr"}}, options, size);
 }
 
 // λmax of the training loss against the update, with each measurement's limit 2/lr dashed, and
@@ -494,6 +588,7 @@ void draw_network_panel(AppState& state) {
   if (!ImGui::CollapsingHeader("Network")) return;
   ImGui::PushID("network");
   data_and_model(network);
+  regularization_controls(network.config);
   if (ImGui::Button("Train")) {
     attempt(network, [&] {
       network.config.hidden = parse_hidden_widths(network.hidden_text);
@@ -503,10 +598,12 @@ void draw_network_panel(AppState& state) {
   ImGui::SameLine();
   progress_row(network);
   if (!network.session->busy()) ImGui::NewLine();
-  // Tracking sharpness: the curves are what the user came for, so they open at the top.
-  const bool tracking = network.config.sharpness_every > 0;
+  // Tracking sharpness or early stopping: the curves are what the user came for, so they open at
+  // the top.
+  const bool tracking = network.config.sharpness_every > 0 || network.config.patience > 0;
   if (expand && tracking) ImGui::SetScrollHereY(0.0f);
   loss_curve(network);
+  learning_rate_plot(network);
   sharpness_plot(network);
   scatter_plot(network);
   landscape_controls(network);

@@ -34,6 +34,11 @@ float lesson_panel_height(const AppState& state, float width);
 // The main view's axes, grid, known critical points and colorbar around the picture `plot`
 // (axes_overlay.cpp); `pixels_per_point`: framebuffer pixels per ImGui pixel.
 void draw_view_axes(const AppState& state, const Rect& plot, float pixels_per_point);
+// The KKT arrows (∇f, λ_i ∇g_i) and active constraints at each constrained run's point, 2D view
+// (kkt_overlay.cpp).
+void draw_kkt_overlay(const AppState& state, const Rect& plot, float pixels_per_point);
+// `regularized` runs: penalty level set, λ path, both minimizers (regularization_overlay.cpp).
+void draw_regularization_overlay(const AppState& state, const Rect& plot, float pixels_per_point);
 void draw_help_overlay(AppState& state);
 void draw_recovery_prompt(AppState& state);
 void draw_hover_readout(AppState& state);

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "curvature_view.hpp"
+#include "kkt_view.hpp"
 #include "panels/panels.hpp"
 #include "state_actions.hpp"
 
@@ -46,6 +47,26 @@ void draw_playback_panel(AppState& state) {
     } else {
       ImGui::Text("%s, f = %.4g after %d steps", status_name(trajectory.status),
                   trajectory.loss.back(), trajectory.size() - 1);
+    }
+    // Constrained problems: the KKT check where the run ends (its verdict) and at the playback
+    // step (the multipliers as they form).
+    if (const auto last = final_kkt_view(state, i)) {
+      const bool good = last->report.satisfied;
+      const ImVec4 verdict = good ? (state.ui.dark_theme ? ImVec4(0.45f, 0.85f, 0.5f, 1.0f)
+                                                         : ImVec4(0.1f, 0.5f, 0.2f, 1.0f))
+                                  : (state.ui.dark_theme ? ImVec4(1.0f, 0.55f, 0.15f, 1.0f)
+                                                         : ImVec4(0.75f, 0.3f, 0.0f, 1.0f));
+      ImGui::Indent();
+      ImGui::PushStyleColor(ImGuiCol_Text, verdict);
+      ImGui::TextWrapped("end: %s", kkt_line(*last).c_str());
+      ImGui::PopStyleColor();
+      if (const auto now = kkt_view(state, i)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("step %d: %s", playback_row(trajectory, playback.step),
+                           kkt_line(*now).c_str());
+        ImGui::PopStyleColor();
+      }
+      ImGui::Unindent();
     }
     if (i >= state.run.curvature.size()) continue;
     const CurvatureTrack& track = state.run.curvature[i];

@@ -74,9 +74,9 @@ void FormulaRenderer::destroy() {
   glDeleteVertexArrays(1, &empty_array_);
 }
 
-void FormulaRenderer::set_formula(const Expr& expr) {
+void FormulaRenderer::set_formula(const Expr& expr, const std::string& extra) {
   auto programs = std::make_unique<Programs>();
-  programs->code = glsl_preamble() + glsl_formula(expr);
+  programs->code = glsl_preamble() + glsl_formula(expr) + extra;
   programs->heatmap[0] = start_heatmap(programs->code, false, false);
   programs->surface[0] = start_surface(programs->code, false);
   pending_ = std::move(programs);

@@ -58,8 +58,9 @@ class FormulaRenderer {
   void initialize();
   void destroy();
 
-  // Starts compiling the shaders for `expr` (returns at once).
-  void set_formula(const Expr& expr);
+  // Starts compiling the shaders for `expr` (returns at once). `extra` is GLSL appended after the
+  // formula's code, e.g. lv::glsl_constraints for the feasible set.
+  void set_formula(const Expr& expr, const std::string& extra = "");
   // Swaps in newly linked programs; call once per frame. True when the picture's program changed.
   bool poll();
   bool compiling() const { return pending_ != nullptr; }

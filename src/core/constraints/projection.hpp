@@ -20,7 +20,11 @@ struct ProjectionResult {
 
 // argmin ‖z − x‖ over {g_i(z) <= 0} (or {h_i(z) = 0}) for one constraint: the KKT system
 // z − x + λ∇g(z) = 0, g(z) = 0 solved by damped Newton from (x, 0); x itself when feasible.
-// Exact in one step for an affine constraint (the half-space formula).
+// Exact in one step for an affine constraint (the half-space formula). Where Newton does not
+// reach a feasible stationary point (a non-smooth boundary such as |x| + |y| <= 1, whose corners
+// have no gradient), a 2D inequality is projected without derivatives: bisection for the
+// boundary along rays from an interior point and a search over the ray angle for the nearest
+// boundary point — feasible by construction, exact for convex sets (docs/optim.md).
 ProjectionResult project_onto_constraint(const ConstraintSet& constraints, int index, const Vec& x);
 
 // Projection onto the intersection of all constraints by Dykstra's algorithm (converges to the

@@ -212,6 +212,14 @@ LvJet lv_jet2(LvJet a, LvJet b, float f, float da, float db, float daa, float da
 )";
 }
 
+std::string glsl_value_function(const Expr& expr, const std::string& name) {
+  if (expr.dimension() != 2 || !expr.parameters().empty()) {
+    throw InputError("formula '" + expr.text() +
+                     "' must use only x and y to be drawn beside the surface");
+  }
+  return "float " + name + "(vec2 p) {\n" + function_body(expr, Flavor::Value) + "}\n";
+}
+
 std::string glsl_formula(const Expr& expr) {
   if (expr.dimension() != 2) {
     throw InputError("formula '" + expr.text() + "' has " + std::to_string(expr.dimension()) +

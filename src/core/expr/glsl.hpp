@@ -20,6 +20,10 @@ std::string glsl_preamble();
 // The formula's code. Throws InputError if the formula has more than two variables.
 std::string glsl_formula(const Expr& expr);
 
+// A parameter-free formula as `float <name>(vec2 p)` (value only, no uniforms): for extra
+// functions a shader evaluates beside f, such as constraints. Throws InputError as glsl_formula.
+std::string glsl_value_function(const Expr& expr, const std::string& name);
+
 // Uniform name of a formula parameter: "lv_param_" + name.
 std::string glsl_parameter_uniform(const std::string& name);
 

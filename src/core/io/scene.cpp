@@ -238,6 +238,26 @@ SceneNetwork read_network(const Reader& reader, const Json& root) {
   network.mse = loss == "mse";
   network.sharpness_every =
       static_cast<int>(reader.whole(json, "sharpness_every", 0.0, 0, 1000000));
+  if (json.contains("schedule")) {
+    const Json& schedule = reader.object(json, "schedule");
+    network.schedule.name = reader.text(schedule, "name", network.schedule.name);
+    network.schedule.settings = reader.settings(schedule);
+  }
+  network.schedule_step = reader.text(json, "schedule_step", network.schedule_step);
+  if (network.schedule_step != "iteration" && network.schedule_step != "epoch")
+    reader.fail("schedule_step", "must be iteration or epoch");
+  network.weight_decay = reader.number(json, "weight_decay", network.weight_decay);
+  if (!(network.weight_decay >= 0) || !std::isfinite(network.weight_decay))
+    reader.fail("weight_decay", "must be a number >= 0");
+  network.weight_decay_mode = reader.text(json, "weight_decay_mode", network.weight_decay_mode);
+  if (network.weight_decay_mode != "l2" && network.weight_decay_mode != "decoupled")
+    reader.fail("weight_decay_mode", "must be l2 or decoupled");
+  network.dropout = reader.number(json, "dropout", network.dropout);
+  if (!(network.dropout >= 0 && network.dropout < 1)) reader.fail("dropout", "must be in [0, 1)");
+  network.patience = static_cast<int>(reader.whole(json, "patience", 0.0, 0, 1000000));
+  network.clip_norm = reader.number(json, "clip_norm", network.clip_norm);
+  if (!(network.clip_norm >= 0) || !std::isfinite(network.clip_norm))
+    reader.fail("clip_norm", "must be a number >= 0");
   return network;
 }
 
@@ -286,6 +306,13 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
     reader.fail("function", "exactly one of 'function' and 'formula' must be given");
   }
   scene.parameters = read_parameters(reader, root);
+  if (root.contains("constraints")) {
+    if (!root["constraints"].is_array()) reader.fail("constraints", "must be an array of strings");
+    for (const Json& entry : root["constraints"]) {
+      if (!entry.is_string()) reader.fail("constraints", "must be an array of strings");
+      scene.constraints.push_back(entry.get<std::string>());
+    }
+  }
   scene.data = reader.text(root, "data");
   if (root.contains("optimizers")) {
     if (!root["optimizers"].is_array()) reader.fail("optimizers", "must be an array");
@@ -322,6 +349,7 @@ std::string scene_to_json(const Scene& scene) {
         {"value", parameter.value}, {"min", parameter.min}, {"max", parameter.max}};
   }
   root["parameters"] = parameters;
+  if (!scene.constraints.empty()) root["constraints"] = scene.constraints;
   if (!scene.data.empty()) root["data"] = scene.data;
   Json optimizers = Json::array();
   for (const SceneOptimizer& optimizer : scene.optimizers) {
@@ -371,17 +399,26 @@ std::string scene_to_json(const Scene& scene) {
                       {"tail", playback.tail}};
   if (scene.network.present) {
     const SceneNetwork& network = scene.network;
-    root["network"] = {{"data", network.data},
-                       {"hidden", network.hidden},
-                       {"activation", network.activation},
-                       {"optimizer", network.optimizer},
-                       {"lr", network.learning_rate},
-                       {"epochs", network.epochs},
-                       {"batch_size", network.batch_size},
-                       {"seed", network.seed},
-                       {"validation", network.validation},
-                       {"loss", network.mse ? "mse" : "cross_entropy"},
-                       {"sharpness_every", network.sharpness_every}};
+    root["network"] = {
+        {"data", network.data},
+        {"hidden", network.hidden},
+        {"activation", network.activation},
+        {"optimizer", network.optimizer},
+        {"lr", network.learning_rate},
+        {"epochs", network.epochs},
+        {"batch_size", network.batch_size},
+        {"seed", network.seed},
+        {"validation", network.validation},
+        {"loss", network.mse ? "mse" : "cross_entropy"},
+        {"sharpness_every", network.sharpness_every},
+        {"schedule",
+         {{"name", network.schedule.name}, {"settings", settings_json(network.schedule.settings)}}},
+        {"schedule_step", network.schedule_step},
+        {"weight_decay", network.weight_decay},
+        {"weight_decay_mode", network.weight_decay_mode},
+        {"dropout", network.dropout},
+        {"patience", network.patience},
+        {"clip_norm", network.clip_norm}};
   }
   return root.dump(2) + "\n";
 }

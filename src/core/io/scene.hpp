@@ -87,6 +87,14 @@ struct SceneNetwork {
   double validation = 0.0;  // fraction held out
   bool mse = false;         // "loss": "mse" (one-hot targets for classes) or "cross_entropy"
   int sharpness_every = 0;  // track λmax every k updates; 0: off
+  // Regularizers and the schedule (nn/trainer.hpp TrainSettings):
+  SceneSchedule schedule;                   // "constant": the lr as set
+  std::string schedule_step = "iteration";  // or "epoch": when the schedule steps
+  double weight_decay = 0.0;
+  std::string weight_decay_mode = "l2";  // or "decoupled": the optimizer's own weight_decay
+  double dropout = 0.0;                  // [0, 1)
+  int patience = 0;                      // early stopping on the validation loss; 0: off
+  double clip_norm = 0.0;                // 0: off
 };
 
 struct Scene {
@@ -96,6 +104,8 @@ struct Scene {
   std::string formula;
   // Built-in: overrides of its parameter values (ranges ignored). Formula: its parameters.
   std::vector<FormulaParameter> parameters;
+  // "x + y >= 1", "x^2 + y^2 <= 4", "x - y = 0": the feasible set (checked when applied).
+  std::vector<std::string> constraints;
   // A model on data (function linear_regression, logistic_regression or neuron): its data, a
   // generator or CSV path (default: empty, the model's default data). Other functions: empty.
   std::string data;

@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 #include <optional>
 #include <random>
 
 #include "common/errors.hpp"
+#include "nn/dropout.hpp"
 #include "nn/network_objective.hpp"
 #include "optim/oracle.hpp"
+#include "run/gradient_clipping.hpp"
 
 namespace lv {
 
@@ -22,32 +25,9 @@ void check_settings(const TrainSettings& settings) {
     throw InputError("dropout must be in [0, 1)");
   if (!(settings.weight_decay >= 0.0)) throw InputError("weight decay must be >= 0");
   if (settings.patience < 0) throw InputError("patience must be >= 0");
+  if (!(settings.clip_norm >= 0.0)) throw InputError("clip norm must be >= 0");
   if (settings.checkpoint_every < 0) throw InputError("checkpoint interval must be >= 0");
   if (settings.sharpness_every < 0) throw InputError("sharpness interval must be >= 0");
-}
-
-// Inverted dropout (torch.nn.Dropout): keep each hidden activation with probability 1 − p and
-// scale it by 1/(1 − p), so no rescaling is needed at evaluation time.
-DropoutMasks dropout_masks(const Mlp& mlp, int batch, double probability,
-                           std::mt19937_64& generator) {
-  const std::vector<LayerSpec>& layers = mlp.spec().layers;
-  DropoutMasks masks(layers.size());
-  if (probability == 0.0) return masks;
-  const int last_linear = mlp.linear_blocks().back().layer_index;
-  std::bernoulli_distribution keep(1.0 - probability);
-  int width = mlp.spec().input_size();
-  for (int i = 0; i < static_cast<int>(layers.size()); ++i) {
-    if (layers[i].type == LayerType::Linear) {
-      width = layers[i].out;
-      continue;
-    }
-    if (i > last_linear) continue;
-    masks[i] = Mat(width, batch);
-    for (Eigen::Index k = 0; k < masks[i].size(); ++k) {
-      masks[i](k) = keep(generator) ? 1.0 / (1.0 - probability) : 0.0;
-    }
-  }
-  return masks;
 }
 
 EpochRecord evaluate_epoch(const Mlp& mlp, const Dataset& train, const Dataset& validation,
@@ -118,7 +98,40 @@ class SharpnessTracker {
   Vec previous_, previous_preconditioned_;
 };
 
+// Decoupled decay hands λ to the optimizer's own weight_decay; returns the L2 coefficient that the
+// loss keeps (λ for L2Loss, 0 for Decoupled).
+double route_weight_decay(const TrainSettings& settings, Optimizer& optimizer) {
+  if (settings.weight_decay_mode == WeightDecayMode::L2Loss) return settings.weight_decay;
+  if (settings.weight_decay == 0.0) return 0.0;
+  if (!optimizer.hyperparameters().has("weight_decay")) {
+    throw InputError("decoupled weight decay: optimizer '" + optimizer.name() +
+                     "' has no weight_decay (use L2 decay in the loss)");
+  }
+  optimizer.hyperparameters().set("weight_decay", settings.weight_decay);
+  return 0.0;
+}
+
 }  // namespace
+
+const char* schedule_step_name(ScheduleStep step) {
+  return step == ScheduleStep::Epoch ? "epoch" : "iteration";
+}
+
+ScheduleStep parse_schedule_step(const std::string& text) {
+  if (text == "iteration") return ScheduleStep::Iteration;
+  if (text == "epoch") return ScheduleStep::Epoch;
+  throw InputError("schedule step '" + text + "' must be iteration or epoch");
+}
+
+const char* weight_decay_mode_name(WeightDecayMode mode) {
+  return mode == WeightDecayMode::Decoupled ? "decoupled" : "l2";
+}
+
+WeightDecayMode parse_weight_decay_mode(const std::string& text) {
+  if (text == "l2") return WeightDecayMode::L2Loss;
+  if (text == "decoupled") return WeightDecayMode::Decoupled;
+  throw InputError("weight decay mode '" + text + "' must be l2 or decoupled");
+}
 
 const char* train_status_name(TrainStatus status) {
   switch (status) {
@@ -144,7 +157,7 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
   }
   if (validation.size() > 0) check_model_fits_data(mlp, validation);
   if (schedule) schedule->validate();
-  MiniBatchObjective batch_objective(mlp, train, settings.weight_decay);
+  MiniBatchObjective batch_objective(mlp, train, route_weight_decay(settings, optimizer));
   Oracle oracle(batch_objective);
   optimizer.reset(initial);
 
@@ -162,13 +175,17 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
   std::iota(order.begin(), order.end(), 0);
   std::mt19937_64 generator(settings.seed);
   const double base_lr = optimizer.base_learning_rate();
-  const auto learning_rate_at = [&](long step) {
+  const bool early_stopping = settings.patience > 0 && validation.size() > 0;
+  // The lr of the next update, after `steps` updates in epoch `epoch` (1-based).
+  const auto learning_rate_at = [&](long steps, int epoch) {
     const double base = settings.live_learning_rate ? settings.live_learning_rate->load() : base_lr;
-    return schedule ? schedule->learning_rate(static_cast<int>(step), base) : base;
+    const long t = settings.schedule_step == ScheduleStep::Epoch ? epoch - 1 : steps;
+    return schedule ? schedule->learning_rate(static_cast<int>(t), base) : base;
   };
+  double learning_rate = learning_rate_at(0, 1);
   SharpnessTracker sharpness(mlp, train, settings);
   if (sharpness.due(0))
-    result.sharpness.push_back(sharpness.measure(x, 0, learning_rate_at(0), optimizer));
+    result.sharpness.push_back(sharpness.measure(x, 0, learning_rate, optimizer));
 
   for (int epoch = 1; epoch <= settings.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), generator);
@@ -187,17 +204,28 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
         result.reason = "non-finite loss or gradient at step " + std::to_string(result.steps);
         return result;
       }
-      optimizer.step(StepContext{gradient, value, learning_rate_at(result.steps), oracle}, x);
+      clip_gradient(gradient, ClipSettings{settings.clip_norm, 0.0});
+      learning_rate = learning_rate_at(result.steps, epoch);
+      optimizer.step(StepContext{gradient, value, learning_rate, oracle}, x);
       ++result.steps;
       if (sharpness.due(result.steps)) {
         result.sharpness.push_back(
-            sharpness.measure(x, result.steps, learning_rate_at(result.steps), optimizer));
+            sharpness.measure(x, result.steps, learning_rate_at(result.steps, epoch), optimizer));
       }
       if (settings.checkpoint_every > 0 && result.steps % settings.checkpoint_every == 0) {
         result.checkpoints.push_back({result.steps, x});
       }
     }
-    const EpochRecord record = evaluate_epoch(mlp, train, validation, x, epoch, result.steps);
+    EpochRecord record = evaluate_epoch(mlp, train, validation, x, epoch, result.steps);
+    record.learning_rate = learning_rate;
+    const bool improved = early_stopping && record.validation_loss < best_validation;
+    if (improved) {
+      best_validation = record.validation_loss;
+      best = x;
+      result.best_epoch = epoch;
+      epochs_without_improvement = 0;
+    }
+    record.best_epoch = result.best_epoch;
     result.history.push_back(record);
     if (settings.on_epoch) settings.on_epoch(record);
     if (settings.on_epoch_parameters) settings.on_epoch_parameters(x);
@@ -206,18 +234,22 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
       result.reason = "non-finite training loss after epoch " + std::to_string(epoch);
       return result;
     }
-    if (settings.patience == 0 || validation.size() == 0) continue;
-    if (record.validation_loss < best_validation) {
-      best_validation = record.validation_loss;
-      best = x;
-      epochs_without_improvement = 0;
-    } else if (++epochs_without_improvement >= settings.patience) {
+    if (early_stopping && !improved && ++epochs_without_improvement >= settings.patience) {
       result.status = TrainStatus::EarlyStopped;
-      result.reason = "no better validation loss for " + std::to_string(settings.patience) +
-                      " epochs; kept the best (" + std::to_string(best_validation) + ")";
-      x = best;
+      result.reason =
+          "no better validation loss for " + std::to_string(settings.patience) + " epochs";
       break;
     }
+  }
+  // Keras's restore_best_weights: the kept epoch's weights, whether training stopped early or ran
+  // all its epochs.
+  if (early_stopping && result.best_epoch > 0) {
+    x = best;
+    result.best_validation_loss = best_validation;
+    char kept[96];
+    std::snprintf(kept, sizeof kept, "kept epoch %d (validation loss %.6g)", result.best_epoch,
+                  best_validation);
+    result.reason += (result.reason.empty() ? "" : "; ") + std::string(kept);
   }
   if (result.checkpoints.back().step != result.steps)
     result.checkpoints.push_back({result.steps, x});

@@ -38,6 +38,13 @@ struct LandscapePanel {
   bool step_dots = false;            // a dot at every recorded step (default: off)
   bool show_runs = true;             // draw the figure's runs as trajectories (default: on)
   bool legend = true;                // legend inside the axes (default: on)
+  // Constraints, each sampled on `grid`'s rectangle (g for "g <= 0", h for "h = 0"): the
+  // infeasible region shaded, every boundary g = 0 (or curve h = 0) drawn.
+  struct ConstraintGrid {
+    SampledGrid grid;
+    bool equality = false;
+  };
+  std::vector<ConstraintGrid> constraints;
 };
 
 enum class CurveQuantity { Loss, GradientNorm };

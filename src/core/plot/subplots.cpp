@@ -84,6 +84,48 @@ RgbaImage heatmap_image(const SampledGrid& grid, const Frame& frame, const Color
   return image;
 }
 
+// The infeasible part of the rectangle as a translucent dark overlay with diagonal hatching (an
+// inequality g > 0 anywhere), at the heatmap's resolution.
+RgbaImage infeasible_image(const LandscapePanel& panel, const Frame& frame) {
+  RgbaImage image;
+  image.width = std::clamp(static_cast<int>(2.0 * frame.box.width), 64, 1000);
+  image.height = std::clamp(static_cast<int>(2.0 * frame.box.height), 64, 1000);
+  image.pixels.assign(static_cast<size_t>(image.width) * image.height * 4, 0);
+  const SampledGrid& grid = panel.grid;
+  for (int row = 0; row < image.height; ++row) {
+    const double y = grid.y_max - (row + 0.5) / image.height * (grid.y_max - grid.y_min);
+    for (int column = 0; column < image.width; ++column) {
+      const double x = grid.x_min + (column + 0.5) / image.width * (grid.x_max - grid.x_min);
+      bool outside = false;
+      for (const LandscapePanel::ConstraintGrid& constraint : panel.constraints) {
+        if (!constraint.equality && interpolate(constraint.grid, x, y) > 0.0) outside = true;
+      }
+      if (!outside) continue;
+      const bool stripe = ((row + column) / 8) % 2 == 0;  // 4-point diagonal hatching
+      uint8_t* pixel = &image.pixels[(static_cast<size_t>(row) * image.width + column) * 4];
+      pixel[0] = pixel[1] = pixel[2] = 10;
+      pixel[3] = stripe ? 150 : 95;
+    }
+  }
+  return image;
+}
+
+void draw_constraints(Canvas& canvas, const Frame& frame, const LandscapePanel& panel) {
+  if (panel.constraints.empty()) return;
+  canvas.image(frame.box.x, frame.box.y, frame.box.width, frame.box.height,
+               infeasible_image(panel, frame));
+  for (const LandscapePanel::ConstraintGrid& constraint : panel.constraints) {
+    canvas.begin_group("constraint");
+    for (const Polyline& line : contour_lines(constraint.grid, 0.0)) {
+      std::vector<Point> points;
+      for (const auto& p : line.points) points.push_back(frame.map(p[0], p[1]));
+      canvas.polyline(points, line.closed, Stroke{{0.0, 0.0, 0.0, 0.6}, 3.2, {}});
+      canvas.polyline(points, line.closed, Stroke{k_white, 1.6, {}});
+    }
+    canvas.end_group();
+  }
+}
+
 // Three significant digits, without exponent notation between 1e-3 and 1e5 ("2000", "0.05").
 std::string level_text(double level) {
   char buffer[32];
@@ -320,6 +362,7 @@ void draw_landscape_panel(Canvas& canvas, const Rect& area, const LandscapePanel
   canvas.image(frame.box.x, frame.box.y, frame.box.width, frame.box.height, image);
   canvas.push_clip(frame.box.x, frame.box.y, frame.box.width, frame.box.height);
   draw_contours(canvas, frame, panel, levels, colormap, scale);
+  draw_constraints(canvas, frame, panel);
   std::vector<Point> data_points;
   if (panel.show_runs) {
     for (const PlotRun& run : runs) {

@@ -1,0 +1,90 @@
+// The KKT picture over the 2D view: at each constrained run's point at the playback step, ∇f
+// (white) and each multiplier-weighted constraint gradient λ_i ∇g_i (cyan), on one common scale so
+// that at a KKT point they visibly cancel, and the active constraints' tangent lines (yellow).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kkt_view.hpp"
+#include "panels/panels.hpp"
+
+namespace lv::app {
+namespace {
+
+void arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float thickness) {
+  const float dx = to.x - from.x, dy = to.y - from.y;
+  const float length = std::hypot(dx, dy);
+  if (length < 2.0f) return;
+  const float ux = dx / length, uy = dy / length;
+  const float head = std::min(12.0f, 0.4f * length);
+  const ImVec2 left(to.x - head * ux + 0.5f * head * uy, to.y - head * uy - 0.5f * head * ux);
+  const ImVec2 right(to.x - head * ux - 0.5f * head * uy, to.y - head * uy + 0.5f * head * ux);
+  const ImU32 shadow = IM_COL32(0, 0, 0, 170);
+  draw->AddLine(from, to, shadow, thickness + 2.5f);
+  draw->AddTriangleFilled(to, left, right, shadow);
+  draw->AddLine(from, ImVec2(to.x - 0.6f * head * ux, to.y - 0.6f * head * uy), color, thickness);
+  draw->AddTriangleFilled(to, left, right, color);
+}
+
+void label(ImDrawList* draw, ImVec2 at, ImU32 color, const std::string& text) {
+  draw->AddText(ImVec2(at.x + 5.0f, at.y - ImGui::GetFontSize() - 2.0f), IM_COL32(0, 0, 0, 200),
+                text.c_str());
+  draw->AddText(ImVec2(at.x + 4.0f, at.y - ImGui::GetFontSize() - 3.0f), color, text.c_str());
+}
+
+}  // namespace
+
+void draw_kkt_overlay(const AppState& state, const Rect& plot, float pixels_per_point) {
+  if (state.view.three_d || state.function.constraints.empty()) return;
+  const View2D& view = state.view.view2d;
+  const double units = view.units_per_pixel * pixels_per_point;
+  const auto screen = [&](const Vec& p) {
+    return ImVec2(static_cast<float>(plot.x + 0.5 * plot.width + (p[0] - view.center_x) / units),
+                  static_cast<float>(plot.y + 0.5 * plot.height - (p[1] - view.center_y) / units));
+  };
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  draw->PushClipRect(ImVec2(plot.x, plot.y), ImVec2(plot.x + plot.width, plot.y + plot.height),
+                     true);
+  const ImU32 white = IM_COL32(255, 255, 255, 255), cyan = IM_COL32(110, 225, 255, 255);
+  const ImU32 yellow = IM_COL32(255, 220, 60, 230);
+  for (size_t slot = 0; slot < state.optimizers.size(); ++slot) {
+    if (!state.optimizers[slot].visible) continue;
+    const std::optional<KktView> kkt = kkt_view(state, slot);
+    if (!kkt) continue;
+    const ImVec2 at = screen(kkt->point);
+    // Active constraints: their tangent line through the point.
+    const ConstraintSet& constraints = state.function.constraints;
+    for (int i = 0; i < constraints.size(); ++i) {
+      if (!kkt->report.active[static_cast<size_t>(i)]) continue;
+      const Vec normal = constraints.evaluate(i, kkt->point).gradient;
+      const double norm = normal.norm();
+      if (!(norm > 0)) continue;
+      const float tx = static_cast<float>(-normal[1] / norm),
+                  ty = static_cast<float>(-normal[0] / norm);
+      draw->AddLine(ImVec2(at.x - 45.0f * tx, at.y - 45.0f * ty),
+                    ImVec2(at.x + 45.0f * tx, at.y + 45.0f * ty), yellow, 3.5f);
+    }
+    // One scale for all arrows of this point: the longest is 80 pixels.
+    double longest = kkt->gradient.norm();
+    for (const Vec& w : kkt->weighted) longest = std::max(longest, w.norm());
+    if (!(longest > 0) || !std::isfinite(longest)) continue;
+    const double scale = 80.0 / longest;
+    const auto tip = [&](const Vec& v) {
+      return ImVec2(static_cast<float>(at.x + scale * v[0]),
+                    static_cast<float>(at.y - scale * v[1]));
+    };
+    arrow(draw, at, tip(kkt->gradient), white, 2.5f);
+    label(draw, tip(kkt->gradient), white, "\u2207f");
+    for (size_t i = 0; i < kkt->weighted.size(); ++i) {
+      if (!(kkt->weighted[i].norm() > 1e-12 * longest)) continue;
+      arrow(draw, at, tip(kkt->weighted[i]), cyan, 2.5f);
+      label(draw, tip(kkt->weighted[i]), cyan,
+            "\u03bb" + std::to_string(i + 1) + "\u2207g" + std::to_string(i + 1));
+    }
+  }
+  draw->PopClipRect();
+}
+
+}  // namespace lv::app
