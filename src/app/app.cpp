@@ -23,6 +23,7 @@
 #include "common/errors.hpp"
 #include "constraints/constraint_glsl.hpp"
 #include "curvature_view.hpp"
+#include "data_view.hpp"
 #include "dropped_files.hpp"
 #include "files/atomic_file.hpp"
 #include "io/scene.hpp"
@@ -290,6 +291,7 @@ void App::draw_panels(const Layout& layout) {
     if (ImGui::Begin("lossviz", nullptr, flags)) {
       ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
       draw_function_panel(state_);
+      draw_data_panel(state_);
       draw_optimizers_panel(state_);
       draw_playback_panel(state_);
       draw_view_panel(state_);
@@ -706,7 +708,10 @@ void App::add_curvature_marks(LineBatch& batch) {
                    {color[0], color[1], color[2], 1.0f}, 17.0f, 0);
   }
   if (state_.view.three_d) return;
-  for (const OverlayLine& line : curvature_overlay(state_, state_.view.view2d.units_per_pixel)) {
+  std::vector<OverlayLine> overlay = curvature_overlay(state_, state_.view.view2d.units_per_pixel);
+  for (OverlayLine& line : gradient_cloud_overlay(state_, state_.view.view2d.units_per_pixel))
+    overlay.push_back(std::move(line));
+  for (const OverlayLine& line : overlay) {
     for (size_t k = 1; k < line.points.size(); ++k) {
       const Vec& a = line.points[k - 1];
       const Vec& b = line.points[k];

@@ -14,6 +14,7 @@
 #include "curvature/trajectory_curvature.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "models/two_param_model.hpp"
 #include "network_session.hpp"
 #include "numeric/precision.hpp"
 #include "optim/optimizer.hpp"
@@ -38,6 +39,11 @@ struct FunctionState {
   std::string constraint_error;
   ViewBox domain;            // 3D surface domain and the 2D home view
   bool shader_stale = true;  // the shaders need recompiling for `expr`
+  // A two-parameter model on data (docs/two_param_models.md); `expr` is then its loss formula and
+  // `builtin` is -1. Null for test functions and typed formulas.
+  std::shared_ptr<const TwoParamModel> model;
+  std::string model_data;  // the Data field: a generator "linear:n=60" or a CSV path
+  std::string data_error;  // the last data that did not load
 };
 
 struct OptimizerSlot {
@@ -55,6 +61,7 @@ struct RunState {
   int steps = 500;                     // updates per run (default: 500)
   double noise_sigma = 0.0;            // Gaussian gradient noise (default: off)
   int seed = 0;
+  int batch_size = 0;  // mini-batch size on a model on data (default: 0, full batch)
   double clip_norm = 0.0, clip_value = 0.0;  // 0: off
   std::vector<Trajectory> trajectories;      // one per optimizer slot, in order
   // Hessian eigenvalues, κ and the stability limit along each trajectory (same slots), computed

@@ -97,6 +97,7 @@ bool set_constraints(AppState& state, const std::vector<std::string>& texts) {
 
 void select_builtin_function(AppState& state, int index) {
   const TestFunction& function = test_functions()[static_cast<size_t>(index)];
+  state.function.model.reset();
   state.function.builtin = index;
   state.function.editor_text = function.formula;
   state.function.expr = function.expr();
@@ -104,6 +105,34 @@ void select_builtin_function(AppState& state, int index) {
   state.function.domain = function.view;
   state.view.log_scale = default_log_scale(state);
   mark_formula_changed(state);
+}
+
+bool select_two_param_model(AppState& state, const TwoParamModelInfo& info,
+                            const std::string& data) {
+  std::shared_ptr<const TwoParamModel> model;
+  try {
+    model = std::make_shared<const TwoParamModel>(info, load_model_data(data, info.columns));
+    if (info.kind != TwoParamKind::LinearRegression &&
+        model->sample_count() > k_max_formula_samples) {
+      throw InputError("data '" + data + "': " + std::to_string(model->sample_count()) +
+                       " samples; the app draws " + info.name + " for at most " +
+                       std::to_string(k_max_formula_samples));
+    }
+  } catch (const InputError& error) {
+    state.function.data_error = error.what();
+    return false;
+  }
+  state.function.data_error.clear();
+  state.function.builtin = -1;
+  state.function.expr = Expr::parse(model->loss_formula());
+  state.function.editor_text = state.function.expr.text();
+  state.function.error.clear();
+  state.function.domain = info.view;
+  state.function.model = std::move(model);
+  state.function.model_data = data;
+  state.view.log_scale = default_log_scale(state);
+  mark_formula_changed(state);
+  return true;
 }
 
 bool default_log_scale(const AppState& state) {
@@ -207,6 +236,7 @@ void click_scene(AppState& state, double x, double y, bool all) {
 }
 
 std::shared_ptr<const Objective> unconstrained_objective(const FunctionState& function) {
+  if (function.model) return function.model;
   if (function.builtin >= 0) {
     const TestFunction& builtin = test_functions()[static_cast<size_t>(function.builtin)];
     if (auto least_squares = builtin_least_squares(builtin.name, function.expr))
@@ -237,6 +267,7 @@ RaceJob prepare_race(AppState& state) {
   settings.max_steps = state.run.steps;
   settings.noise_sigma = state.run.noise_sigma;
   settings.seed = static_cast<uint64_t>(state.run.seed);
+  settings.batch_size = state.run.batch_size;
   settings.clip.max_norm = state.run.clip_norm;
   settings.clip.max_value = state.run.clip_value;
   // ∇f vanishes only at unconstrained stationary points: with constraints every step runs.
@@ -465,14 +496,22 @@ SceneNetwork capture_scene_network(const NetworkState& network) {
 std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   std::vector<std::string> problems;
   try {
-    Expr expr = make_scene_expr(scene);
-    if (scene.formula.empty()) {
+    const TwoParamModelInfo* model = find_two_param_model(scene.function);
+    Expr expr = model ? Expr() : make_scene_expr(scene);
+    if (model) {
+      if (!select_two_param_model(state, *model,
+                                  scene.data.empty() ? model->default_data : scene.data)) {
+        throw InputError("function '" + scene.function + "': " + state.function.data_error);
+      }
+      expr = state.function.expr;
+    } else if (scene.formula.empty()) {
       const auto& functions = test_functions();
       const auto found =
           std::find_if(functions.begin(), functions.end(),
                        [&](const TestFunction& f) { return f.name == scene.function; });
       select_builtin_function(state, static_cast<int>(found - functions.begin()));
     } else {
+      state.function.model.reset();
       state.function.builtin = -1;
       state.function.editor_text = scene.formula;
       state.function.error.clear();
@@ -517,6 +556,7 @@ std::vector<std::string> apply_scene(AppState& state, const Scene& scene) {
   state.run.steps = scene.steps;
   state.run.noise_sigma = scene.noise_sigma;
   state.run.seed = static_cast<int>(scene.seed);
+  state.run.batch_size = scene.batch_size;
   state.run.clip_norm = scene.clip_norm;
   state.run.clip_value = scene.clip_value;
   state.run.stale = true;
@@ -569,7 +609,10 @@ Scene capture_scene(const AppState& state) {
   scene.title = state.ui.lesson_title;
   scene.text = state.ui.lesson_text;
   const Expr& expr = state.function.expr;
-  if (state.function.builtin >= 0) {
+  if (state.function.model) {
+    scene.function = state.function.model->info().name;
+    scene.data = state.function.model_data;
+  } else if (state.function.builtin >= 0) {
     scene.function = test_functions()[static_cast<size_t>(state.function.builtin)].name;
   } else {
     scene.formula = expr.text();
@@ -595,6 +638,7 @@ Scene capture_scene(const AppState& state) {
   scene.steps = state.run.steps;
   scene.noise_sigma = state.run.noise_sigma;
   scene.seed = static_cast<uint64_t>(state.run.seed);
+  scene.batch_size = state.run.batch_size;
   scene.clip_norm = state.run.clip_norm;
   scene.clip_value = state.run.clip_value;
   SceneView& view = scene.view;

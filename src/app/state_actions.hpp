@@ -18,6 +18,14 @@ namespace lv::app {
 bool set_constraints(AppState& state, const std::vector<std::string>& texts);
 // Selecting a built-in function also picks its default colour scale (default_log_scale).
 void select_builtin_function(AppState& state, int index);
+// Logistic regression and the neuron draw one formula term per sample: more would make the
+// shaders slow to compile and to evaluate per pixel (docs/two_param_models.md).
+constexpr int k_max_formula_samples = 400;
+// Shows a two-parameter model fitted to `data` (a generator or CSV path): its loss formula, its
+// view box. False (and function.data_error set) when the data does not load; the state is then
+// unchanged.
+bool select_two_param_model(AppState& state, const TwoParamModelInfo& info,
+                            const std::string& data);
 // The colour scale the function's values call for over its domain (lv::prefers_log_scale): log
 // for Rosenbrock, Beale, Goldstein–Price; linear for bowls and egg crates.
 bool default_log_scale(const AppState& state);

@@ -5,6 +5,8 @@
 #include "cli/commands.hpp"
 #include "common/errors.hpp"
 #include "functions/test_function.hpp"
+#include "models/model_data.hpp"
+#include "models/two_param_model.hpp"
 #include "nn/dataset.hpp"
 #include "optim/registry.hpp"
 #include "schedule/schedule.hpp"
@@ -28,6 +30,20 @@ void list_functions() {
       std::printf("   %s=%g", parameter.name.c_str(), parameter.value);
     }
     std::printf("\n");
+  }
+  std::printf("\nModels on data (--data DATA, --batch-size B; docs/two_param_models.md):\n");
+  for (const TwoParamModelInfo& model : two_param_models()) {
+    std::printf("%-18s %s\n", model.name.c_str(), model.description.c_str());
+    std::printf("    loss = %s   default --data %s\n", model.loss.c_str(),
+                model.default_data.c_str());
+  }
+  std::printf("\nData for the models (--data NAME[:k=v,...] or a CSV file with that header):\n");
+  for (const ModelDataGeneratorInfo& info : model_data_generators()) {
+    std::string columns;
+    for (const std::string& name : info.columns.inputs) columns += name + ",";
+    std::printf("%-18s %s; columns %s%s\n", (info.name + ":").c_str(), info.summary.c_str(),
+                columns.c_str(), info.columns.target.c_str());
+    print_hyperparameters(HyperParameters(info.options));
   }
 }
 

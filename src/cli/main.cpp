@@ -25,7 +25,11 @@ const Command k_commands[] = {
      "        --optimizer NAME [--set k=v]... --start X,Y --steps N\n"
      "        [--schedule NAME [--sched-set k=v]...] [--clip-norm C] [--clip-value V]\n"
      "        [--noise SIGMA] [--seed S] [--tol T] [--constraint \"g <= 0\"]...\n"
-     "        [--precision float64|float32|bfloat16|float16] [--out FILE.csv|FILE.json]"},
+     "        [--precision float64|float32|bfloat16|float16] [--data DATA [--batch-size B]]\n"
+     "        [--out FILE.csv|FILE.json]\n"
+     "  models on data: --function linear_regression|logistic_regression|neuron --data DATA\n"
+     "  (a generator such as linear:n=200,noise=0.3,seed=1, or a CSV file); --batch-size 0 is\n"
+     "  full batch; --seed seeds the shuffles (docs/two_param_models.md)"},
     {"lr-find", lv::cli::lr_find_command,
      "lr-find --function NAME | --expr \"FORMULA\" [--param k=v]... [--start X,Y]\n"
      "        | --model SPEC.json --data DATA [--seed S]\n"

@@ -25,6 +25,11 @@ int run_command(const Args& args) {
   const Selection selection = select_objective(arguments);
   std::vector<RaceEntry> entries = optimizers_from_flags(arguments);
   const RunSettings settings = settings_from_flags(arguments);
+  if (arguments.has("batch-size") && !selection.model) {
+    throw InputError(
+        "--batch-size goes with a model on data (--function linear_regression, "
+        "logistic_regression or neuron with --data)");
+  }
   const Vec start = start_from_flags(arguments, selection);
   const auto out = arguments.value("out");
   const bool json = out && out->ends_with(".json");

@@ -10,7 +10,7 @@ namespace lv::cli {
 std::vector<FlagSpec> run_setup_flags() {
   std::vector<FlagSpec> specs;
   for (const char* name : {"start", "steps", "schedule", "clip-norm", "clip-value", "noise", "seed",
-                           "tol", "precision"}) {
+                           "tol", "precision", "batch-size"}) {
     specs.push_back({name});
   }
   specs.push_back({"optimizer", true, true});
@@ -75,6 +75,10 @@ RunSettings settings_from_flags(const Arguments& arguments) {
     settings.noise_sigma = *noise;
   }
   if (const auto seed = arguments.integer("seed")) settings.seed = static_cast<uint64_t>(*seed);
+  if (const auto batch_size = arguments.integer("batch-size")) {
+    if (*batch_size < 0) throw InputError("--batch-size must be >= 0 (0: full batch)");
+    settings.batch_size = *batch_size;
+  }
   if (const auto tolerance = arguments.number("tol")) settings.gradient_tolerance = *tolerance;
   if (const auto clip = arguments.number("clip-norm")) {
     if (*clip <= 0) throw InputError("--clip-norm must be > 0");
@@ -103,6 +107,10 @@ Vec start_from_flags(const Arguments& arguments, const Selection& selection) {
     }
     if (!start->allFinite()) throw InputError("--start: the start point is not finite");
     return *start;
+  }
+  if (selection.model) {
+    const auto [x, y] = selection.model->info().start;
+    return Vec{{x, y}};
   }
   if (selection.function && !selection.function->start_points.empty()) {
     const auto [x, y] = selection.function->start_points.front();

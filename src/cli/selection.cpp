@@ -43,8 +43,32 @@ std::shared_ptr<const FormulaWithResiduals> declared_residuals(const std::string
 }  // namespace
 
 std::vector<FlagSpec> selection_flags() {
-  return {{"function"}, {"expr"}, {"param", true, true}, {"residuals"}};
+  return {{"function"}, {"expr"}, {"param", true, true}, {"residuals"}, {"data"}};
 }
+
+namespace {
+
+Selection select_model(const TwoParamModelInfo& info, const Arguments& arguments) {
+  const auto data = arguments.value("data");
+  if (!data) {
+    throw InputError("--function " + info.name + " needs --data DATA (a CSV file with the " +
+                     "columns " + (info.columns.inputs.size() == 1 ? "x,y" : "x1,x2,label") +
+                     ", or a generator such as " + info.default_data + ")");
+  }
+  if (arguments.has("param")) throw InputError("--param: " + info.name + " has no parameters");
+  if (arguments.has("residuals")) throw InputError("--residuals goes with --expr, not --function");
+  auto model = std::make_shared<const TwoParamModel>(info, [&] {
+    try {
+      return load_model_data(*data, info.columns);
+    } catch (const InputError& error) {
+      throw InputError("--data: " + std::string(error.what()));
+    }
+  }());
+  return {FormulaObjective(Expr::parse(model->loss_formula())), info.name, nullptr, nullptr,
+          std::move(model)};
+}
+
+}  // namespace
 
 Selection select_objective(const Arguments& arguments) {
   const auto function_name = arguments.value("function");
@@ -62,6 +86,15 @@ Selection select_objective(const Arguments& arguments) {
     assignments.emplace_back(name, *value);
   }
 
+  if (function_name) {
+    if (const TwoParamModelInfo* model = find_two_param_model(*function_name))
+      return select_model(*model, arguments);
+  }
+  if (arguments.has("data")) {
+    throw InputError(
+        "--data goes with a model on data (--function linear_regression, "
+        "logistic_regression or neuron)");
+  }
   if (function_name) {
     const TestFunction& function = find_test_function(*function_name);
     Expr expr = function.expr();

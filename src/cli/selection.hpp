@@ -1,6 +1,7 @@
 // The objective selection shared by `run`, `hessian` and `plot`: --function NAME or --expr F,
 // with --param k=v overriding (or, for --expr, declaring) formula parameters, and the objective's
-// least-squares form (--residuals, or the built-in's residual form) for Gauss–Newton.
+// least-squares form (--residuals, or the built-in's residual form) for Gauss–Newton; or a
+// two-parameter model on --data (docs/two_param_models.md).
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "cli/arguments.hpp"
 #include "functions/test_function.hpp"
+#include "models/two_param_model.hpp"
 #include "objective/formula_objective.hpp"
 #include "objective/formula_with_residuals.hpp"
 
@@ -20,9 +22,14 @@ struct Selection {
   const TestFunction* function = nullptr;  // null for --expr
   // The formula plus its residuals (f = Σ rᵢ²), where they are known; null otherwise.
   std::shared_ptr<const FormulaWithResiduals> least_squares = nullptr;
+  // A model on data (--function linear_regression --data ...); `objective` is then its loss
+  // formula. Null otherwise.
+  std::shared_ptr<const TwoParamModel> model = nullptr;
 
-  // What optimizers run on: the formula, with its least-squares form where there is one.
+  // What optimizers run on: the model (mini-batch gradients, the loss over the samples), else
+  // the formula, with its least-squares form where there is one.
   const Objective& target() const {
+    if (model) return *model;
     return least_squares ? static_cast<const Objective&>(*least_squares) : objective;
   }
 };

@@ -2,6 +2,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "panels/panels.hpp"
 #include "state_actions.hpp"
 
@@ -10,7 +12,8 @@ namespace {
 
 void function_combo(AppState& state) {
   const auto& functions = test_functions();
-  const char* current = state.function.builtin >= 0
+  const char* current = state.function.model ? state.function.model->info().title.c_str()
+                        : state.function.builtin >= 0
                             ? functions[static_cast<size_t>(state.function.builtin)].title.c_str()
                             : "typed formula";
   if (!ImGui::BeginCombo("function", current)) return;
@@ -22,7 +25,50 @@ void function_combo(AppState& state) {
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", functions[i].description.c_str());
   }
+  ImGui::Separator();
+  ImGui::TextDisabled("models on data");
+  for (const TwoParamModelInfo& model : two_param_models()) {
+    const std::string label = model.title + "  (" + model.name + ")";
+    const bool selected = state.function.model && &state.function.model->info() == &model;
+    if (ImGui::Selectable(label.c_str(), selected) &&
+        select_two_param_model(state, model, model.default_data)) {
+      state.ui.home_request = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", model.description.c_str());
+  }
   ImGui::EndCombo();
+}
+
+// A model on data: its data (generator or CSV path), the batch size and the seed of the batches.
+void model_controls(AppState& state) {
+  const TwoParamModel& model = *state.function.model;
+  ImGui::TextWrapped("%s", model.info().description.c_str());
+  ImGui::TextWrapped("loss = %s over %d samples", model.info().loss.c_str(), model.sample_count());
+  std::string& data = state.function.model_data;
+  if (ImGui::InputText("data", &data, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    select_two_param_model(state, model.info(), data);
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("a generator such as %s, or a CSV file with a header (Enter loads it)",
+                      model.info().default_data.c_str());
+  }
+  if (!state.function.data_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.4f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", state.function.data_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  int batch = state.run.batch_size;
+  if (ImGui::SliderInt("batch size", &batch, 0, std::min(model.sample_count(), 256),
+                       batch == 0 ? "full batch" : "%d")) {
+    state.run.batch_size = std::max(0, batch);
+    state.run.stale = true;
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("samples per SGD step (0: full batch, plain gradient descent)");
+  if (ImGui::InputInt("batch seed", &state.run.seed)) {
+    state.run.seed = std::max(0, state.run.seed);
+    state.run.stale = true;
+  }
 }
 
 void parameter_sliders(AppState& state) {
@@ -114,6 +160,10 @@ void constraint_rows(AppState& state) {
 void draw_function_panel(AppState& state) {
   if (!ImGui::CollapsingHeader("Function", ImGuiTreeNodeFlags_DefaultOpen)) return;
   function_combo(state);
+  if (state.function.model) {
+    model_controls(state);
+    return;
+  }
   if (state.function.builtin >= 0) {
     ImGui::TextWrapped(
         "%s", test_functions()[static_cast<size_t>(state.function.builtin)].description.c_str());

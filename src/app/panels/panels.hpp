@@ -18,6 +18,8 @@ struct Rect {
 std::array<float, 4> readable_color(const AppState& state, const std::array<float, 3>& color);
 
 void draw_function_panel(AppState& state);
+// A model on data's samples and current fits, and the mini-batch readout (data_panel.cpp).
+void draw_data_panel(AppState& state);
 void draw_optimizers_panel(AppState& state);
 void draw_playback_panel(AppState& state);
 void draw_view_panel(AppState& state);

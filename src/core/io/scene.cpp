@@ -322,6 +322,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
       scene.constraints.push_back(entry.get<std::string>());
     }
   }
+  scene.data = reader.text(root, "data");
   if (root.contains("optimizers")) {
     if (!root["optimizers"].is_array()) reader.fail("optimizers", "must be an array");
     for (const Json& entry : root["optimizers"]) {
@@ -336,6 +337,7 @@ Scene parse_scene(std::string_view json_text, const std::string& source) {
   scene.noise_sigma = reader.number(run, "noise", scene.noise_sigma);
   if (scene.noise_sigma < 0) reader.fail("noise", "must be >= 0");
   scene.seed = static_cast<uint64_t>(reader.whole(run, "seed", 0.0, 0, 2147483647.0));
+  scene.batch_size = static_cast<int>(reader.whole(run, "batch_size", 0.0, 0, 2147483647.0));
   scene.clip_norm = reader.number(run, "clip_norm", scene.clip_norm);
   scene.clip_value = reader.number(run, "clip_value", scene.clip_value);
   scene.view = read_view(reader, root);
@@ -357,6 +359,7 @@ std::string scene_to_json(const Scene& scene) {
   }
   root["parameters"] = parameters;
   if (!scene.constraints.empty()) root["constraints"] = scene.constraints;
+  if (!scene.data.empty()) root["data"] = scene.data;
   Json optimizers = Json::array();
   for (const SceneOptimizer& optimizer : scene.optimizers) {
     Json entry = {{"name", optimizer.name},
@@ -375,6 +378,7 @@ std::string scene_to_json(const Scene& scene) {
                  {"seed", scene.seed},
                  {"clip_norm", scene.clip_norm},
                  {"clip_value", scene.clip_value}};
+  if (scene.batch_size > 0) root["run"]["batch_size"] = scene.batch_size;
   Json view = {{"mode", scene.view.mode},
                {"camera",
                 {{"yaw", scene.view.yaw},
@@ -437,8 +441,21 @@ void save_scene(const std::string& path, const Scene& scene) {
   write_file_atomically(path, scene_to_json(scene));
 }
 
+std::shared_ptr<const TwoParamModel> make_scene_model(const Scene& scene) {
+  const TwoParamModelInfo* info =
+      scene.formula.empty() ? find_two_param_model(scene.function) : nullptr;
+  if (!info) return nullptr;
+  const std::string& data = scene.data.empty() ? info->default_data : scene.data;
+  try {
+    return std::make_shared<const TwoParamModel>(*info, load_model_data(data, info->columns));
+  } catch (const InputError& error) {
+    throw InputError("function '" + scene.function + "': " + error.what());
+  }
+}
+
 Expr make_scene_expr(const Scene& scene) {
   if (!scene.formula.empty()) return Expr::parse(scene.formula, scene.parameters);
+  if (const auto model = make_scene_model(scene)) return Expr::parse(model->loss_formula());
   Expr expr = find_test_function(scene.function).expr();
   for (const FormulaParameter& parameter : scene.parameters) {
     try {

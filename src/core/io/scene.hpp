@@ -14,6 +14,7 @@
 
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "models/two_param_model.hpp"
 #include "optim/optimizer.hpp"
 #include "schedule/schedule.hpp"
 
@@ -108,11 +109,16 @@ struct Scene {
   std::vector<FormulaParameter> parameters;
   // "x + y >= 1", "x^2 + y^2 <= 4", "x - y = 0": the feasible set (checked when applied).
   std::vector<std::string> constraints;
+  // A model on data (function linear_regression, logistic_regression or neuron): its data, a
+  // generator or CSV path (default: empty, the model's default data). Other functions: empty.
+  std::string data;
   std::vector<SceneOptimizer> optimizers;
   SceneSchedule schedule;
   int steps = 500;
   double noise_sigma = 0.0;
   uint64_t seed = 0;
+  int batch_size =
+      0;  // "run": {"batch_size"}: mini-batch size on a model on data (default: 0, full)
   double clip_norm = 0.0;
   double clip_value = 0.0;
   SceneView view;
@@ -131,6 +137,9 @@ void save_scene(const std::string& path, const Scene& scene);  // atomically
 // The scene's formula with its parameters applied; throws InputError for an unknown function,
 // an unknown parameter or a formula that does not parse.
 Expr make_scene_expr(const Scene& scene);
+// The scene's model on data, or null when its function is not one; throws InputError for bad
+// data ("data 'x.csv:3: ...'").
+std::shared_ptr<const TwoParamModel> make_scene_model(const Scene& scene);
 // An optimizer with the scene's settings applied; throws InputError naming the unknown optimizer
 // or the bad setting ("optimizer 'sgd': ...").
 std::unique_ptr<Optimizer> make_scene_optimizer(const SceneOptimizer& entry);

@@ -10,7 +10,11 @@ namespace lv {
 std::string trajectory_csv(const Trajectory& trajectory) {
   std::string csv = "step,loss,grad_norm,update_norm,lr";
   for (int i = 0; i < trajectory.dim(); ++i) csv += ",x" + std::to_string(i);
-  csv += ",param_norm,effective_lr,update_ratio\n";  // added after x: old readers stop at x
+  csv += ",param_norm,effective_lr,update_ratio";  // added after x: old readers stop at x
+  // Mini-batch runs: one more column at the end (§4.3), so readers of the header still work.
+  const bool epochs = !trajectory.epoch.empty();
+  if (epochs) csv += ",epoch";
+  csv += '\n';
   for (int row = 0; row < trajectory.size(); ++row) {
     csv += std::to_string(row);
     for (double value : {trajectory.loss[row], trajectory.gradient_norm[row],
@@ -23,6 +27,7 @@ std::string trajectory_csv(const Trajectory& trajectory) {
                          update_to_parameter_ratio(trajectory, row)}) {
       csv += ',' + format_exact(value);
     }
+    if (epochs) csv += ',' + std::to_string(trajectory.epoch[static_cast<size_t>(row)]);
     csv += '\n';
   }
   return csv;
@@ -53,6 +58,7 @@ nlohmann::json trajectory_json(const Trajectory& trajectory, const RunLabel& lab
       {"effective_lr", effective_rates},
       {"update_ratio", update_ratios},
   };
+  if (!trajectory.epoch.empty()) run["epoch"] = trajectory.epoch;
   if (!label.schedule.empty()) {
     run["schedule"] = label.schedule;
     run["schedule_parameters"] = label.schedule_parameters;

@@ -10,6 +10,7 @@ namespace lv {
 
 class Bfgs final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   Bfgs();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;

@@ -11,6 +11,7 @@ namespace lv {
 
 class ConjugateGradient final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   ConjugateGradient();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;

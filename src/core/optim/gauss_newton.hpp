@@ -13,6 +13,7 @@ namespace lv {
 
 class GaussNewton final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   GaussNewton();
   void reset(const Vec& x0) override;
   // Throws InputError when the objective does not provide residuals (the runner's first step,

@@ -8,6 +8,7 @@ namespace lv {
 
 class GradientDescent final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   GradientDescent();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;

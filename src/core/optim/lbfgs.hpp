@@ -21,6 +21,7 @@ Vec lbfgs_direction(const std::deque<CurvaturePair>& history, const Vec& gradien
 
 class Lbfgs final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   Lbfgs();
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;

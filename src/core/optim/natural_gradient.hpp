@@ -21,6 +21,7 @@ enum class Metric { Identity, GaussNewton, HessianAbs, Gaussian };
 
 class NaturalGradient final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   NaturalGradient();
   void reset(const Vec& x0) override;
   // Throws InputError where the metric does not apply to the objective (gauss_newton without

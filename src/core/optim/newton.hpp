@@ -22,6 +22,7 @@ enum class NewtonVariant { Plain, Damped };
 
 class Newton final : public Optimizer {
  public:
+  bool full_batch() const override { return true; }
   explicit Newton(NewtonVariant variant);
   void reset(const Vec& x0) override;
   void step(const StepContext& context, Vec& x) override;

@@ -57,6 +57,10 @@ class Optimizer {
   // Calls `visit` on every per-run state vector (moments, momentum buffers, accumulators), so
   // the runner can round them to the run's number format (docs/precision.md). Default: none.
   virtual void visit_state(const std::function<void(Vec&)>& /*visit*/) {}
+  // True for methods that always see the full gradient on a model on data, whatever the batch
+  // size (gradient descent by definition; Newton-type and line-search methods, whose Hessians,
+  // curvature pairs and Armijo tests need one consistent function): docs/two_param_models.md.
+  virtual bool full_batch() const { return false; }
 
  protected:
   // Called after set_hyperparameter() changed `name` (default: nothing to do).

@@ -4,7 +4,11 @@
 #include <future>
 #include <string>
 
+#include <optional>
+
 #include "common/errors.hpp"
+#include "objective/minibatch_sampler.hpp"
+#include "objective/sampled_objective.hpp"
 #include "optim/oracle.hpp"
 
 namespace lv {
@@ -19,6 +23,15 @@ void mark_diverged(Trajectory& trajectory, int step, const std::string& reason) 
   trajectory.status = RunStatus::Diverged;
   trajectory.diverged_step = step;
   trajectory.status_reason = reason;
+}
+
+// The sampled objective a mini-batch run draws its batches from, or null for a full-batch run.
+const SampledObjective* minibatch_source(const Objective& objective, const Optimizer& optimizer,
+                                         const RunSettings& settings) {
+  if (settings.batch_size < 0) throw InputError("the batch size must be >= 0");
+  const auto* sampled = dynamic_cast<const SampledObjective*>(&objective);
+  if (!sampled || settings.batch_size == 0 || optimizer.full_batch()) return nullptr;
+  return settings.batch_size < sampled->sample_count() ? sampled : nullptr;
 }
 
 }  // namespace
@@ -40,6 +53,9 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
   Vec x = x0;
   precision.round_point(x);
   optimizer.reset(x);
+  const SampledObjective* sampled = minibatch_source(objective, optimizer, settings);
+  std::optional<MiniBatchSampler> sampler;
+  if (sampled) sampler.emplace(sampled->sample_count(), settings.batch_size, settings.seed);
 
   Oracle oracle(objective, settings.noise_sigma, settings.seed);
   Trajectory trajectory(n);
@@ -64,6 +80,7 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
     return trajectory;
   }
   trajectory.append(x, value, gradient_norm, 0.0, scheduled_rate(schedule, 0, base_lr), 0);
+  if (sampler) trajectory.epoch.push_back(0);
 
   for (int step = 1; step <= settings.max_steps; ++step) {
     if (settings.gradient_tolerance > 0.0 && gradient_norm < settings.gradient_tolerance) {
@@ -76,12 +93,17 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
       return trajectory;
     }
     const double learning_rate = scheduled_rate(schedule, step - 1, base_lr);
-    update_gradient = gradient;
+    if (sampler) {
+      sampled->batch_value_gradient(x, sampler->next(), update_gradient);
+    } else {
+      update_gradient = gradient;
+    }
     oracle.add_noise(update_gradient);
     if (!precision.prepare_gradient(update_gradient, settings.clip)) {
       // float16 loss scaling found an inf/NaN: the step is skipped (x unchanged, update 0).
       trajectory.append(x, value, gradient_norm, 0.0, learning_rate,
                         step + oracle.function_evaluations());
+      if (sampler) trajectory.epoch.push_back(sampler->epoch());
       continue;
     }
     previous = x;
@@ -107,6 +129,7 @@ Trajectory run_optimizer(const Objective& objective, Optimizer& optimizer, const
     // The runner's own evaluation counts as one per step on top of the optimizer's extra ones.
     const long evaluations = step + oracle.function_evaluations();
     trajectory.append(x, value, gradient_norm, (x - previous).norm(), learning_rate, evaluations);
+    if (sampler) trajectory.epoch.push_back(sampler->epoch());
   }
   trajectory.status = RunStatus::MaxSteps;
   return trajectory;

@@ -22,7 +22,12 @@ struct RunSettings {
   double gradient_tolerance = 1e-10;  // converged when ‖∇f‖ < this (0: never) (default: 1e-10)
   double divergence_bound = 1e8;      // diverged when any |x_i| exceeds this (default: 1e8)
   double noise_sigma = 0.0;           // Gaussian gradient noise σ (default: 0, none)
-  uint64_t seed = 0;                  // seeds the noise (default: 0)
+  uint64_t seed = 0;                  // seeds the noise and the mini-batches (default: 0)
+  // Mini-batch size on a SampledObjective (a model on data): each update uses the mean gradient
+  // of the next batch of a seeded shuffle per epoch (objective/minibatch_sampler.hpp); 0 or
+  // at least the sample count: the full gradient (default: 0). Ignored for other objectives and
+  // for optimizers that always run full batch (Optimizer::full_batch()).
+  int batch_size = 0;
   ClipSettings clip;                  // gradient clipping (default: off)
   PrecisionSettings precision;        // number format of x, ∇f and state (default: float64)
   // When set and true, the run stops before its next step (status Running, reason "cancelled"):

@@ -38,6 +38,9 @@ class Trajectory {
   std::vector<double> update_norm;
   std::vector<double> learning_rate;
   std::vector<long> function_evaluations;  // cumulative, counted by the Oracle
+  // Mini-batch runs only (empty otherwise): the epoch (0-based) of the batch that made the row's
+  // update; row 0: 0 (docs/two_param_models.md).
+  std::vector<int> epoch;
 
   RunStatus status = RunStatus::Running;
   int diverged_step = -1;     // the update that produced a non-finite or out-of-bounds point
