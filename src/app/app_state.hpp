@@ -21,6 +21,7 @@
 #include "race_session.hpp"
 #include "regularization_view.hpp"
 #include "render/camera.hpp"
+#include "run/lr_finder.hpp"
 #include "run/trajectory.hpp"
 #include "schedule/schedule.hpp"
 #include "undo_history.hpp"
@@ -28,10 +29,10 @@
 namespace lv::app {
 
 struct FunctionState {
-  int builtin = 0;           // index into lv::test_functions(); -1: a typed formula
-  std::string editor_text;   // the formula editor's contents
-  Expr expr;                 // the last formula that parsed (the picture shows it)
-  std::string error;         // parse or shader error, shown under the editor
+  int builtin = 0;          // index into lv::test_functions(); -1: a typed formula
+  std::string editor_text;  // the formula editor's contents
+  Expr expr;                // the last formula that parsed (the picture shows it)
+  std::string error;        // parse or shader error, shown under the editor
   // Constraints g(x, y) <= 0 / h(x, y) = 0 as typed (constraint_texts) and the set that parsed
   // (the picture shades it, constrained methods use it); constraint_error names a bad one.
   std::vector<std::string> constraint_texts;
@@ -54,6 +55,9 @@ struct OptimizerSlot {
   bool visible = true;
   std::string error;  // configuration error from the last run (e.g. nesterov without momentum)
   NumberFormat precision = NumberFormat::Float64;  // the run's number format (docs/precision.md)
+  // The last learning-rate range test of this optimizer from its start (empty: none run yet).
+  std::optional<LrFinderResult> lr_finder;
+  std::string lr_finder_error;
 };
 
 struct RunState {
@@ -71,7 +75,7 @@ struct RunState {
   // `regularized` runs: the penalized and unpenalized minimizers and the λ path (same slots;
   // regularization_view.hpp), computed when the race is installed, never per frame.
   std::vector<std::optional<RegularizationView>> regularization;
-  bool stale = true;             // re-run before drawing
+  bool stale = true;  // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();
 };

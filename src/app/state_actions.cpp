@@ -259,6 +259,23 @@ std::shared_ptr<const Objective> race_objective(const FunctionState& function) {
   return std::shared_ptr<const Objective>(owned, &owned->constrained);
 }
 
+void run_lr_finder(AppState& state, int index) {
+  OptimizerSlot& slot = state.optimizers[static_cast<size_t>(index)];
+  slot.lr_finder.reset();
+  slot.lr_finder_error.clear();
+  try {
+    const std::shared_ptr<const Objective> objective = race_objective(state.function);
+    std::unique_ptr<Optimizer> optimizer = copy_optimizer(*slot.optimizer);
+    Vec start(2);
+    start << slot.start_x, slot.start_y;
+    LrFinderSettings settings;
+    settings.min_lr = 1e-6;
+    slot.lr_finder = find_learning_rate(*objective, *optimizer, start, settings);
+  } catch (const InputError& error) {
+    slot.lr_finder_error = error.what();
+  }
+}
+
 RaceJob prepare_race(AppState& state) {
   RaceJob job;
   job.objective = race_objective(state.function);

@@ -58,6 +58,10 @@ void install_race(AppState& state, RaceResult&& result);
 // What optimizers run on: the formula, with the built-in's least-squares form where it has one
 // (so Gauss–Newton runs on Rosenbrock, Beale, ...).
 std::shared_ptr<const Objective> race_objective(const FunctionState& function);
+// The learning-rate range test (lv::find_learning_rate, 1e-6 … 10 over 100 updates) for slot
+// `index` from its start on the current function; the result (or why it could not run) is kept
+// on the slot for the Optimizers panel's plot.
+void run_lr_finder(AppState& state, int index);
 int last_step(const AppState& state);
 
 // Fits the colormap range (and the curvature range) to the formula over the visible region.

@@ -75,3 +75,22 @@ TEST_CASE("the constrained-minimum lesson's claim: every method at (1, 0) with m
   state.network.session->cancel();
   state.network.session->wait();
 }
+
+// The LR finder from the app: on the ravine lesson's quadratic (curvatures 1 and 50, L = 50) the
+// suggested lr for plain SGD lies below 2/L, the stability limit of gradient descent.
+TEST_CASE("the Optimizers panel's LR finder suggests an lr below 2/L on a quadratic") {
+  lv::app::AppState state;
+  lv::app::apply_scene(state, lv::load_scene(std::string(LOSSVIZ_SOURCE_DIR) +
+                                             "/assets/scenes/01_ravine_momentum.json"));
+  lv::app::run_lr_finder(state, 0);
+  const lv::app::OptimizerSlot& slot = state.optimizers[0];
+  CHECK(slot.lr_finder_error.empty());
+  REQUIRE(slot.lr_finder.has_value());
+  CHECK(slot.lr_finder->suggested_index >= 0);
+  CHECK(slot.lr_finder->suggested_lr > 0.0);
+  CHECK(slot.lr_finder->suggested_lr < 2.0 / 50.0);
+  CHECK(slot.optimizer->hyperparameters().get("lr") == 0.035);  // the slot's own lr is kept
+  state.run.session->cancel();
+  state.network.session->cancel();
+  state.network.session->wait();
+}

@@ -4,10 +4,13 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "optim/registry.hpp"
 #include "panels/hyperparameter_widgets.hpp"
+#include "panels/line_plot.hpp"
 #include "panels/panels.hpp"
 #include "state_actions.hpp"
 
@@ -48,6 +51,49 @@ bool draw_precision_combo(OptimizerSlot& slot) {
   return changed;
 }
 
+// The LR finder: a button that runs the range test for this optimizer from its start, the loss
+// against the lr (log axis) with the suggested lr marked, and a button to use it.
+bool lr_finder_section(AppState& state, OptimizerSlot& slot, int index) {
+  if (!slot.optimizer->hyperparameters().has("lr")) return false;
+  if (ImGui::SmallButton("LR finder")) run_lr_finder(state, index);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "learning-rate range test (Smith 2017; fastai's LR finder): one run from this start\n"
+        "with lr growing from 1e-6 to 10 over 100 steps; suggested: the steepest descent of\n"
+        "the smoothed loss");
+  }
+  if (!slot.lr_finder_error.empty()) slot_error(slot.lr_finder_error);
+  if (!slot.lr_finder) return false;
+  const LrFinderResult& result = *slot.lr_finder;
+  static std::vector<double> log_lr;
+  log_lr.clear();
+  for (const double lr : result.learning_rates) log_lr.push_back(std::log10(lr));
+  const auto color = readable_color(state, slot.color);
+  const std::vector<Series> series = {
+      {&log_lr, &result.losses,
+       ImGui::ColorConvertFloat4ToU32(ImVec4(color[0], color[1], color[2], 1)), "loss"},
+      {&log_lr, &result.smoothed_losses, ImGui::GetColorU32(ImGuiCol_Text), "smoothed", true}};
+  LinePlotOptions options;
+  options.log_y = true;
+  options.x_min = log_lr.empty() ? -6.0 : log_lr.front();
+  options.x_max = log_lr.empty() ? 1.0 : log_lr.back();
+  options.x_name = "log10 lr";
+  if (result.suggested_index >= 0) {
+    options.x_markers.push_back({std::log10(result.suggested_lr), "suggested"});
+  }
+  draw_line_plot("loss vs log10 lr", series, options,
+                 ImVec2(ImGui::GetContentRegionAvail().x, 7.5f * ImGui::GetFontSize()));
+  if (result.suggested_index < 0) {
+    ImGui::TextDisabled("no lr where the loss falls: no suggestion");
+    return false;
+  }
+  char label[64];
+  std::snprintf(label, sizeof label, "use lr = %.3g", result.suggested_lr);
+  if (!ImGui::SmallButton(label)) return false;
+  slot.optimizer->set_hyperparameter("lr", result.suggested_lr);
+  return true;
+}
+
 bool optimizer_slot(AppState& state, int index) {
   OptimizerSlot& slot = state.optimizers[static_cast<size_t>(index)];
   ImGui::PushID(index);
@@ -72,6 +118,7 @@ bool optimizer_slot(AppState& state, int index) {
     }
     changed |= draw_hyperparameter_widgets(slot.optimizer->hyperparameters());
     changed |= draw_precision_combo(slot);
+    changed |= lr_finder_section(state, slot, index);
     if (ImGui::IsAnyItemActive()) state.ui.interacting = true;
     if (changed) state.run.stale = true;
     if (!slot.error.empty()) slot_error(slot.error);
