@@ -89,7 +89,7 @@ void data_and_model(NetworkState& network) {
     ImGui::SetTooltip(
         "classification with the mean squared error on one-hot targets instead of "
         "cross-entropy (as Cohen et al. 2021 train)");
-  ImGui::InputInt("track sharpness every", &config.sharpness_every);
+  ImGui::InputInt("sharpness every", &config.sharpness_every);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "updates between measurements of the Hessian's largest eigenvalue of the "

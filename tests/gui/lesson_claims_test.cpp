@@ -1,0 +1,48 @@
+// Lessons are claims: each test replays a lesson's scene headless, as the window runs it, and
+// checks what its text says happens.
+#include <doctest/doctest.h>
+
+#include "io/scene.hpp"
+#include "state_actions.hpp"
+
+namespace {
+
+lv::app::AppState& replay(lv::app::AppState& state, const char* lesson) {
+  CHECK(lv::app::apply_scene(
+            state, lv::load_scene(std::string(LOSSVIZ_SOURCE_DIR) + "/assets/scenes/" + lesson))
+            .empty());
+  lv::app::rerun_trajectories(state);
+  return state;
+}
+
+void finish(lv::app::AppState& state) {
+  state.run.session->cancel();
+  state.network.session->cancel();
+  state.network.session->wait();
+}
+
+}  // namespace
+
+// "SGD with momentum is fast only in a narrow window of learning rates: at lr = 0.0003 it crawls
+// along the floor, at lr = 0.0025 it is thrown out of the valley within ten steps. ... Adam ...
+// lr = 0.04 and lr = 0.1 ... both follow the floor to the minimum."
+TEST_CASE("lesson 03: SGD + momentum crawls or is thrown out; Adam reaches (1, 1) at both lrs") {
+  lv::app::AppState state;
+  replay(state, "03_adam_vs_sgd_rosenbrock.json");
+  REQUIRE(state.run.trajectories.size() == 4);
+  const lv::Trajectory& crawl = state.run.trajectories[0];
+  const lv::Trajectory& thrown = state.run.trajectories[1];
+  CHECK(crawl.status != lv::RunStatus::Diverged);
+  CHECK(crawl.loss.back() > 1e-3);  // still on the floor, far from the minimum
+  CHECK(thrown.status == lv::RunStatus::Diverged);
+  CHECK(thrown.diverged_step <= 10);
+  for (size_t slot : {size_t{2}, size_t{3}}) {
+    const lv::Trajectory& adam = state.run.trajectories[slot];
+    const auto end = adam.x(adam.size() - 1);
+    CAPTURE(state.optimizers[slot].label);
+    CHECK(adam.loss.back() < 1e-5);
+    CHECK(std::abs(end[0] - 1.0) < 0.01);
+    CHECK(std::abs(end[1] - 1.0) < 0.02);
+  }
+  finish(state);
+}
