@@ -129,6 +129,9 @@ struct UiState {
   bool show_plots = true;
   bool plots_log_y = true;
   bool curvature_plots = false;  // the Plots panel shows λmax, λmin and κ instead of the norms
+  // The Plots panel's fourth plot: 0 learning rate, 1 parameter norm ‖x‖, 2 effective lr
+  // ‖Δx‖/‖∇f‖, 3 update/parameter ratio ‖Δx‖/‖x‖.
+  int fourth_plot = 0;
   bool fullscreen = false;
   float dpi_scale = 1.0f;
   int selected_optimizer = 0;

@@ -125,19 +125,25 @@ void write_sharpness_csv(const std::vector<SharpnessRecord>& records, const std:
   write_file_atomically(path, text);
 }
 
-// epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept: one row per
-// epoch; accuracies and validation columns empty where they do not exist; kept is 1 on the row
-// of the epoch whose weights were written (early stopping), 0 elsewhere.
+// epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept,grad_norm,
+// update_norm,param_norm,effective_lr,update_ratio: one row per epoch; accuracies and validation
+// columns empty where they do not exist; kept is 1 on the row of the epoch whose weights were
+// written (early stopping), 0 elsewhere; the norms are those of the epoch's last update (added at
+// the end, so readers of the first eight columns keep working).
 void write_history_csv(const TrainResult& result, const std::string& path) {
   std::string text =
-      "epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept\n";
+      "epoch,step,lr,train_loss,train_accuracy,validation_loss,validation_accuracy,kept,grad_norm,"
+      "update_norm,param_norm,effective_lr,update_ratio\n";
   const auto field = [](double value) { return std::isnan(value) ? "" : format_exact(value); };
   for (const EpochRecord& record : result.history) {
-    text += std::to_string(record.epoch) + "," + std::to_string(record.step) + "," +
-            format_exact(record.learning_rate) + "," + field(record.train_loss) + "," +
-            field(record.train_accuracy) + "," + field(record.validation_loss) + "," +
-            field(record.validation_accuracy) + "," +
-            (record.epoch == result.best_epoch ? "1" : "0") + "\n";
+    text +=
+        std::to_string(record.epoch) + "," + std::to_string(record.step) + "," +
+        format_exact(record.learning_rate) + "," + field(record.train_loss) + "," +
+        field(record.train_accuracy) + "," + field(record.validation_loss) + "," +
+        field(record.validation_accuracy) + "," + (record.epoch == result.best_epoch ? "1" : "0") +
+        "," + format_exact(record.gradient_norm) + "," + format_exact(record.update_norm) + "," +
+        format_exact(record.parameter_norm) + "," + format_exact(record.effective_learning_rate) +
+        "," + format_exact(record.update_ratio) + "\n";
   }
   write_file_atomically(path, text);
 }

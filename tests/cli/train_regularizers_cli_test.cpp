@@ -59,10 +59,20 @@ TEST_CASE("train --patience --history: the kept row has the lowest validation lo
   const auto rows = read_csv(history);
   REQUIRE(rows.size() > 2);
   CHECK(rows[0] == std::vector<std::string>{"epoch", "step", "lr", "train_loss", "train_accuracy",
-                                            "validation_loss", "validation_accuracy", "kept"});
+                                            "validation_loss", "validation_accuracy", "kept",
+                                            "grad_norm", "update_norm", "param_norm",
+                                            "effective_lr", "update_ratio"});
   size_t kept_row = 0, lowest_row = 1;
   for (size_t i = 1; i < rows.size(); ++i) {
-    REQUIRE(rows[i].size() == 8);
+    REQUIRE(rows[i].size() == 13);
+    // The norms are consistent with each other: effective lr = ‖Δw‖/‖g‖, ratio = ‖Δw‖/‖w‖, and
+    // clipping at 5 caps ‖g‖.
+    const double gradient = std::stod(rows[i][8]), update = std::stod(rows[i][9]);
+    const double parameters = std::stod(rows[i][10]);
+    CHECK(gradient <= 5.0 + 1e-9);
+    CHECK(parameters > 0.0);
+    CHECK(std::stod(rows[i][11]) == doctest::Approx(update / gradient));
+    CHECK(std::stod(rows[i][12]) == doctest::Approx(update / parameters));
     if (rows[i][7] == "1") {
       CHECK(kept_row == 0);  // one kept row
       kept_row = i;

@@ -18,6 +18,7 @@
 #include "common/text.hpp"
 #include "panels/panels.hpp"
 #include "panels/plot_axes.hpp"
+#include "run/trajectory_norms.hpp"
 #include "state_actions.hpp"
 
 namespace lv::app {
@@ -290,6 +291,19 @@ void draw_plots_panel(AppState& state, const Rect& area) {
         "plot: the run's stability limit (2/lr for GD, (2+2β)/lr heavy ball,\n"
         "(2+2β)/((1+2β)lr) Nesterov), rings where λmax passes it");
   }
+  if (!state.ui.curvature_plots) {
+    static const char* const k_fourth[] = {"learning rate", "parameter norm", "effective lr",
+                                           "update / parameter"};
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("update / parameter").x +
+                            3.0f * ImGui::GetFontSize());
+    ImGui::Combo("##fourth", &state.ui.fourth_plot, k_fourth, 4);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(
+          "the last plot: the lr in force, the parameter norm ‖x‖, the effective lr ‖Δx‖/‖∇f‖\n"
+          "or the update-to-parameter ratio ‖Δx‖/‖x‖ at every step");
+    }
+  }
   for (size_t i = 0; i < state.optimizers.size(); ++i) {  // legend
     ImGui::SameLine();
     const auto color = readable_color(state, state.optimizers[i].color);
@@ -309,7 +323,31 @@ void draw_plots_panel(AppState& state, const Rect& area) {
   } else {
     plots.push_back({"gradient norm", trajectory_column(state, &Trajectory::gradient_norm), log_y});
     plots.push_back({"update norm", trajectory_column(state, &Trajectory::update_norm), log_y});
-    plots.push_back({"learning rate", trajectory_column(state, &Trajectory::learning_rate), log_y});
+    if (state.ui.fourth_plot == 0) {
+      plots.push_back(
+          {"learning rate", trajectory_column(state, &Trajectory::learning_rate), log_y});
+    }
+  }
+  // The derived per-step norms (run/trajectory_norms), one column per slot.
+  static std::vector<std::vector<double>> derived;
+  if (!state.ui.curvature_plots && state.ui.fourth_plot != 0) {
+    const int which = std::clamp(state.ui.fourth_plot, 1, 3);
+    derived.assign(state.run.trajectories.size(), {});
+    for (size_t slot = 0; slot < state.run.trajectories.size(); ++slot) {
+      const Trajectory& trajectory = state.run.trajectories[slot];
+      for (int row = 0; row < trajectory.size(); ++row) {
+        derived[slot].push_back(which == 1   ? parameter_norm(trajectory, row)
+                                : which == 2 ? effective_learning_rate(trajectory, row)
+                                             : update_to_parameter_ratio(trajectory, row));
+      }
+    }
+    static const char* const k_titles[] = {"", "parameter norm", "effective lr",
+                                           "update / parameter"};
+    plots.push_back({k_titles[which],
+                     [](size_t slot) -> const std::vector<double>* {
+                       return slot < derived.size() ? &derived[slot] : nullptr;
+                     },
+                     log_y});
   }
   // A loss that reaches zero or below cannot be shown on a log axis as it is: plot its distance
   // to the lowest loss any run reached, f − f_min, and say so in the title.

@@ -187,6 +187,8 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
   if (sharpness.due(0))
     result.sharpness.push_back(sharpness.measure(x, 0, learning_rate, optimizer));
 
+  Vec before_step;
+  double last_gradient_norm = 0.0, last_update_norm = 0.0;
   for (int epoch = 1; epoch <= settings.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), generator);
     for (int first = 0; first < train.size(); first += batch_size) {
@@ -206,7 +208,10 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
       }
       clip_gradient(gradient, ClipSettings{settings.clip_norm, 0.0});
       learning_rate = learning_rate_at(result.steps, epoch);
+      before_step = x;
       optimizer.step(StepContext{gradient, value, learning_rate, oracle}, x);
+      last_gradient_norm = gradient.norm();
+      last_update_norm = (x - before_step).norm();
       ++result.steps;
       if (sharpness.due(result.steps)) {
         result.sharpness.push_back(
@@ -218,6 +223,13 @@ TrainResult train_network(const Mlp& mlp, const Dataset& train, const Dataset& v
     }
     EpochRecord record = evaluate_epoch(mlp, train, validation, x, epoch, result.steps);
     record.learning_rate = learning_rate;
+    record.gradient_norm = last_gradient_norm;
+    record.update_norm = last_update_norm;
+    record.parameter_norm = x.norm();
+    record.effective_learning_rate =
+        last_gradient_norm > 0.0 ? last_update_norm / last_gradient_norm : 0.0;
+    record.update_ratio =
+        record.parameter_norm > 0.0 ? last_update_norm / record.parameter_norm : 0.0;
     const bool improved = early_stopping && record.validation_loss < best_validation;
     if (improved) {
       best_validation = record.validation_loss;

@@ -33,6 +33,13 @@ struct EpochRecord {
   // Early stopping: the epoch whose weights are kept so far (the lowest validation loss, the
   // first of equals); 0 without early stopping.
   int best_epoch = 0;
+  // The epoch's last update, as every run logs them: ‖g‖ of its mini-batch gradient (after
+  // clipping), ‖Δw‖, ‖w‖ after it, the effective lr ‖Δw‖/‖g‖ and the ratio ‖Δw‖/‖w‖.
+  double gradient_norm = 0.0;
+  double update_norm = 0.0;
+  double parameter_norm = 0.0;
+  double effective_learning_rate = 0.0;
+  double update_ratio = 0.0;
 };
 
 struct Checkpoint {
