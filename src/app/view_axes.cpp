@@ -23,28 +23,28 @@ double log_unit(const ViewState& view) {
 
 std::vector<ScreenTick> view2d_x_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
                                        float spacing) {
-  const double units_per_point = view.units_per_pixel * pixels_per_point;
-  const double low = view.center_x - 0.5 * plot.width * units_per_point;
-  const double high = view.center_x + 0.5 * plot.width * units_per_point;
-  const Ticks ticks = linear_ticks(low, high, tick_count(plot.width, spacing));
+  const PlotMapping mapping(view, plot, pixels_per_point);
+  const double half = 0.5 * plot.width * mapping.units_per_point;
+  const Ticks ticks =
+      linear_ticks(view.center_x - half, view.center_x + half, tick_count(plot.width, spacing));
   std::vector<ScreenTick> result;
   for (size_t i = 0; i < ticks.values.size(); ++i) {
-    const double at = plot.x + (ticks.values[i] - low) / units_per_point;
-    result.push_back({static_cast<float>(at), ticks.values[i], with_minus_sign(ticks.labels[i])});
+    result.push_back(
+        {mapping.screen_x(ticks.values[i]), ticks.values[i], with_minus_sign(ticks.labels[i])});
   }
   return result;
 }
 
 std::vector<ScreenTick> view2d_y_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
                                        float spacing) {
-  const double units_per_point = view.units_per_pixel * pixels_per_point;
-  const double low = view.center_y - 0.5 * plot.height * units_per_point;
-  const double high = view.center_y + 0.5 * plot.height * units_per_point;
-  const Ticks ticks = linear_ticks(low, high, tick_count(plot.height, spacing));
+  const PlotMapping mapping(view, plot, pixels_per_point);
+  const double half = 0.5 * plot.height * mapping.units_per_point;
+  const Ticks ticks =
+      linear_ticks(view.center_y - half, view.center_y + half, tick_count(plot.height, spacing));
   std::vector<ScreenTick> result;
   for (size_t i = 0; i < ticks.values.size(); ++i) {
-    const double at = plot.y + plot.height - (ticks.values[i] - low) / units_per_point;
-    result.push_back({static_cast<float>(at), ticks.values[i], with_minus_sign(ticks.labels[i])});
+    result.push_back(
+        {mapping.screen_y(ticks.values[i]), ticks.values[i], with_minus_sign(ticks.labels[i])});
   }
   return result;
 }

@@ -18,6 +18,22 @@ struct ScreenTick {
   std::string label;  // with a real minus sign (U+2212)
 };
 
+// The 2D view's mapping from function coordinates to ImGui pixels inside `plot` (what the
+// heatmap shader does, in the other direction), for everything drawn over the picture.
+struct PlotMapping {
+  View2D view;
+  Rect plot;
+  double units_per_point = 1.0;  // function units per ImGui pixel
+  PlotMapping(const View2D& view2d, const Rect& area, float pixels_per_point)
+      : view(view2d), plot(area), units_per_point(view2d.units_per_pixel * pixels_per_point) {}
+  float screen_x(double x) const {
+    return static_cast<float>(plot.x + 0.5 * plot.width + (x - view.center_x) / units_per_point);
+  }
+  float screen_y(double y) const {
+    return static_cast<float>(plot.y + 0.5 * plot.height - (y - view.center_y) / units_per_point);
+  }
+};
+
 // About one x tick per 5.5 font heights and one y tick per 2.8 (labels never crowd).
 inline constexpr float k_x_tick_spacing = 5.5f, k_y_tick_spacing = 2.8f;
 
@@ -53,7 +69,6 @@ struct ColorbarGeometry {
   float y_of(double t) const { return static_cast<float>(bottom - t * (bottom - top)); }
 };
 ColorbarGeometry colorbar_geometry(const Rect& plot, float font_size);
-
 
 // Margins (ImGui pixels) the view gives up for its axes: tick labels left of and below the 2D
 // picture and the colorbar at the right (the 3D view keeps only the colorbar).

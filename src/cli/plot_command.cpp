@@ -125,26 +125,11 @@ void formula_figure(const Arguments& arguments, LandscapePanel& landscape, Figur
   const Vec start = start_from_flags(arguments, selection);
   // Constraints as `run` takes them: constrained methods see them, the figure draws the set.
   ConstraintSet constraints;
-  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
-  for (RaceEntry& entry : entries) {
-    entry.schedule = schedule_from_flags(arguments);
-    entry.start = start;
-    entry.settings = settings;
-    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
-  }
-  std::optional<ConstrainedObjective> constrained;
-  if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
-  const Objective& objective =
-      constrained ? static_cast<const Objective&>(*constrained) : selection.target();
-  const std::vector<Trajectory> trajectories = run_race(objective, entries);
+  const std::vector<Trajectory> trajectories =
+      race_from_flags(arguments, selection, entries, start, settings, constraints);
   for (size_t i = 0; i < entries.size(); ++i) {
-    report_run(entries[i].optimizer->name(), trajectories[i]);
     figure.runs.push_back(make_plot_run(trajectories[i], run_label(*entries[i].optimizer),
                                         run_color(static_cast<int>(i))));
-    if (constraints.empty() || trajectories[i].empty()) continue;
-    const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
-    std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
-                 check_kkt(objective, constraints, final_point).summary(constraints).c_str());
   }
   const ViewBox view = view_box(arguments, selection, start);
   const int resolution = resolution_flag(arguments);

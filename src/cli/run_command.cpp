@@ -39,28 +39,8 @@ int run_command(const Args& args) {
   if (out) check_output_file(*out, "--out");
 
   ConstraintSet constraints;
-  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
-  for (RaceEntry& entry : entries) {
-    entry.schedule = schedule_from_flags(arguments);
-    entry.start = start;
-    entry.settings = settings;
-    // ∇f vanishes only at unconstrained stationary points, so with constraints run every step.
-    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
-  }
-  // The constraint wrapper only when there are constraints: least-squares methods look for the
-  // residual form on the objective they are given.
-  std::optional<ConstrainedObjective> constrained;
-  if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
-  const Objective& objective =
-      constrained ? static_cast<const Objective&>(*constrained) : selection.target();
-  const std::vector<Trajectory> trajectories = run_race(objective, entries);
-  for (size_t i = 0; i < entries.size(); ++i) {
-    report_run(entries[i].optimizer->name(), trajectories[i]);
-    if (constraints.empty() || trajectories[i].empty()) continue;
-    const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
-    std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
-                 check_kkt(objective, constraints, final_point).summary(constraints).c_str());
-  }
+  const std::vector<Trajectory> trajectories =
+      race_from_flags(arguments, selection, entries, start, settings, constraints);
 
   if (!json) {
     const std::string csv = trajectory_csv(trajectories.front());

@@ -1,8 +1,11 @@
 #include "cli/run_setup.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #include "common/errors.hpp"
+#include "constraints/constrained_objective.hpp"
+#include "constraints/kkt.hpp"
 #include "optim/registry.hpp"
 
 namespace lv::cli {
@@ -131,6 +134,34 @@ void report_run(const std::string& optimizer, const Trajectory& trajectory) {
   if (!trajectory.status_reason.empty())
     std::fprintf(stderr, " (%s)", trajectory.status_reason.c_str());
   std::fprintf(stderr, "\n");
+}
+
+std::vector<Trajectory> race_from_flags(const Arguments& arguments, const Selection& selection,
+                                        std::vector<RaceEntry>& entries, const Vec& start,
+                                        const RunSettings& settings, ConstraintSet& constraints) {
+  constraints = ConstraintSet{};
+  for (const std::string& text : arguments.values("constraint")) constraints.add(text);
+  for (RaceEntry& entry : entries) {
+    entry.schedule = schedule_from_flags(arguments);
+    entry.start = start;
+    entry.settings = settings;
+    if (!constraints.empty() && !arguments.has("tol")) entry.settings.gradient_tolerance = 0.0;
+  }
+  // The constraint wrapper only when there are constraints: least-squares methods look for the
+  // residual form on the objective they are given.
+  std::optional<ConstrainedObjective> constrained;
+  if (!constraints.empty()) constrained.emplace(selection.target(), constraints);
+  const Objective& objective =
+      constrained ? static_cast<const Objective&>(*constrained) : selection.target();
+  std::vector<Trajectory> trajectories = run_race(objective, entries);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    report_run(entries[i].optimizer->name(), trajectories[i]);
+    if (constraints.empty() || trajectories[i].empty()) continue;
+    const Vec final_point = trajectories[i].x(trajectories[i].size() - 1);
+    std::fprintf(stderr, "%s: %s\n", entries[i].optimizer->name().c_str(),
+                 check_kkt(objective, constraints, final_point).summary(constraints).c_str());
+  }
+  return trajectories;
 }
 
 }  // namespace lv::cli

@@ -10,6 +10,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/selection.hpp"
+#include "constraints/constraint_set.hpp"
 #include "io/trajectory_io.hpp"
 #include "run/runner.hpp"
 
@@ -30,5 +31,13 @@ Vec start_from_flags(const Arguments& arguments, const Selection& selection);
 
 // One line on stderr: "sgd: max_steps after 100 steps, loss 0.5".
 void report_run(const std::string& optimizer, const Trajectory& trajectory);
+
+// The race `run` and `plot` make: every entry from `start` with `settings` and the --schedule;
+// with --constraint (repeatable) on a ConstrainedObjective (every step runs unless --tol says
+// otherwise: ∇f vanishes only at unconstrained stationary points). Reports each run on stderr,
+// with the KKT check of its last point when there are constraints. `constraints` gets the set.
+std::vector<Trajectory> race_from_flags(const Arguments& arguments, const Selection& selection,
+                                        std::vector<RaceEntry>& entries, const Vec& start,
+                                        const RunSettings& settings, ConstraintSet& constraints);
 
 }  // namespace lv::cli

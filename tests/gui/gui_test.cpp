@@ -429,19 +429,19 @@ TEST_CASE("the lesson text sits above the picture, not over it") {
   }
 }
 
-// "Newton and saddle points" reaches f = −1: on the Plots panel's log loss axis every run's curve
-// must still be there (drawn as loss − min), none vanishing because its values went negative.
+// Three gradient-descent runs on x² − y² + y⁴/4 reach f = −1 (its minima): on the Plots panel's
+// log loss axis every run's curve must still be there (drawn as loss − min), none vanishing
+// because its values went negative.
 TEST_CASE("a negative loss keeps all its curves on the log loss plot") {
-  const std::string lesson =
-      std::string(LOSSVIZ_SOURCE_DIR) + "/assets/scenes/04_newton_saddle.json";
-  const Image image = screenshot("negative", "--scene " + lesson);
+  const Image image = screenshot(
+      "negative", "--scene " + std::string(LOSSVIZ_GUI_TEST_DATA_DIR) + "/negative_loss.json");
   const auto& plots = g_layout.at("plots");
   const int left = static_cast<int>(plots[0].get<double>());
   const int top = static_cast<int>(plots[1].get<double>());
   const int width = static_cast<int>(plots[2].get<double>());
   const int height = static_cast<int>(plots[3].get<double>());
   REQUIRE(height > 100);
-  // The palette's first three colours: Newton, saddle-free Newton, gradient descent.
+  // The palette's first three colours, one per run.
   const int colors[3][3] = {{0xD5, 0x5E, 0x00}, {0x00, 0x72, 0xB2}, {0x00, 0x9A, 0x70}};
   for (const auto& color : colors) {
     long hits = 0;

@@ -155,13 +155,10 @@ void draw_axes_2d(ImDrawList* draw, const AppState& state, const Rect& plot, flo
   draw_text(draw, ImVec2(plot.x - tick - 3.0f, plot.y - 0.55f * font), with_alpha(text, 0.85f), "y",
             1.0f, 1.0f);
   if (!state.view.critical_points) return;
-  const double units_per_point = view.units_per_pixel * pixels_per_point;
+  const PlotMapping mapping(view, plot, pixels_per_point);
   draw->PushClipRect(ImVec2(plot.x, plot.y), ImVec2(right, bottom), true);
   for (const CriticalPoint& point : known_critical_points(state)) {
-    const ImVec2 at(
-        static_cast<float>(plot.x + 0.5 * plot.width + (point.x - view.center_x) / units_per_point),
-        static_cast<float>(plot.y + 0.5 * plot.height -
-                           (point.y - view.center_y) / units_per_point));
+    const ImVec2 at(mapping.screen_x(point.x), mapping.screen_y(point.y));
     draw_critical_point(draw, at, point.kind, font);
   }
   draw->PopClipRect();

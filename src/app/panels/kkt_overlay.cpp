@@ -9,6 +9,7 @@
 
 #include "kkt_view.hpp"
 #include "panels/panels.hpp"
+#include "view_axes.hpp"
 
 namespace lv::app {
 namespace {
@@ -46,11 +47,9 @@ void label(ImDrawList* draw, ImVec2 from, ImVec2 tip, ImU32 color, const std::st
 
 void draw_kkt_overlay(const AppState& state, const Rect& plot, float pixels_per_point) {
   if (state.view.three_d || state.function.constraints.empty()) return;
-  const View2D& view = state.view.view2d;
-  const double units = view.units_per_pixel * pixels_per_point;
+  const PlotMapping mapping(state.view.view2d, plot, pixels_per_point);
   const auto screen = [&](const Vec& p) {
-    return ImVec2(static_cast<float>(plot.x + 0.5 * plot.width + (p[0] - view.center_x) / units),
-                  static_cast<float>(plot.y + 0.5 * plot.height - (p[1] - view.center_y) / units));
+    return ImVec2(mapping.screen_x(p[0]), mapping.screen_y(p[1]));
   };
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   draw->PushClipRect(ImVec2(plot.x, plot.y), ImVec2(plot.x + plot.width, plot.y + plot.height),

@@ -103,16 +103,13 @@ void draw_axes(ImDrawList* draw, const PlotAxes& axes) {
   }
 }
 
-// The plot's title in its top right corner, drawn after the curves on a backing of the window's
-// color, so a curve or a limit line passing there does not cross it out.
+// The plot's title above its top right corner, outside the data: a short run near the top of a
+// narrow plot is never hidden behind it.
 void draw_title(ImDrawList* draw, const PlotAxes& axes, const char* title) {
-  const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
   const ImVec2 title_size = ImGui::CalcTextSize(title);
-  const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 6, axes.origin.y + 2);
-  draw->AddRectFilled(ImVec2(title_at.x - 3, title_at.y),
-                      ImVec2(title_at.x + title_size.x + 3, title_at.y + title_size.y),
-                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f));
-  draw->AddText(title_at, text_color, title);
+  const ImVec2 title_at(axes.origin.x + axes.size.x - title_size.x - 2,
+                        axes.origin.y - title_size.y - 1);
+  draw->AddText(title_at, ImGui::GetColorU32(ImGuiCol_Text), title);
 }
 
 // ==== draw_series
@@ -214,9 +211,11 @@ void draw_plot(AppState& state, const PlotSpec& spec, ImVec2 size) {
   const float left_margin = ImGui::CalcTextSize("-0.00e+00").x + 6.0f;
   PlotAxes axes;
   axes.log_y = spec.log_y;
-  axes.origin = ImVec2(corner.x + left_margin, corner.y + 2);
+  const float title_height = ImGui::GetTextLineHeight() + 2.0f;
+  axes.origin = ImVec2(corner.x + left_margin, corner.y + title_height);
   const float right_margin = ImGui::CalcTextSize("00000").x * 0.5f;
-  axes.size = ImVec2(size.x - left_margin - right_margin, size.y - ImGui::GetFontSize() - 8);
+  axes.size =
+      ImVec2(size.x - left_margin - right_margin, size.y - ImGui::GetFontSize() - 6 - title_height);
   axes.x_max = std::max(1, last_step(state));
   fit_y(axes, state, spec);
   ImDrawList* draw = ImGui::GetWindowDrawList();

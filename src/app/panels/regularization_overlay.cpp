@@ -10,16 +10,15 @@
 #include "panels/panels.hpp"
 #include "panels/plot_axes.hpp"
 #include "regularization_view.hpp"
+#include "view_axes.hpp"
 
 namespace lv::app {
 
 void draw_regularization_overlay(const AppState& state, const Rect& plot, float pixels_per_point) {
   if (state.view.three_d) return;
-  const View2D& view = state.view.view2d;
-  const double units = view.units_per_pixel * pixels_per_point;
+  const PlotMapping mapping(state.view.view2d, plot, pixels_per_point);
   const auto screen = [&](const Vec& p) {
-    return ImVec2(static_cast<float>(plot.x + 0.5 * plot.width + (p[0] - view.center_x) / units),
-                  static_cast<float>(plot.y + 0.5 * plot.height - (p[1] - view.center_y) / units));
+    return ImVec2(mapping.screen_x(p[0]), mapping.screen_y(p[1]));
   };
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   draw->PushClipRect(ImVec2(plot.x, plot.y), ImVec2(plot.x + plot.width, plot.y + plot.height),
@@ -60,8 +59,7 @@ void draw_regularization_overlay(const AppState& state, const Rect& plot, float 
     draw->AddConvexPolyFilled(diamond, 4, color);
     draw->AddPolyline(diamond, 4, white, ImDrawFlags_Closed, 2.0f);
     if (!labelled) {  // runs from one start share the unregularized minimizer: one label
-      draw->AddText(ImVec2(free.x + 10.0f, free.y - ImGui::GetFontSize() - 1.0f), shadow,
-                    "min f");
+      draw->AddText(ImVec2(free.x + 10.0f, free.y - ImGui::GetFontSize() - 1.0f), shadow, "min f");
       draw->AddText(ImVec2(free.x + 9.0f, free.y - ImGui::GetFontSize() - 2.0f), white, "min f");
       labelled = true;
     }
