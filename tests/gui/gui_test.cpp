@@ -433,8 +433,8 @@ TEST_CASE("the lesson text sits above the picture, not over it") {
 // log loss axis every run's curve must still be there (drawn as loss − min), none vanishing
 // because its values went negative.
 TEST_CASE("a negative loss keeps all its curves on the log loss plot") {
-  const Image image = screenshot(
-      "negative", "--scene " + std::string(LOSSVIZ_GUI_TEST_DATA_DIR) + "/negative_loss.json");
+  const Image image = screenshot("negative", "--scene " + std::string(LOSSVIZ_GUI_TEST_DATA_DIR) +
+                                                 "/log_plot_negative_loss.json");
   const auto& plots = g_layout.at("plots");
   const int left = static_cast<int>(plots[0].get<double>());
   const int top = static_cast<int>(plots[1].get<double>());
