@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "io/scene.hpp"
+#include "kkt_view.hpp"
 #include "state_actions.hpp"
 
 namespace {
@@ -43,6 +44,27 @@ TEST_CASE("lesson 03: SGD + momentum crawls or is thrown out; Adam reaches (1, 1
     CHECK(adam.loss.back() < 1e-5);
     CHECK(std::abs(end[0] - 1.0) < 0.01);
     CHECK(std::abs(end[1] - 1.0) < 0.02);
+  }
+  finish(state);
+}
+
+// "every method is stopped by the boundary and slides along it to a corner, (1, 3) ... Two
+// constraints are active there and their multipliers, 1 and 1, balance the cost's gradient."
+// By hand: (−1, −2) + λ1 (1, 1) + λ3 (0, 1) = 0 → λ1 = 1, λ3 = 1.
+TEST_CASE("lesson 15: every method ends at the vertex (1, 3) with multipliers 1 and 1") {
+  lv::app::AppState state;
+  replay(state, "15_linear_program.json");
+  REQUIRE(state.run.trajectories.size() == 3);
+  for (size_t slot = 0; slot < 3; ++slot) {
+    CAPTURE(state.optimizers[slot].label);
+    const auto kkt = lv::app::final_kkt_view(state, slot);
+    REQUIRE(kkt.has_value());
+    CHECK(kkt->point[0] == doctest::Approx(1.0).epsilon(1e-4));
+    CHECK(kkt->point[1] == doctest::Approx(3.0).epsilon(1e-4));
+    CHECK(kkt->report.satisfied);
+    CHECK(kkt->report.multipliers[0] == doctest::Approx(1.0).epsilon(1e-3));
+    CHECK(kkt->report.multipliers[2] == doctest::Approx(1.0).epsilon(1e-3));
+    CHECK(std::abs(kkt->report.multipliers[1]) < 1e-6);
   }
   finish(state);
 }
