@@ -59,6 +59,21 @@ std::optional<CloudAt> gradient_cloud(const AppState& state) {
   return cloud;
 }
 
+double cloud_magnification(const CloudAt& cloud, double units_per_pixel) {
+  double extent = 0.0;  // the farthest batch step from the full step, in pixels
+  const Vec center = cloud.learning_rate * cloud.noise.full_gradient;
+  for (const Vec& g : cloud.noise.batch_gradients) {
+    extent = std::max(extent, (cloud.learning_rate * g - center).norm());
+  }
+  extent /= std::max(units_per_pixel, 1e-300);
+  if (!(extent > 0.0) || extent >= 40.0) return 1.0;
+  for (double factor = 2.0;; factor *= 10.0) {
+    for (const double step : {1.0, 2.5, 5.0}) {
+      if (extent * factor * step >= 40.0 || factor * step >= 1e6) return factor * step;
+    }
+  }
+}
+
 std::vector<OverlayLine> gradient_cloud_overlay(const AppState& state, double units_per_pixel) {
   const std::optional<CloudAt> cloud = gradient_cloud(state);
   if (!cloud) return {};
@@ -67,7 +82,7 @@ std::vector<OverlayLine> gradient_cloud_overlay(const AppState& state, double un
     underlays.push_back({line.points, k_underlay, line.width + 2.0f});
     lines.push_back(std::move(line));
   };
-  const double lr = cloud->learning_rate;
+  const double lr = cloud->learning_rate * cloud_magnification(*cloud, units_per_pixel);
   const Vec center = cloud->point - lr * cloud->noise.full_gradient;
   const double dot = 2.0 * units_per_pixel;
   for (const Vec& g : cloud->noise.batch_gradients) {
@@ -91,7 +106,7 @@ std::vector<OverlayLine> gradient_cloud_overlay(const AppState& state, double un
   return underlays;
 }
 
-std::string minibatch_text(const AppState& state) {
+std::string minibatch_text(const AppState& state, double units_per_pixel) {
   const TwoParamModel* model = state.function.model.get();
   if (!model) return "";
   char text[200];
@@ -111,6 +126,11 @@ std::string minibatch_text(const AppState& state) {
     std::snprintf(text, sizeof text, "\ngradient noise scale B_simple = tr(Σ)/|G|² = %.3g",
                   cloud->noise.noise_scale);
     result += text;
+    const double magnification = cloud_magnification(*cloud, units_per_pixel);
+    if (magnification > 1.0) {
+      std::snprintf(text, sizeof text, "\nstep cloud drawn %g× enlarged", magnification);
+      result += text;
+    }
   }
   return result;
 }

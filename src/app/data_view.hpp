@@ -29,8 +29,12 @@ std::optional<CloudAt> gradient_cloud(const AppState& state);
 // At the point: each sampled batch's step −lr·g as a dot, the full-gradient step −lr·G as a
 // line, and the 2σ ellipse of −lr·g (covariance lr²·Σ_B); `units_per_pixel` sizes the dots.
 std::vector<OverlayLine> gradient_cloud_overlay(const AppState& state, double units_per_pixel);
+// The factor the cloud and the full step are drawn enlarged by so the cloud spans at least 40
+// pixels (1, 2, 5, 10, 20, ...; 1 when it is large enough already): one step of lr·g is often a
+// few pixels, too small to read. The Data panel states it.
+double cloud_magnification(const CloudAt& cloud, double units_per_pixel);
 
 // "B = 4 of n = 60 (15 batches per epoch), epoch 3" and B_simple for the readout.
-std::string minibatch_text(const AppState& state);
+std::string minibatch_text(const AppState& state, double units_per_pixel);
 
 }  // namespace lv::app

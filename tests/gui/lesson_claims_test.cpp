@@ -2,6 +2,7 @@
 // checks what its text says happens.
 #include <doctest/doctest.h>
 
+#include "data_view.hpp"
 #include "io/scene.hpp"
 #include "kkt_view.hpp"
 #include "state_actions.hpp"
@@ -67,4 +68,17 @@ TEST_CASE("lesson 15: every method ends at the vertex (1, 3) with multipliers 1 
     CHECK(std::abs(kkt->report.multipliers[1]) < 1e-6);
   }
   finish(state);
+}
+
+// The mini-batch cloud is drawn enlarged when one step is a few pixels, by the smallest of 1, 2,
+// 5, 10, ... that makes it span 40 pixels, and never when it is already large.
+TEST_CASE("the gradient cloud's magnification makes it readable and no larger") {
+  lv::app::CloudAt cloud;
+  cloud.learning_rate = 0.1;
+  cloud.noise.full_gradient = lv::Vec::Zero(2);
+  cloud.noise.batch_gradients = {lv::Vec{{1.0, 0.0}}, lv::Vec{{-1.0, 0.0}}};
+  // One step of lr·g = 0.1 units: 10 pixels at 0.01 units per pixel → ×5 (50 px; ×2 gives 20).
+  CHECK(lv::app::cloud_magnification(cloud, 0.01) == 5.0);
+  CHECK(lv::app::cloud_magnification(cloud, 0.001) == 1.0);  // 100 px already
+  CHECK(lv::app::cloud_magnification(cloud, 0.1) == 50.0);   // 1 px → 50 px
 }

@@ -94,7 +94,7 @@ void draw_data_panel(AppState& state) {
   }
   ImGui::TextDisabled(two_inputs ? "horizontal x1, vertical x2; lines: decision boundaries, P = 0.5"
                                  : "horizontal x, vertical y; each optimizer's current fit");
-  ImGui::TextWrapped("%s", minibatch_text(state).c_str());
+  ImGui::TextWrapped("%s", minibatch_text(state, state.view.view2d.units_per_pixel).c_str());
 }
 
 }  // namespace lv::app
