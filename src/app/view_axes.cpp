@@ -21,32 +21,37 @@ double log_unit(const ViewState& view) {
 
 }  // namespace
 
-std::vector<ScreenTick> view2d_x_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
-                                       float spacing) {
-  const PlotMapping mapping(view, plot, pixels_per_point);
-  const double half = 0.5 * plot.width * mapping.units_per_point;
-  const Ticks ticks =
-      linear_ticks(view.center_x - half, view.center_x + half, tick_count(plot.width, spacing));
+namespace {
+
+// Ticks of one axis of the 2D view: nice values over the `length` pixels around `center`, each
+// at the pixel `to_screen` puts it.
+template <typename ToScreen>
+std::vector<ScreenTick> view2d_ticks(double center, float length, double units_per_point,
+                                     float spacing, ToScreen to_screen) {
+  const double half = 0.5 * length * units_per_point;
+  const Ticks ticks = linear_ticks(center - half, center + half, tick_count(length, spacing));
   std::vector<ScreenTick> result;
   for (size_t i = 0; i < ticks.values.size(); ++i) {
     result.push_back(
-        {mapping.screen_x(ticks.values[i]), ticks.values[i], with_minus_sign(ticks.labels[i])});
+        {to_screen(ticks.values[i]), ticks.values[i], with_minus_sign(ticks.labels[i])});
   }
   return result;
+}
+
+}  // namespace
+
+std::vector<ScreenTick> view2d_x_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
+                                       float spacing) {
+  const PlotMapping mapping(view, plot, pixels_per_point);
+  return view2d_ticks(view.center_x, plot.width, mapping.units_per_point, spacing,
+                      [&](double x) { return mapping.screen_x(x); });
 }
 
 std::vector<ScreenTick> view2d_y_ticks(const View2D& view, const Rect& plot, float pixels_per_point,
                                        float spacing) {
   const PlotMapping mapping(view, plot, pixels_per_point);
-  const double half = 0.5 * plot.height * mapping.units_per_point;
-  const Ticks ticks =
-      linear_ticks(view.center_y - half, view.center_y + half, tick_count(plot.height, spacing));
-  std::vector<ScreenTick> result;
-  for (size_t i = 0; i < ticks.values.size(); ++i) {
-    result.push_back(
-        {mapping.screen_y(ticks.values[i]), ticks.values[i], with_minus_sign(ticks.labels[i])});
-  }
-  return result;
+  return view2d_ticks(view.center_y, plot.height, mapping.units_per_point, spacing,
+                      [&](double y) { return mapping.screen_y(y); });
 }
 
 double value_at_scale(const ViewState& view, double t) {

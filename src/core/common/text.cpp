@@ -112,4 +112,10 @@ std::string with_minus_sign(std::string label) {
   return label;
 }
 
+std::string trim(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return "";
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r") - first + 1));
+}
+
 }  // namespace lv

@@ -23,6 +23,9 @@ std::optional<double> parse_double(std::string_view text);
 // anything out of range are not). The range is checked before any conversion to int.
 std::optional<int> parse_whole_number(std::string_view text, int min, int max);
 
+// The text without leading and trailing spaces, tabs and carriage returns.
+std::string trim(std::string_view text);
+
 // Splits on a separator character, keeping empty fields.
 std::vector<std::string> split(std::string_view text, char separator);
 

@@ -117,31 +117,17 @@ std::string column_list(const ModelColumns& columns) {
 ModelData generate(const GeneratorEntry& entry, const std::string& options,
                    const std::string& argument) {
   HyperParameters parameters(entry.info.options);
-  for (const std::string& assignment : split(options, ',')) {
-    if (assignment.empty()) continue;
-    const size_t equals = assignment.find('=');
-    if (equals == std::string::npos)
-      throw InputError("data '" + argument + "': expected k=v, got '" + assignment + "'");
-    try {
-      parameters.set_from_text(assignment.substr(0, equals), assignment.substr(equals + 1));
-    } catch (const InputError& error) {
-      throw InputError("data '" + argument + "': " + error.what());
-    }
-  }
+  std::vector<std::string> assignments = split(options, ',');
+  std::erase(assignments, std::string());  // "n=60," and "n=60,,seed=1" are fine here
+  parameters.set_from_assignments(assignments, "data '" + argument + "'");
   std::mt19937_64 generator(static_cast<uint64_t>(parameters.integer("seed")));
   ModelData data = entry.generate(parameters, generator);
   data.label = argument;
   return data;
 }
 
-std::string trimmed(const std::string& text) {
-  const size_t first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
 bool skipped(const std::string& line) {
-  const std::string text = trimmed(line);
+  const std::string text = trim(line);
   return text.empty() || text.front() == '#';
 }
 
@@ -149,13 +135,13 @@ bool skipped(const std::string& line) {
 std::vector<size_t> header_columns(const std::string& header, const std::string& where,
                                    const ModelColumns& columns) {
   std::vector<std::string> names;
-  for (const std::string& field : split(header, ',')) names.push_back(trimmed(field));
+  for (const std::string& field : split(header, ',')) names.push_back(trim(field));
   std::vector<std::string> wanted = columns.inputs;
   wanted.push_back(columns.target);
   const std::string expected = "expected the header " + column_list(columns) + " (any order)";
   if (names.size() != wanted.size()) {
     throw InputError(where + ": " + expected + ", got " + std::to_string(names.size()) +
-                     " columns '" + trimmed(header) + "'");
+                     " columns '" + trim(header) + "'");
   }
   std::vector<size_t> indices;
   for (const std::string& name : wanted) {
@@ -198,9 +184,9 @@ ModelData parse_model_csv(const std::string& text, const std::string& source,
     }
     std::vector<double> row;
     for (size_t k = 0; k < indices.size(); ++k) {
-      const std::string field = trimmed(fields[indices[k]]);
+      const std::string field = trim(fields[indices[k]]);
       const std::string column =
-          "column " + std::to_string(indices[k] + 1) + " (" + trimmed(header[indices[k]]) + ")";
+          "column " + std::to_string(indices[k] + 1) + " (" + trim(header[indices[k]]) + ")";
       const auto number = parse_double(field);
       if (!number || !std::isfinite(*number))
         throw InputError(where + ": " + column + ": '" + field + "' is not a finite number");

@@ -227,19 +227,8 @@ const GeneratorEntry* find_generator(const std::string& name) {
 Dataset generate(const GeneratorEntry& entry, const std::string& options,
                  const std::string& argument) {
   HyperParameters parameters(entry.info.options);
-  if (!options.empty()) {
-    for (const std::string& assignment : split(options, ',')) {
-      const size_t equals = assignment.find('=');
-      if (equals == std::string::npos) {
-        throw InputError("data '" + argument + "': expected k=v, got '" + assignment + "'");
-      }
-      try {
-        parameters.set_from_text(assignment.substr(0, equals), assignment.substr(equals + 1));
-      } catch (const InputError& error) {
-        throw InputError("data '" + argument + "': " + error.what());
-      }
-    }
-  }
+  if (!options.empty())
+    parameters.set_from_assignments(split(options, ','), "data '" + argument + "'");
   std::mt19937_64 generator(static_cast<uint64_t>(parameters.integer("seed")));
   Dataset data = entry.generate(parameters, generator);
   data.label = argument;
@@ -250,12 +239,6 @@ std::vector<std::string> generator_names() {
   std::vector<std::string> names;
   for (const GeneratorEntry& entry : generator_entries()) names.push_back(entry.info.name);
   return names;
-}
-
-std::string trim(const std::string& text) {
-  const size_t first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
 }
 
 }  // namespace

@@ -149,6 +149,21 @@ void HyperParameters::set_list(std::string_view name, std::vector<double> values
   values_[index] = std::move(values);
 }
 
+void HyperParameters::set_from_assignments(const std::vector<std::string>& assignments,
+                                           const std::string& context) {
+  for (const std::string& assignment : assignments) {
+    const size_t equals = assignment.find('=');
+    if (equals == std::string::npos) {
+      throw InputError(context + ": expected k=v, got '" + assignment + "'");
+    }
+    try {
+      set_from_text(assignment.substr(0, equals), assignment.substr(equals + 1));
+    } catch (const InputError& error) {
+      throw InputError(context + ": " + error.what());
+    }
+  }
+}
+
 void HyperParameters::set_from_text(std::string_view name, std::string_view text) {
   const HyperParameter& d = descriptors_[index_of(name)];
   switch (d.kind) {

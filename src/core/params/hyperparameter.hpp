@@ -69,6 +69,10 @@ class HyperParameters {
   void set_list(std::string_view name, std::vector<double> values);
   // Parses text as the parameter's kind: numbers, true/false, a choice name, a list "1,2,3".
   void set_from_text(std::string_view name, std::string_view text);
+  // Applies "name=value" assignments in order (set_from_text); errors name `context`, e.g.
+  // "data 'moons:n=x': ...", and an assignment without '=' is "expected k=v".
+  void set_from_assignments(const std::vector<std::string>& assignments,
+                            const std::string& context);
   // The value as text that set_from_text() reads back.
   std::string to_text(std::string_view name) const;
 
