@@ -8,22 +8,14 @@
 #include "common/text.hpp"
 #include "process.hpp"
 #include "temp_path.hpp"
+#include "text_checks.hpp"
 
 using lv::test::cli;
+using lv::test::csv_rows;
 using lv::test::run_process;
 using lv::test::temp_path;
 
-namespace {
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  for (const std::string& line : lv::split(text, '\n')) {
-    if (!line.empty()) rows.push_back(lv::split(line, ','));
-  }
-  return rows;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("run writes the trajectory CSV to stdout with the contract's header and rows") {
   const auto r =

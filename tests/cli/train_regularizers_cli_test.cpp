@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "process.hpp"
+#include "text_checks.hpp"
 
 using lv::test::cli;
+using lv::test::read_csv;
 using lv::test::run_process;
 
 namespace {
@@ -28,19 +30,6 @@ std::string write_spec(const std::string& dir) {
   std::ofstream(spec)
       << R"({"layers":[{"type":"linear","in":2,"out":32},{"type":"tanh"},{"type":"linear","in":32,"out":2}],"loss":"cross_entropy"})";
   return spec;
-}
-
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::ifstream file(path);
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(file, line);) {
-    std::vector<std::string> fields;
-    std::stringstream stream(line);
-    for (std::string field; std::getline(stream, field, ',');) fields.push_back(field);
-    if (!line.empty() && line.back() == ',') fields.emplace_back();
-    rows.push_back(fields);
-  }
-  return rows;
 }
 
 }  // namespace

@@ -10,20 +10,14 @@
 #include "common/text.hpp"
 #include "process.hpp"
 #include "temp_path.hpp"
+#include "text_checks.hpp"
 
 using lv::test::cli;
+using lv::test::csv_rows;
 using lv::test::run_process;
 using lv::test::temp_path;
 
 namespace {
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  for (const std::string& line : lv::split(text, '\n')) {
-    if (!line.empty()) rows.push_back(lv::split(line, ','));
-  }
-  return rows;
-}
 
 std::string write(const std::string& name, const std::string& text) {
   const std::string path = temp_path(name);

@@ -13,21 +13,13 @@
 #include "nn/trainer.hpp"
 #include "optim/registry.hpp"
 #include "schedule/schedule.hpp"
+#include "small_net.hpp"
 
 using namespace lv;
+using lv::test::initial;
+using lv::test::small_net;
 
 namespace {
-
-Mlp small_net() {
-  ModelSpec spec;
-  spec.layers = {{LayerType::Linear, 2, 8}, {LayerType::Tanh, 0, 0}, {LayerType::Linear, 8, 3}};
-  return Mlp(spec);
-}
-
-Vec initial(const Mlp& mlp, uint64_t seed) {
-  std::mt19937_64 generator(seed);
-  return mlp.initial_parameters(generator);
-}
 
 std::unique_ptr<Optimizer> optimizer(const char* name, double lr) {
   auto made = make_optimizer(name);
