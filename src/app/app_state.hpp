@@ -14,6 +14,7 @@
 #include "curvature/trajectory_curvature.hpp"
 #include "expr/expr.hpp"
 #include "functions/test_function.hpp"
+#include "kkt_view.hpp"
 #include "models/two_param_model.hpp"
 #include "network_session.hpp"
 #include "numeric/precision.hpp"
@@ -75,6 +76,9 @@ struct RunState {
   // `regularized` runs: the penalized and unpenalized minimizers and the λ path (same slots;
   // regularization_view.hpp), computed when the race is installed, never per frame.
   std::vector<std::optional<RegularizationView>> regularization;
+  // Constrained runs: the KKT check at each run's last point (same slots; kkt_view.hpp), also
+  // computed when the race is installed rather than every frame.
+  std::vector<std::optional<KktView>> final_kkt;
   bool stale = true;  // re-run before drawing
   // Interactive windows compute races on this worker (headless runs compute them in the frame).
   std::shared_ptr<RaceSession> session = std::make_shared<RaceSession>();

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app_state.hpp"
 #include "common/text.hpp"
 #include "curvature_view.hpp"
 #include "objective/formula_objective.hpp"

@@ -8,10 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "app_state.hpp"
 #include "constraints/kkt.hpp"
 
 namespace lv::app {
+
+struct AppState;
 
 struct KktView {
   Vec point;
@@ -26,7 +27,7 @@ inline constexpr double k_kkt_tolerance = 1e-5;
 // The KKT view of optimizer slot `slot` at the playback step; nothing without constraints, a
 // trajectory, or a finite point.
 std::optional<KktView> kkt_view(const AppState& state, size_t slot);
-// The same at the run's last point.
+// The same at the run's last point (the race keeps it: RunState::final_kkt).
 std::optional<KktView> final_kkt_view(const AppState& state, size_t slot);
 
 // One line for the readout: "KKT holds: λ = 2, 0 · ‖∇L‖ 3e-09 · violation 0" ("short of KKT"

@@ -9,6 +9,7 @@
 #include "constraints/constrained_objective.hpp"
 #include "curvature_view.hpp"
 #include "functions/residual_forms.hpp"
+#include "kkt_view.hpp"
 #include "objective/formula_objective.hpp"
 #include "optim/registry.hpp"
 #include "plot/colormap.hpp"
@@ -323,8 +324,10 @@ void install_race(AppState& state, RaceResult&& result) {
   }
   state.run.curvature_scale = typical_curvature(state.run.curvature);
   state.run.regularization.assign(state.optimizers.size(), std::nullopt);
+  state.run.final_kkt.assign(state.optimizers.size(), std::nullopt);
   for (size_t slot = 0; slot < state.optimizers.size(); ++slot) {
     state.run.regularization[slot] = regularization_view(state, slot);
+    state.run.final_kkt[slot] = final_kkt_view(state, slot);
   }
   state.playback.step = std::min(state.playback.step, static_cast<double>(last_step(state)));
 }

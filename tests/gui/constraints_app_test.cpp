@@ -35,6 +35,11 @@ TEST_CASE("a constrained scene: every method ends at the KKT point; the set roun
     CHECK(state.optimizers[slot].error.empty());
     const auto kkt = lv::app::final_kkt_view(state, slot);
     REQUIRE(kkt.has_value());
+    // The race keeps the same check for the Playback panel.
+    REQUIRE(state.run.final_kkt.size() == 4);
+    REQUIRE(state.run.final_kkt[slot].has_value());
+    CHECK(state.run.final_kkt[slot]->point == kkt->point);
+    CHECK(state.run.final_kkt[slot]->report.satisfied == kkt->report.satisfied);
     CHECK(kkt->report.satisfied);
     CHECK(kkt->point[0] == doctest::Approx(1.0).epsilon(1e-5));
     CHECK(kkt->point[1] == doctest::Approx(0.0).scale(1.0).epsilon(1e-5));

@@ -50,7 +50,10 @@ void draw_playback_panel(AppState& state) {
     }
     // Constrained problems: the KKT check where the run ends (its verdict) and at the playback
     // step (the multipliers as they form).
-    if (const auto last = final_kkt_view(state, i)) {
+    const KktView* last = i < state.run.final_kkt.size() && state.run.final_kkt[i]
+                              ? &*state.run.final_kkt[i]
+                              : nullptr;
+    if (last) {
       const bool good = last->report.satisfied;
       const ImVec4 verdict = good ? (state.ui.dark_theme ? ImVec4(0.45f, 0.85f, 0.5f, 1.0f)
                                                          : ImVec4(0.1f, 0.5f, 0.2f, 1.0f))
